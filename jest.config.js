@@ -1,0 +1,18 @@
+// Every jest suite: domain, store, handlers and local host in Node; pages in jsdom through
+// miniprogram-simulate (see jest.pages.config.js).
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'server',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['<rootDir>/tests/{domain,server}/**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.server.json' }],
+      },
+    },
+    '<rootDir>/jest.pages.config.js',
+  ],
+};

@@ -1,0 +1,90 @@
+// The self-check form's state and its checks, shared by the form component and its tests. The
+// checks are the domain's, the very ones the server runs again.
+import type { Applicant, ApplicationKind, Residence } from '../../domain/contract';
+import { RESIDENCE_KINDS, BASES } from '../../domain/contract';
+import { checkApplicant, checkResidence } from '../../domain/declarationForm';
+import { DISTRICTS, districtName } from '../../domain/districts';
+import { birthDateOf, idNumberProblem, normaliseIdNumber, sexOf } from '../../domain/idNumber';
+import { BASIS_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../domain/labels';
+import { requiredMaterials } from '../../domain/materials';
+import { Checker } from '../../domain/validation';
+
+/** What the person types, as typed: every value a string so a draft keeps half-finished input. */
+export interface FormDraft {
+  applicant: Record<keyof Applicant, string>;
+  residence: Record<keyof Residence, string>;
+}
+
+export function emptyDraft(): FormDraft {
+  return {
+    applicant: { name: '', idNumber: '', ethnicity: '', mobile: '', hukouAddress: '' },
+    residence: { district: '', street: '', address: '', since: '', kind: '', basis: '', organisation: '' },
+  };
+}
+
+/** A stored draft merged over an empty one, keeping only known string fields. */
+export function restoreDraft(stored: unknown): FormDraft {
+  const draft = emptyDraft();
+  const source = (stored ?? {}) as Partial<Record<keyof FormDraft, Record<string, unknown>>>;
+  for (const part of ['applicant', 'residence'] as const) {
+    const target = draft[part] as Record<string, string>;
+    for (const key of Object.keys(target)) {
+      const value = source[part]?.[key];
+      if (typeof value === 'string') target[key] = value;
+    }
+  }
+  return draft;
+}
+
+/** The draft as the payload parts the server takes (organisation only when the basis needs it). */
+export function payloadOf(draft: FormDraft): { applicant: unknown; residence: unknown } {
+  const { organisation, ...residence } = draft.residence;
+  const needsOrganisation = residence.basis === 'employment' || residence.basis === 'study';
+  return { applicant: { ...draft.applicant }, residence: needsOrganisation ? { ...residence, organisation } : residence };
+}
+
+/** Every problem in the form, keyed by payload path ('applicant.mobile'). */
+export function formErrors(draft: FormDraft, today: string): Record<string, string> {
+  const c = new Checker();
+  const { applicant, residence } = payloadOf(draft);
+  const checked = checkApplicant(c, applicant, today);
+  const id = normaliseIdNumber(draft.applicant.idNumber);
+  checkResidence(c, residence, today, checked?.idNumber ?? (idNumberProblem(id, today) ? undefined : id));
+  return c.errors;
+}
+
+export interface Derived {
+  birthDate: string;
+  sex: string;
+  districtName: string;
+  kindLabel: string;
+  basisLabel: string;
+  needsOrganisation: boolean;
+  organisationLabel: string;
+  materials: { label: string; hint: string }[];
+}
+
+export function derivedOf(draft: FormDraft, today: string, service: ApplicationKind): Derived {
+  const id = normaliseIdNumber(draft.applicant.idNumber);
+  const validId = idNumberProblem(id, today) === null;
+  const kind = RESIDENCE_KINDS.find((k) => k === draft.residence.kind);
+  const basis = BASES.find((b) => b === draft.residence.basis);
+  return {
+    birthDate: validId ? birthDateOf(id) : '',
+    sex: validId ? SEX_LABELS[sexOf(id)] : '',
+    districtName: draft.residence.district ? districtName(draft.residence.district) : '',
+    kindLabel: kind ? RESIDENCE_KIND_LABELS[kind] : '',
+    basisLabel: basis ? BASIS_LABELS[basis] : '',
+    needsOrganisation: basis === 'employment' || basis === 'study',
+    organisationLabel: basis === 'study' ? '就读学校' : '就业单位',
+    materials: kind ? requiredMaterials(service, kind).map(({ label, hint }) => ({ label, hint })) : [],
+  };
+}
+
+export const DISTRICT_NAMES = DISTRICTS.map((d) => d.name);
+export const KIND_OPTIONS = RESIDENCE_KINDS.map((value) => ({ value, label: RESIDENCE_KIND_LABELS[value] }));
+export const BASIS_OPTIONS = BASES.map((value) => ({ value, label: BASIS_LABELS[value] }));
+
+export function districtCodeAt(index: number): string {
+  return DISTRICTS[index]?.code ?? '';
+}

@@ -1,0 +1,166 @@
+// The backend contract's shared vocabulary: kinds, statuses, payloads and results, as api.md fixes them.
+import type { ErrorCode } from './errors';
+
+export const FUNCTION_NAMES = ['resident', 'staff', 'scheduler'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+export const APPLICATION_KINDS = ['declaration', 'permit', 'voucher', 'reissue'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+export const RESIDENCE_KINDS = ['rent', 'own', 'relative', 'dormitory', 'other'] as const;
+export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
+
+export const BASES = ['employment', 'residence', 'study'] as const;
+export type Basis = (typeof BASES)[number];
+
+export const REISSUE_REASONS = ['lost', 'damaged', 'expired', 'changed'] as const;
+export type ReissueReason = (typeof REISSUE_REASONS)[number];
+
+export const STATUSES = [
+  'pending',
+  'correction_requested',
+  'approved',
+  'rejected',
+  'ready',
+  'collected',
+  'withdrawn',
+  'superseded',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** "Pending" in the rules: still waiting for someone to act on it. */
+export const PENDING_STATUSES: readonly Status[] = ['pending', 'correction_requested'];
+
+/** Actions that change state: each needs a requestId and is idempotent by it. */
+export const WRITING_ACTIONS: Readonly<Record<FunctionName, readonly string[]>> = {
+  resident: ['submitDeclaration', 'applyPermit', 'applyVoucher', 'applyReissue', 'withdraw', 'resubmit'],
+  staff: ['approve', 'requestCorrection', 'reject', 'markReady', 'markCollected'],
+  scheduler: [],
+};
+
+/** What the mini-program sends as `data` to a cloud function. */
+export interface CallData {
+  action: string;
+  requestId?: string;
+  payload?: unknown;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  opensOn?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export interface Applicant {
+  name: string;
+  idNumber: string;
+  ethnicity: string;
+  mobile: string;
+  hukouAddress: string;
+}
+
+export interface Residence {
+  district: string;
+  street: string;
+  address: string;
+  since: string;
+  kind: ResidenceKind;
+  basis: Basis;
+  organisation?: string;
+}
+
+export interface Materials {
+  idFront: string;
+  proofs: string[];
+  relationStatement?: string;
+  photo?: string;
+  damagedCard?: string;
+}
+
+export interface Consent {
+  noticeVersion: string;
+}
+
+export interface DeclarationPayload {
+  verificationToken: string;
+  consent: Consent;
+  applicant: Applicant;
+  residence: Residence;
+  materials: Materials;
+}
+
+/** The applicant as a resident sees it after submission: the ID number masked, birth date and sex derived. */
+export interface ApplicantView {
+  name: string;
+  idNumberMasked: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  ethnicity: string;
+  mobile: string;
+  hukouAddress: string;
+}
+
+export interface TimelineEntry {
+  status: Status;
+  at: number;
+  note?: string;
+  items?: { item: string; message: string }[];
+}
+
+/** An application as its owner sees it. */
+export interface ApplicationView {
+  id: string;
+  kind: ApplicationKind;
+  status: Status;
+  submittedAt: number;
+  updatedAt: number;
+  dueOn: string;
+  overdue: boolean;
+  district: string;
+  declaredOn?: string;
+  permitOpensOn?: string;
+  /** True while the declaration that sets permitOpensOn is not yet approved. */
+  permitOpensOnProvisional?: boolean;
+  applicant: ApplicantView;
+  residence?: Residence;
+  consent: { noticeVersion: string; agreedAt: number };
+  materials: Materials;
+}
+
+export interface FileLink {
+  fileId: string;
+  url: string;
+}
+
+export interface ApplicationDetail extends Omit<ApplicationView, 'materials'> {
+  timeline: TimelineEntry[];
+  materials: Record<string, FileLink | FileLink[]>;
+}
+
+export interface ServiceState {
+  open: boolean;
+  reason?: string;
+  opensOn?: string;
+}
+
+export interface Overview {
+  today: string;
+  declaration: null | {
+    id: string;
+    status: Status;
+    declaredOn: string;
+    permitOpensOn: string;
+    permitOpensOnProvisional: boolean;
+    daysUntilPermit: number;
+  };
+  permit: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string };
+  services: Record<'declare' | 'permit' | 'voucher' | 'reissue', ServiceState>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,74 @@
+// Error codes of the contract and the one place their resident-facing Chinese text lives.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'NOT_ELIGIBLE',
+  'VERIFICATION_FAILED',
+  'CONFLICT',
+  'UNKNOWN_ACTION',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  INVALID_INPUT: '填写的信息有误，请按提示修改',
+  UNAUTHENTICATED: '请先登录微信后再试',
+  FORBIDDEN: '您没有办理此项业务的权限',
+  NOT_FOUND: '没有找到这条记录',
+  NOT_ELIGIBLE: '暂不符合办理条件',
+  VERIFICATION_FAILED: '身份核验未通过，请重新进行人脸识别验证',
+  CONFLICT: '当前状态不能办理此项操作，请刷新后再试',
+  UNKNOWN_ACTION: '不支持的操作',
+  INTERNAL: '系统繁忙，请稍后再试',
+};
+
+/** Field-level messages, reused by the pages and the server so both say the same thing. */
+export const FIELD_MESSAGES = {
+  required: '此项必填',
+  notText: '请填写文字',
+  tooLong: (max: number) => `不能超过 ${max} 个字`,
+  tooShort: (min: number) => `至少 ${min} 个字`,
+  name: '请填写身份证上的姓名（2–30 个汉字或字母）',
+  idLength: '公民身份号码应为 18 位',
+  idChars: '公民身份号码只能是数字，最后一位可以是 X',
+  idArea: '公民身份号码的地区码不正确',
+  idBirth: '公民身份号码中的出生日期不正确',
+  idCheckDigit: '公民身份号码校验位不正确，请核对',
+  ethnicity: '请从列表中选择民族',
+  mobile: '请填写 11 位手机号码',
+  district: '请选择长沙市的区县（市）',
+  date: '请选择正确的日期',
+  futureDate: '日期不能晚于今天',
+  beforeBirth: '日期不能早于出生日期',
+  residenceKind: '请选择住所类型',
+  basis: '请选择申领依据',
+  organisation: (basis: 'employment' | 'study') => (basis === 'employment' ? '请填写就业单位名称' : '请填写就读学校名称'),
+  file: '请上传图片',
+  fileNotYours: '文件不存在或不是您上传的，请重新上传',
+  proofsCount: (max: number) => `请上传 1–${max} 张证明材料`,
+  duplicateFile: '同一张图片不能重复提交',
+  relationStatement: '此住所类型需要上传与承租人或房主关系的书面说明',
+  notice: '须知已更新，请重新阅读并同意',
+  requestId: '缺少或无效的请求编号',
+  payload: '请求内容应为 JSON 对象',
+  token: '缺少人脸识别验证结果',
+  cursor: '无效的分页参数',
+  limit: '每页条数应为 1–50',
+  id: '缺少或无效的编号',
+  outcome: '无效的验证结果',
+} as const;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fields?: Record<string, string>,
+    readonly opensOn?: string,
+  ) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'AppError';
+  }
+}

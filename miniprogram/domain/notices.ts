@@ -1,0 +1,80 @@
+// The notices a person reads and agrees to before applying. A notice's version is stored with the
+// consent; changing a text means giving it a new version, so old consents still say what was agreed.
+import type { ApplicationKind } from './contract';
+
+export interface Notice {
+  version: string;
+  title: string;
+  sections: { heading: string; paragraphs: string[] }[];
+}
+
+const COMMON_SECTIONS: Notice['sections'] = [
+  {
+    heading: '收费说明',
+    paragraphs: [
+      '居住信息申报、居住登记凭证和首次申领居住证均不收取任何费用；补领、换领居住证只收取由物价部门核定的证件工本费。',
+      '任何中介、代办机构或个人以代办名义收取费用均属违法。如遇此类情况，请向公安机关举报。',
+    ],
+  },
+  {
+    heading: '个人信息的使用与保存',
+    paragraphs: [
+      '为办理本业务，我们会收集您的姓名、公民身份号码、民族、手机号码、户籍地址、居住地址及您上传的证件和证明材料照片。其中公民身份号码、人脸信息和证件照片属于敏感个人信息，需要您单独同意。',
+      '人脸识别仅用于核验“本人办理”，比对结果由微信按国家规定完成，本程序不保存您的人脸图像。',
+      '您的信息只用于居住登记、居住证办理和办理进度通知，仅由受理地公安机关工作人员查看，每次查看完整身份号码都会留痕；除法律法规规定外，不会向任何第三方提供。',
+      '办件资料按照公安机关档案管理规定保存。您可以在“我的办件”中随时查看自己的信息；对信息有疑问或需要更正的，可在办理窗口提出。',
+    ],
+  },
+];
+
+export const DECLARATION_NOTICE: Notice = {
+  version: 'declaration-2026-11',
+  title: '居住信息申报须知',
+  sections: [
+    {
+      heading: '谁需要申报',
+      paragraphs: [
+        '离开常住户口所在地，到长沙市居住的人员，应当向居住地公安派出所申报居住登记。本人可以自行申报，也可以由用人单位代为申报。',
+      ],
+    },
+    {
+      heading: '申报与申领居住证的关系',
+      paragraphs: [
+        '居住满六个月的时间从居住信息申报之日起计算：申报经审核通过后，自申报之日起满六个自然月（如 8 月 31 日申报，次年 2 月 28 日届满），且符合合法稳定就业、合法稳定住所、连续就读三项条件之一的，可以申领居住证。',
+        '居住未满六个月期间需要证明居住情况的，可以申领居住登记凭证。',
+        '搬家后请重新申报；新的申报审核通过后取代原申报，居住时间仍从首次审核通过的申报之日起计算。',
+      ],
+    },
+    {
+      heading: '需要准备的材料',
+      paragraphs: [
+        '本人居民身份证正面照片一张。',
+        '居住地址证明：租住的提供房屋租赁合同；自有住房或借住亲属住房的提供房产证或购房合同；单位或学校提供住宿的提供集体宿舍居住证明；借住亲属住房或其他情形的，还需提供与承租人或房主关系的书面说明。',
+        '居住证明照片每次最多 5 张，身份证照片和关系说明不计入其中。请保证照片清晰、完整。',
+      ],
+    },
+    {
+      heading: '办理流程与时限',
+      paragraphs: [
+        '依次完成人脸识别验证、阅读本须知、填写信息自检表、上传材料、确认提交。提交后可在“我的办件”中查看进度。',
+        '公安机关自受理之日起 15 日内完成审核。材料需要补正的，会一次性列明全部需补正事项，请按提示修改后重新提交。',
+      ],
+    },
+    {
+      heading: '领取方式',
+      paragraphs: [
+        '证件和凭证一律本人到现场领取。芙蓉区、天心区、岳麓区、开福区、雨花区的居民到雨花区金盾路30号人口与出入境管理支队接待大厅领取；长沙县、望城区、浏阳市、宁乡市的居民到居住地派出所领取。领取时出示办件中的领取码，或出示本人身份证由工作人员核验。',
+      ],
+    },
+    ...COMMON_SECTIONS,
+    {
+      heading: '您的承诺',
+      paragraphs: ['本人承诺所填信息和所交材料真实、有效。提供虚假信息或材料的，依法承担相应责任。'],
+    },
+  ],
+};
+
+/** The notice each service shows; later services get their own texts as they are built. */
+export const NOTICES: Partial<Record<ApplicationKind, Notice>> = {
+  declaration: DECLARATION_NOTICE,
+};

@@ -1,0 +1,41 @@
+// The application state machine of api.md: who may move an application from which status to which.
+import type { ApplicationKind, Status } from './contract';
+
+export type Actor = 'owner' | 'staff' | 'system';
+
+interface Transition {
+  from: Status;
+  to: Status;
+  by: Actor;
+  /** Kinds the transition is limited to; all kinds when absent. */
+  kinds?: readonly ApplicationKind[];
+  exceptKinds?: readonly ApplicationKind[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'pending', to: 'correction_requested', by: 'staff' },
+  { from: 'pending', to: 'approved', by: 'staff' },
+  { from: 'pending', to: 'rejected', by: 'staff' },
+  { from: 'pending', to: 'withdrawn', by: 'owner' },
+  { from: 'correction_requested', to: 'pending', by: 'owner' },
+  { from: 'correction_requested', to: 'withdrawn', by: 'owner' },
+  { from: 'correction_requested', to: 'rejected', by: 'staff' },
+  { from: 'approved', to: 'ready', by: 'staff', exceptKinds: ['declaration'] },
+  { from: 'ready', to: 'collected', by: 'staff' },
+  { from: 'approved', to: 'superseded', by: 'system', kinds: ['declaration'] },
+];
+
+export function canTransition(kind: ApplicationKind, from: Status, to: Status, by: Actor): boolean {
+  return TRANSITIONS.some(
+    (t) =>
+      t.from === from &&
+      t.to === to &&
+      t.by === by &&
+      (!t.kinds || t.kinds.includes(kind)) &&
+      !(t.exceptKinds && t.exceptKinds.includes(kind)),
+  );
+}
+
+export function isPending(status: Status): boolean {
+  return status === 'pending' || status === 'correction_requested';
+}

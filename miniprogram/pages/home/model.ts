@@ -1,0 +1,68 @@
+// The home page's view of an overview: every label and flag the WXML shows, computed here.
+import type { Overview, ServiceState } from '../../domain/contract';
+import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { longDate } from '../../utils/format';
+
+export interface ServiceEntry {
+  service: 'declaration' | 'permit' | 'voucher' | 'reissue';
+  title: string;
+  open: boolean;
+  note: string;
+  tag: string;
+}
+
+export interface Standing {
+  declared: boolean;
+  statusLabel: string;
+  declaredOn: string;
+  permitOpensOn: string;
+  permitNote: string;
+  daysLeft: string;
+  permitLabel: string;
+}
+
+export interface HomeModel {
+  standing: Standing;
+  nextStep: string;
+  services: ServiceEntry[];
+}
+
+function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
+  const note = state.open ? '可以办理' : [state.reason, state.opensOn ? `${longDate(state.opensOn)}起可办理` : ''].filter(Boolean).join('；');
+  return { service, title: KIND_LABELS[service], open: state.open, note, tag: state.open ? '可办理' : '暂不可办' };
+}
+
+function nextStepOf(o: Overview): string {
+  const d = o.declaration;
+  if (!d || d.status === 'rejected') return '第一步：申报居住信息。申报经审核通过后，满六个月即可申领居住证。';
+  if (d.status === 'pending') return '您的居住信息申报正在审核中，审核结果会通过服务通知告诉您。';
+  if (d.status === 'correction_requested') return '您的申报需要补正材料，请到“我的办件”查看需补正的事项并重新提交。';
+  if (o.services.permit.open) return '您已居住满六个月，现在可以申领居住证。';
+  if (o.permit) return `您的居住证：${STATUS_LABELS[o.permit.status]}。`;
+  return `还需 ${d.daysUntilPermit} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
+}
+
+export function homeModel(o: Overview): HomeModel {
+  const d = o.declaration;
+  const standing: Standing = d
+    ? {
+        declared: true,
+        statusLabel: STATUS_LABELS[d.status],
+        declaredOn: longDate(d.declaredOn),
+        permitOpensOn: longDate(d.permitOpensOn),
+        permitNote: d.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '',
+        daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
+        permitLabel: o.permit ? STATUS_LABELS[o.permit.status] : '未持有',
+      }
+    : { declared: false, statusLabel: '', declaredOn: '', permitOpensOn: '', permitNote: '', daysLeft: '', permitLabel: '未持有' };
+  return {
+    standing,
+    nextStep: nextStepOf(o),
+    services: [
+      entry('declaration', o.services.declare),
+      entry('permit', o.services.permit),
+      entry('voucher', o.services.voucher),
+      entry('reissue', o.services.reissue),
+    ],
+  };
+}

@@ -1,0 +1,73 @@
+// The only code that reaches the backend: calls a cloud function through WeChat's cloud in trial and
+// release, or through the local host in development. Pages never choose; configuration does.
+import { BACKENDS, DEFAULT_DEV_OPENID, DEV_OPENID_KEY, type Backend } from '../config';
+import type { FunctionName, Result } from '../domain/contract';
+import { AppError, ERROR_MESSAGES } from '../domain/errors';
+
+let cloudReady = false;
+
+export function currentBackend(): Backend {
+  const { envVersion } = wx.getAccountInfoSync().miniProgram;
+  return BACKENDS[envVersion] ?? BACKENDS.develop;
+}
+
+export function devOpenid(): string {
+  const stored: unknown = wx.getStorageSync(DEV_OPENID_KEY);
+  return typeof stored === 'string' && stored !== '' ? stored : DEFAULT_DEV_OPENID;
+}
+
+function offline(): Result<never> {
+  return { ok: false, error: { code: 'INTERNAL', message: '网络不可用，请检查网络后重试' } };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function callLocal(baseUrl: string, name: FunctionName, data: WechatMiniprogram.IAnyObject): Promise<Result<unknown>> {
+  return new Promise((resolve) => {
+    wx.request({
+      url: `${baseUrl}/api/functions/${name}`,
+      method: 'POST',
+      data,
+      header: { 'Content-Type': 'application/json', 'X-Openid': devOpenid() },
+      success: (res) => resolve(isResult(res.data) ? res.data : offline()),
+      fail: () => resolve(offline()),
+    });
+  });
+}
+
+async function callCloud(env: string, name: FunctionName, data: WechatMiniprogram.IAnyObject): Promise<Result<unknown>> {
+  if (!cloudReady) {
+    wx.cloud.init({ env, traceUser: true });
+    cloudReady = true;
+  }
+  try {
+    const { result } = await wx.cloud.callFunction({ name, data });
+    return isResult(result) ? result : offline();
+  } catch {
+    return offline();
+  }
+}
+
+/** Calls `action` of function `name`; never throws, always answers with a Result. */
+export function call<T>(name: FunctionName, action: string, payload?: object, requestId?: string): Promise<Result<T>> {
+  const data: WechatMiniprogram.IAnyObject = { action };
+  if (payload !== undefined) data.payload = payload;
+  if (requestId !== undefined) data.requestId = requestId;
+  const backend = currentBackend();
+  const pending = backend.kind === 'local' ? callLocal(backend.baseUrl, name, data) : callCloud(backend.env, name, data);
+  return pending as Promise<Result<T>>;
+}
+
+/** Unwraps a result, turning an error into an AppError a page can show. */
+export function expectOk<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new AppError(result.error.code, result.error.message || ERROR_MESSAGES[result.error.code], result.error.fields, result.error.opensOn);
+}
+
+/** A request id for one intended write: reused when the same write is retried, so it lands once. */
+export function newRequestId(): string {
+  const random = Math.random().toString(36).slice(2, 10);
+  return `${Date.now().toString(36)}-${random}`;
+}

@@ -1,0 +1,14 @@
+// `npm start`: builds the mini-program's npm packages for WeChat DevTools, then runs the local host.
+import { createRequire } from 'node:module';
+import { buildHost } from './build-host.mjs';
+import { packNpm } from './pack-npm.mjs';
+
+await packNpm();
+const require = createRequire(import.meta.url);
+const { url } = await require(await buildHost()).serve();
+console.log(`
+To use it from WeChat DevTools:
+  1. 导入项目: choose this folder (project.config.json); the AppID may stay 测试号/touristappid.
+  2. 详情 → 本地设置: tick "不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书".
+  3. The develop version calls ${url} (miniprogram/config.ts); a phone needs this computer's LAN address there.
+Stop with Ctrl+C.`);

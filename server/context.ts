@@ -1,0 +1,17 @@
+// What a handler is given: who is calling, the time, and the services it may use. Handlers read
+// nothing else (no clock, no environment, no globals), so the cloud and the local host run them alike.
+import type { Store } from './store/types';
+import type { Verifier } from './verification/types';
+import type { FileLinks } from './files/types';
+
+export interface Context {
+  /** The caller's openid, injected by the platform (or the local host's development identity). */
+  openid: string;
+  /** The request's instant, epoch ms. */
+  now: number;
+  store: Store;
+  verifier: Verifier;
+  files: FileLinks;
+  /** A fresh unguessable identifier. */
+  newId: () => string;
+}

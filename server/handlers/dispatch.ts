@@ -1,0 +1,112 @@
+// One dispatcher for every cloud function: checks the call's shape and request id, answers a repeated
+// write with its first result, runs the action, and commits its writes together with the idempotency
+// record in one batch. Handlers never commit themselves, so a failed request writes nothing.
+import type { CallData, FunctionName, Result } from '../../miniprogram/domain/contract';
+import { AppError, ERROR_MESSAGES, FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
+import type { Context } from '../context';
+import { sha256 } from '../ids';
+import { StoreConflict, type Write } from '../store/types';
+
+/** What an action decides: its answer, and the writes that make it true. */
+export interface Outcome<T> {
+  data: T;
+  writes?: Write[];
+  /** The error a failed precondition of one of the writes means (default CONFLICT). */
+  onConflict?: (write: Write) => AppError;
+}
+
+export interface ActionDefinition<P, T> {
+  /** Writing actions need a requestId and are idempotent by it. */
+  writes: boolean;
+  /** Reads and checks the payload, recording every bad field on the checker. */
+  parse: (c: Checker, payload: unknown, ctx: Context) => P | undefined | Promise<P | undefined>;
+  run: (ctx: Context, payload: P) => Promise<Outcome<T>>;
+}
+
+// The table holds actions of different payload types; each definition is type-checked where it is written.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable = Record<string, ActionDefinition<any, unknown>>;
+
+const REQUEST_ID = /^[\x21-\x7e]{1,64}$/;
+
+export function failure(error: AppError): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.opensOn ? { opensOn: error.opensOn } : {}),
+    },
+  };
+}
+
+export function invalid(fields: Record<string, string>): AppError {
+  return new AppError('INVALID_INPUT', undefined, fields);
+}
+
+/** The payload an action receives: an object, or a recorded error on `payload`. */
+export function payloadObject(c: Checker, payload: unknown): Record<string, unknown> | undefined {
+  return isPlainObject(payload) ? payload : c.fail('payload', FIELD_MESSAGES.payload);
+}
+
+interface RequestRecord {
+  result: unknown;
+  at: number;
+}
+
+export async function dispatch(fn: FunctionName, actions: ActionTable, ctx: Context, data: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isPlainObject(data)) throw invalid({ payload: FIELD_MESSAGES.payload });
+    const { action: name, requestId, payload } = data as Partial<CallData> & Record<string, unknown>;
+    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) {
+      throw new AppError('UNKNOWN_ACTION');
+    }
+    const action = actions[name];
+    const c = new Checker();
+    let requestKey: string | undefined;
+    if (action.writes) {
+      if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+        c.fail('requestId', FIELD_MESSAGES.requestId);
+      } else {
+        requestKey = sha256(`${fn}\n${name}\n${ctx.openid}\n${requestId}`);
+        const earlier = await ctx.store.get<RequestRecord>('requests', requestKey);
+        if (earlier) return { ok: true, data: earlier.result };
+      }
+    }
+    const parsed = await action.parse(c, payload, ctx);
+    if (!c.ok || parsed === undefined) throw invalid(c.errors);
+
+    const outcome = await action.run(ctx, parsed);
+    const writes = [...(outcome.writes ?? [])];
+    if (requestKey) {
+      const record: RequestRecord = { result: outcome.data, at: ctx.now };
+      writes.push({ op: 'create', collection: 'requests', id: requestKey, doc: { ...record } });
+    }
+    if (writes.length > 0) {
+      try {
+        await ctx.store.commit(writes);
+      } catch (error) {
+        if (!(error instanceof StoreConflict)) throw error;
+        if (requestKey) {
+          // A copy of this same request may have landed first: then answer with its result.
+          const earlier = await ctx.store.get<RequestRecord>('requests', requestKey);
+          if (earlier) return { ok: true, data: earlier.result };
+        }
+        throw outcome.onConflict?.(error.write) ?? new AppError('CONFLICT');
+      }
+    }
+    return { ok: true, data: outcome.data };
+  } catch (error) {
+    if (error instanceof AppError) return failure(error);
+    // Unexpected failures are reported without detail; the host logs the error itself, never the payload.
+    reportInternal(error);
+    return failure(new AppError('INTERNAL', ERROR_MESSAGES.INTERNAL));
+  }
+}
+
+function reportInternal(error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+  console.error(`[internal] ${detail}`);
+}

@@ -1,0 +1,124 @@
+// The resident's own applications: the overview of their standing, the list, one in detail, withdrawing.
+import type { ApplicationDetail, ApplicationView, Overview, Page } from '../../../miniprogram/domain/contract';
+import { chinaDate } from '../../../miniprogram/domain/dates';
+import { overviewOf } from '../../../miniprogram/domain/eligibility';
+import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { isPlainObject, type Checker } from '../../../miniprogram/domain/validation';
+import type { Context } from '../../context';
+import { pendingLockId, transition, type ApplicationRecord, type EventRecord } from '../../records';
+import type { Doc, Write } from '../../store/types';
+import { historyItem, historyOf, residentDetail, residentView } from '../../views';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+
+export const overview: ActionDefinition<true, Overview> = {
+  writes: false,
+  parse: () => true,
+  async run(ctx) {
+    const history = (await historyOf(ctx)).map(historyItem);
+    return { data: overviewOf(history, chinaDate(ctx.now)) };
+  },
+};
+
+interface Cursor {
+  at: number;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (isPlainObject(value) && typeof value.at === 'number' && typeof value.id === 'string') return { at: value.at, id: value.id };
+  } catch {
+    // fall through: not a cursor this server made
+  }
+  return undefined;
+}
+
+export const listApplications: ActionDefinition<{ cursor?: Cursor; limit: number }, Page<ApplicationView>> = {
+  writes: false,
+  parse(c, payload) {
+    const p = payload === undefined ? {} : payloadObject(c, payload);
+    if (!p) return undefined;
+    let limit = 20;
+    if (p.limit !== undefined) {
+      if (typeof p.limit === 'number' && Number.isInteger(p.limit) && p.limit >= 1 && p.limit <= 50) limit = p.limit;
+      else c.fail('limit', FIELD_MESSAGES.limit);
+    }
+    let cursor: Cursor | undefined;
+    if (p.cursor !== undefined && p.cursor !== null) {
+      cursor = typeof p.cursor === 'string' ? decodeCursor(p.cursor) : undefined;
+      if (!cursor) c.fail('cursor', FIELD_MESSAGES.cursor);
+    }
+    return { limit, ...(cursor ? { cursor } : {}) };
+  },
+  async run(ctx, { cursor, limit }) {
+    const [docs, history] = await Promise.all([
+      ctx.store.find<ApplicationRecord>('applications', {
+        where: { ownerOpenid: ctx.openid },
+        orderBy: { field: 'submittedAt', direction: 'desc' },
+        limit: limit + 1,
+        ...(cursor ? { after: { value: cursor.at, id: cursor.id } } : {}),
+      }),
+      historyOf(ctx),
+    ]);
+    const page = docs.slice(0, limit);
+    const last = page[page.length - 1];
+    const items = history.map(historyItem);
+    return {
+      data: {
+        items: page.map((app) => residentView(app, items, ctx.now)),
+        nextCursor: docs.length > limit && last ? encodeCursor({ at: last.submittedAt, id: last._id }) : null,
+      },
+    };
+  },
+};
+
+/** The caller's own application; anyone else's is NOT_FOUND, exactly like one that does not exist. */
+async function ownApplication(ctx: Context, id: string): Promise<Doc<ApplicationRecord>> {
+  const app = await ctx.store.get<ApplicationRecord>('applications', id);
+  if (!app || app.ownerOpenid !== ctx.openid) throw new AppError('NOT_FOUND');
+  return app;
+}
+
+function parseId(c: Checker, payload: unknown): { id: string } | undefined {
+  const p = payloadObject(c, payload);
+  const id = p && c.id('id', p.id, FIELD_MESSAGES.id);
+  return id ? { id } : undefined;
+}
+
+export const getApplication: ActionDefinition<{ id: string }, ApplicationDetail> = {
+  writes: false,
+  parse: parseId,
+  async run(ctx, { id }) {
+    const app = await ownApplication(ctx, id);
+    const [events, history] = await Promise.all([
+      ctx.store.find<EventRecord>('events', {
+        where: { applicationId: id },
+        orderBy: { field: 'seq', direction: 'asc' },
+        limit: 1000,
+      }),
+      historyOf(ctx),
+    ]);
+    return { data: residentDetail(app, history.map(historyItem), events, ctx) };
+  },
+};
+
+export const withdraw: ActionDefinition<{ id: string }, ApplicationView> = {
+  writes: true,
+  parse: parseId,
+  async run(ctx, { id }) {
+    const app = await ownApplication(ctx, id);
+    const { writes, next } = transition(app, 'withdrawn', { role: 'owner', openid: ctx.openid }, ctx.now, {
+      note: '申请人撤回',
+    });
+    const lock = await ctx.store.get<{ applicationId: string }>('locks', pendingLockId(app.kind, app.idHash));
+    const all: Write[] = [...writes];
+    if (lock && lock.applicationId === id) all.push({ op: 'delete', collection: 'locks', id: lock._id, version: lock._version });
+    const history = (await historyOf(ctx)).map((a) => historyItem(a._id === id ? next : a));
+    return { data: residentView(next, history, ctx.now), writes: all };
+  },
+};

@@ -1,0 +1,96 @@
+// submitDeclaration: the residence declaration, checked field by field, then stored with its first
+// event, the person's pending lock and the used-up verification token in one batch.
+import { RESIDENCE_KINDS, type ApplicationView, type DeclarationPayload, type ResidenceKind } from '../../../miniprogram/domain/contract';
+import { chinaDate } from '../../../miniprogram/domain/dates';
+import { checkApplicant, checkMaterials, checkResidence, materialFiles } from '../../../miniprogram/domain/declarationForm';
+import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
+import { declaredOnFor, dueOnFor } from '../../../miniprogram/domain/rules';
+import { isPlainObject, type Checker } from '../../../miniprogram/domain/validation';
+import type { Context } from '../../context';
+import type { FileRecord } from '../../files/types';
+import { personKey } from '../../ids';
+import { firstEvent, pendingLockId, type ApplicationRecord } from '../../records';
+import type { Doc } from '../../store/types';
+import { historyItem, historyOf, residentView } from '../../views';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+import { usableToken } from './verification';
+
+/**
+ * Records an error on every material that is not a file this caller uploaded. It reads the raw
+ * payload, so a wrong file is reported together with every other bad field.
+ */
+export async function checkOwnFiles(c: Checker, ctx: Context, rawMaterials: unknown): Promise<void> {
+  if (!isPlainObject(rawMaterials)) return;
+  for (const { path, fileId } of materialFiles(rawMaterials)) {
+    if (path in c.errors) continue;
+    const file = await ctx.store.get<FileRecord>('files', fileId);
+    if (!file || file.owner !== ctx.openid) c.fail(path, FIELD_MESSAGES.fileNotYours);
+  }
+}
+
+export function checkConsent(c: Checker, value: unknown, noticeVersion: string): { noticeVersion: string } | undefined {
+  const consent = c.object('consent', value);
+  if (!consent) return undefined;
+  return consent.noticeVersion === noticeVersion ? { noticeVersion } : c.fail('consent.noticeVersion', FIELD_MESSAGES.notice);
+}
+
+const PENDING_DECLARATION = '您有一份居住信息申报正在办理中，请等待审核结果或先撤回';
+
+export const submitDeclaration: ActionDefinition<DeclarationPayload, ApplicationView> = {
+  writes: true,
+  async parse(c, payload, ctx) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const today = chinaDate(ctx.now);
+    const verificationToken = c.text('verificationToken', p.verificationToken, 1, 200, FIELD_MESSAGES.token);
+    const consent = checkConsent(c, p.consent, DECLARATION_NOTICE.version);
+    const applicant = checkApplicant(c, p.applicant, today);
+    const residence = checkResidence(c, p.residence, today, applicant?.idNumber);
+    // The residence kind decides the materials even when another residence field is wrong.
+    const kind = (p.residence as { kind?: unknown } | undefined)?.kind;
+    const residenceKind = RESIDENCE_KINDS.find((k) => k === kind) as ResidenceKind | undefined;
+    const materials = checkMaterials(c, p.materials, residenceKind);
+    await checkOwnFiles(c, ctx, p.materials);
+    if (!verificationToken || !consent || !applicant || !residence || !materials) return undefined;
+    return { verificationToken, consent, applicant, residence, materials };
+  },
+  async run(ctx, { verificationToken, consent, applicant, residence, materials }) {
+    const idHash = personKey(applicant.idNumber);
+    const token = await usableToken(ctx, verificationToken, idHash);
+    const lockId = pendingLockId('declaration', idHash);
+    if (await ctx.store.get('locks', lockId)) throw new AppError('CONFLICT', PENDING_DECLARATION);
+
+    const id = ctx.newId();
+    const record: ApplicationRecord = {
+      kind: 'declaration',
+      status: 'pending',
+      ownerOpenid: ctx.openid,
+      idHash,
+      district: residence.district,
+      applicant,
+      residence,
+      materials,
+      consent: { noticeVersion: consent.noticeVersion, agreedAt: ctx.now },
+      submittedAt: ctx.now,
+      lastSubmittedAt: ctx.now,
+      declaredOn: declaredOnFor(ctx.now),
+      dueOn: dueOnFor(ctx.now),
+      updatedAt: ctx.now,
+    };
+    const app: Doc<ApplicationRecord> = { ...record, _id: id, _version: 1 };
+    const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
+    const history = (await historyOf(ctx)).map(historyItem);
+    return {
+      data: residentView(app, history, ctx.now),
+      writes: [
+        { op: 'create', collection: 'applications', id, doc: { ...record } },
+        firstEvent(id, record, { role: 'owner', openid: ctx.openid }),
+        { op: 'create', collection: 'locks', id: lockId, doc: { applicationId: id, at: ctx.now } },
+        { op: 'update', collection: 'tokens', id: tokenId, version: tokenVersion, doc: { ...tokenFields, used: true } },
+      ],
+      onConflict: (write) =>
+        write.collection === 'tokens' ? new AppError('VERIFICATION_FAILED') : new AppError('CONFLICT', PENDING_DECLARATION),
+    };
+  },
+};

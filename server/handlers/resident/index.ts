@@ -1,0 +1,15 @@
+// The `resident` cloud function's actions.
+import type { ActionTable } from '../dispatch';
+import { getApplication, listApplications, overview, withdraw } from './applications';
+import { submitDeclaration } from './declaration';
+import { finishVerification, startVerification } from './verification';
+
+export const residentActions: ActionTable = {
+  overview,
+  startVerification,
+  finishVerification,
+  submitDeclaration,
+  listApplications,
+  getApplication,
+  withdraw,
+};

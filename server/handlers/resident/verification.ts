@@ -1,0 +1,117 @@
+// Face verification: start a check for a person, then turn a passed check into a short-lived token
+// that one submission for that same person may use.
+import { randomBytes } from 'node:crypto';
+import { chinaDate } from '../../../miniprogram/domain/dates';
+import { checkIdNumber, checkPersonName } from '../../../miniprogram/domain/declarationForm';
+import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import type { Context } from '../../context';
+import { personKey, sha256 } from '../../ids';
+import type { ApplicationRecord } from '../../records';
+import type { Doc } from '../../store/types';
+import type { VerificationOutcome } from '../../verification/types';
+import { historyOf } from '../../views';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+
+export const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+/** A face check must be finished within this time of being started. */
+const CHECK_LIFETIME_MS = 10 * 60 * 1000;
+
+export interface VerificationRecord {
+  openid: string;
+  idHash: string;
+  state: 'started' | 'passed';
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  openid: string;
+  idHash: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export function tokenKey(token: string): string {
+  return sha256(`token:${token}`);
+}
+
+/** The person's approved declaration, which later services take their identity from. */
+export async function approvedDeclarationOf(ctx: Context): Promise<Doc<ApplicationRecord> | undefined> {
+  return (await historyOf(ctx)).find((a) => a.kind === 'declaration' && a.status === 'approved');
+}
+
+type StartPayload = { name: string; idNumber: string } | { fromDeclaration: true };
+
+export const startVerification: ActionDefinition<StartPayload, { verifyId: string }> = {
+  writes: false,
+  parse(c, payload, ctx) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    // An empty payload asks to verify the person of the approved declaration (later services).
+    if (p.name === undefined && p.idNumber === undefined) return { fromDeclaration: true };
+    const name = checkPersonName(c, 'name', p.name);
+    const idNumber = checkIdNumber(c, 'idNumber', p.idNumber, chinaDate(ctx.now));
+    return name && idNumber ? { name, idNumber } : undefined;
+  },
+  async run(ctx, payload) {
+    let person: { name: string; idNumber: string };
+    if ('fromDeclaration' in payload) {
+      const declaration = await approvedDeclarationOf(ctx);
+      if (!declaration) throw new AppError('NOT_ELIGIBLE', '需先完成居住信息申报并审核通过');
+      person = declaration.applicant;
+    } else {
+      person = payload;
+    }
+    const { verifyId } = await ctx.verifier.start({ openid: ctx.openid, ...person });
+    const record: VerificationRecord = { openid: ctx.openid, idHash: personKey(person.idNumber), state: 'started', createdAt: ctx.now };
+    return {
+      data: { verifyId },
+      writes: [{ op: 'create', collection: 'verifications', id: verifyId, doc: { ...record } }],
+    };
+  },
+};
+
+const OUTCOMES: readonly VerificationOutcome[] = ['pass', 'fail', 'cancel'];
+
+export const finishVerification: ActionDefinition<
+  { verifyId: string; devOutcome?: VerificationOutcome },
+  { verificationToken: string; expiresAt: number }
+> = {
+  writes: false,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const verifyId = c.id('verifyId', p.verifyId, FIELD_MESSAGES.id);
+    const devOutcome = p.devOutcome === undefined ? undefined : c.oneOf('devOutcome', p.devOutcome, OUTCOMES, FIELD_MESSAGES.outcome);
+    return verifyId ? { verifyId, ...(devOutcome ? { devOutcome } : {}) } : undefined;
+  },
+  async run(ctx, { verifyId, devOutcome }) {
+    const check = await ctx.store.get<VerificationRecord>('verifications', verifyId);
+    if (!check || check.openid !== ctx.openid || check.state !== 'started' || ctx.now - check.createdAt > CHECK_LIFETIME_MS) {
+      throw new AppError('VERIFICATION_FAILED');
+    }
+    const outcome = await ctx.verifier.outcome({ openid: ctx.openid, verifyId, ...(devOutcome ? { devOutcome } : {}) });
+    if (outcome !== 'pass') {
+      throw new AppError('VERIFICATION_FAILED', outcome === 'cancel' ? '人脸识别已取消，请重新验证' : '人脸识别未通过，请确认是本人操作后重试');
+    }
+    const verificationToken = randomBytes(24).toString('base64url');
+    const token: TokenRecord = { openid: ctx.openid, idHash: check.idHash, expiresAt: ctx.now + TOKEN_LIFETIME_MS, used: false };
+    const { _id, _version, ...fields } = check;
+    return {
+      data: { verificationToken, expiresAt: token.expiresAt },
+      writes: [
+        { op: 'update', collection: 'verifications', id: _id, version: _version, doc: { ...fields, state: 'passed' } },
+        { op: 'create', collection: 'tokens', id: tokenKey(verificationToken), doc: { ...token } },
+      ],
+      onConflict: () => new AppError('VERIFICATION_FAILED'),
+    };
+  },
+};
+
+/** The token's record when it is valid for this caller and person right now; VERIFICATION_FAILED otherwise. */
+export async function usableToken(ctx: Context, token: string, idHash: string): Promise<Doc<TokenRecord>> {
+  const record = await ctx.store.get<TokenRecord>('tokens', tokenKey(token));
+  if (!record || record.openid !== ctx.openid || record.idHash !== idHash || record.used || record.expiresAt <= ctx.now) {
+    throw new AppError('VERIFICATION_FAILED');
+  }
+  return record;
+}

@@ -1,0 +1,64 @@
+// Uploaded files on the local host: bytes on disk under DATA_DIR/files, ownership in the store, and
+// links signed with a per-data-dir secret that expire like the cloud's temporary file URLs.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileLinks, FileRecord } from '../files/types';
+import { randomId } from '../ids';
+import type { Store } from '../store/types';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** How long a file link works. */
+export const LINK_LIFETIME_MS = 10 * 60 * 1000;
+const FILE_ID = /^f-[a-z0-9]{20}$/;
+
+/** The image type by its first bytes; what the client claims is never trusted. */
+export function imageType(head: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export interface LocalFiles extends FileLinks {
+  save(owner: string, bytes: Buffer, mime: string, now: number): Promise<string>;
+  read(fileId: string): Promise<{ record: FileRecord; bytes: Buffer } | null>;
+  linkIsValid(fileId: string, expires: string, signature: string, now: number): boolean;
+}
+
+export function localFiles(dataDir: string, store: Store): LocalFiles {
+  const dir = join(dataDir, 'files');
+  mkdirSync(dir, { recursive: true });
+  const secretPath = join(dataDir, 'link-secret');
+  if (!existsSync(secretPath)) writeFileSync(secretPath, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const secret = readFileSync(secretPath, 'utf8').trim();
+  const sign = (fileId: string, expires: number) => createHmac('sha256', secret).update(`${fileId}\n${expires}`).digest('base64url');
+
+  return {
+    async save(owner, bytes, mime, now) {
+      const fileId = `f-${randomId()}`;
+      await writeFile(join(dir, fileId), bytes);
+      const record: FileRecord = { owner, mime, size: bytes.length, createdAt: now };
+      await store.commit([{ op: 'create', collection: 'files', id: fileId, doc: { ...record } }]);
+      return fileId;
+    },
+    async read(fileId) {
+      if (!FILE_ID.test(fileId)) return null;
+      const record = await store.get<FileRecord>('files', fileId);
+      if (!record) return null;
+      return { record, bytes: await readFile(join(dir, fileId)) };
+    },
+    linkFor(fileId, now) {
+      const expires = now + LINK_LIFETIME_MS;
+      return `/api/files/${encodeURIComponent(fileId)}?expires=${expires}&signature=${sign(fileId, expires)}`;
+    },
+    linkIsValid(fileId, expires, signature, now) {
+      const expiresAt = Number(expires);
+      if (!Number.isSafeInteger(expiresAt) || expiresAt <= now) return false;
+      const expected = Buffer.from(sign(fileId, expiresAt));
+      const given = Buffer.from(signature);
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    },
+  };
+}

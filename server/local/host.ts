@@ -1,0 +1,134 @@
+// The local development host: the cloud functions over HTTP (api.md's routes), uploads, file links,
+// health and the development clock, on the embedded store.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
+import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { isPlainObject } from '../../miniprogram/domain/validation';
+import type { Context } from '../context';
+import { hasFunction, runFunction } from '../functions';
+import { randomId } from '../ids';
+import type { Store } from '../store/types';
+import type { Verifier } from '../verification/types';
+import type { DevClock } from './clock';
+import type { LocalFiles } from './fileStorage';
+import { openidOf, readBody, sendError, sendJson } from './respond';
+import { handleUpload } from './uploads';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostDeps {
+  store: Store;
+  files: LocalFiles;
+  verifier: Verifier;
+  clock: DevClock;
+  /** One line per request; never bodies, headers or query strings. */
+  log?: (line: string) => void;
+}
+
+async function readJsonObject(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === 'too-large') {
+    sendError(res, 413, 'INVALID_INPUT', { payload: '请求内容不能超过 1 MB' });
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (!isPlainObject(value)) {
+    sendError(res, 400, 'INVALID_INPUT', { payload: FIELD_MESSAGES.payload });
+    return undefined;
+  }
+  return value;
+}
+
+export function createHost(deps: HostDeps): Server {
+  const { store, files, verifier, clock } = deps;
+  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, newId: randomId });
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === '/api/health' && method === 'GET') return sendJson(res, 200, { ok: true });
+
+    const fn = /^\/api\/functions\/([^/]+)$/.exec(path);
+    if (fn && method === 'POST') {
+      const data = await readJsonObject(req, res);
+      if (!data) return;
+      const name = decodeURIComponent(fn[1]);
+      if (!hasFunction(name)) {
+        const known = (FUNCTION_NAMES as readonly string[]).includes(name);
+        return sendError(res, 404, 'NOT_FOUND', undefined, known ? '该功能尚未在本地开发服务器上提供' : '没有这个云函数');
+      }
+      const openid = openidOf(req);
+      if (!openid) return sendError(res, 401, 'UNAUTHENTICATED');
+      return sendJson(res, 200, await runFunction(name, context(openid), data));
+    }
+
+    if (path === '/api/files' && method === 'POST') {
+      const openid = openidOf(req);
+      if (!openid) {
+        req.resume();
+        return sendError(res, 401, 'UNAUTHENTICATED');
+      }
+      return handleUpload(req, res, openid, files, clock.now());
+    }
+
+    const file = /^\/api\/files\/([^/]+)$/.exec(path);
+    if (file && method === 'GET') return serveFile(req, res, decodeURIComponent(file[1]), url);
+
+    if (path === '/api/dev/clock') {
+      if (method === 'GET') return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
+      if (method === 'POST') {
+        const body = await readJsonObject(req, res);
+        if (!body) return;
+        const instant = typeof body.now === 'string' ? Date.parse(body.now) : NaN;
+        if (!Number.isFinite(instant)) return sendError(res, 400, 'INVALID_INPUT', { now: '请用 ISO-8601 时间，如 2026-09-01T00:30:00+08:00' });
+        clock.set(instant);
+        return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
+      }
+    }
+    req.resume();
+    sendError(res, 404, 'NOT_FOUND');
+  }
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse, fileId: string, url: URL): Promise<void> {
+    const expires = url.searchParams.get('expires');
+    const signature = url.searchParams.get('signature');
+    const openid = openidOf(req);
+    if ((expires === null || signature === null) && !openid) return sendError(res, 401, 'UNAUTHENTICATED');
+    const found = await files.read(fileId);
+    const now = clock.now();
+    const allowed =
+      found !== null &&
+      (expires !== null && signature !== null ? files.linkIsValid(fileId, expires, signature, now) : found.record.owner === openid);
+    if (!found || !allowed) {
+      // A stale link and someone else's file look alike: neither reveals whether the file exists.
+      return sendError(res, 404, 'NOT_FOUND', undefined, '文件不存在或链接已过期，请刷新页面');
+    }
+    res.writeHead(200, {
+      'Content-Type': found.record.mime,
+      'Content-Length': found.bytes.length,
+      'Cache-Control': 'private, max-age=60',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(found.bytes);
+  }
+
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://local');
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.log?.(`${req.method} ${url.pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    route(req, res, url).catch((error: unknown) => {
+      console.error(`[host] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
+      else res.destroy();
+    });
+  });
+}

@@ -1,0 +1,90 @@
+// Starts the local host (`npm run serve`): reads the environment, opens the store, listens, and
+// shuts down cleanly. Every startup problem is reported as one line, then the process exits with 1.
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { openSqliteStore } from '../store/sqlite';
+import { developmentVerifier } from '../verification/development';
+import { devClock } from './clock';
+import { isLoopback, readConfig } from './config';
+import { localFiles } from './fileStorage';
+import { createHost } from './host';
+
+function fail(message: string): never {
+  console.error(`local host: ${message}`);
+  process.exit(1);
+}
+
+export interface Started {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<Started> {
+  let config;
+  try {
+    config = readConfig(env, process.cwd());
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    accessSync(config.dataDir, constants.W_OK);
+  } catch (error) {
+    return fail(`DATA_DIR ${config.dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}); set DATA_DIR to a folder you can write`);
+  }
+  let store;
+  try {
+    store = openSqliteStore(config.dataDir);
+  } catch (error) {
+    return fail(`cannot open the store in ${config.dataDir}: ${(error as Error).message}`);
+  }
+  const clock = devClock(config.startAt);
+  const server = createHost({
+    store,
+    files: localFiles(config.dataDir, store),
+    verifier: developmentVerifier(),
+    clock,
+    log: quiet ? undefined : (line) => console.log(line),
+  });
+
+  await new Promise<void>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      store.close();
+      if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use; stop the other process or set PORT`);
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`HOST ${config.host} is not an address of this machine`);
+      if (error.code === 'EACCES') fail(`not allowed to listen on port ${config.port}; choose a PORT above 1023`);
+      fail(`cannot listen on ${config.host}:${config.port} (${error.code ?? error.message})`);
+    });
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${shownHost}:${port}`;
+  if (!isLoopback(config.host)) {
+    console.warn(`warning: listening on ${config.host}: anyone who can reach it can act as any resident or staff member`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        store.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+  return { url, stop };
+}
+
+/** `npm run serve` and `npm start`: start, print where, and stop on SIGINT or SIGTERM. */
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Started> {
+  const started = await start(env);
+  console.log(`local host ready at ${started.url} (data in ${readConfig(env, process.cwd()).dataDir})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: shutting down`);
+      started.stop().then(() => process.exit(0));
+    });
+  }
+  return started;
+}

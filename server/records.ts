@@ -1,0 +1,86 @@
+// The documents the server keeps, and the one way an application changes status: a compare-and-set
+// update plus an event appended to its log, in the same batch.
+import type { Applicant, ApplicationKind, Materials, Residence, Status } from '../miniprogram/domain/contract';
+import { canTransition, type Actor } from '../miniprogram/domain/states';
+import { AppError } from '../miniprogram/domain/errors';
+import type { Doc, Write } from './store/types';
+
+export interface ApplicationRecord {
+  kind: ApplicationKind;
+  status: Status;
+  ownerOpenid: string;
+  /** personKey(idNumber): finds a person's applications without querying by the number itself. */
+  idHash: string;
+  district: string;
+  applicant: Applicant;
+  residence?: Residence;
+  contact?: { mobile: string };
+  materials: Materials;
+  consent: { noticeVersion: string; agreedAt: number };
+  submittedAt: number;
+  /** The latest submission or resubmission: the review deadline counts from it. */
+  lastSubmittedAt: number;
+  declaredOn?: string;
+  dueOn: string;
+  updatedAt: number;
+}
+
+export interface EventRecord {
+  applicationId: string;
+  seq: number;
+  at: number;
+  actor: { role: Actor; openid?: string };
+  from: Status | null;
+  to: Status;
+  note?: string;
+  items?: { item: string; message: string }[];
+}
+
+/** Pending declarations are unique per person through this keyed lock document. */
+export function pendingLockId(kind: ApplicationKind, idHash: string): string {
+  return `pending:${kind}:${idHash}`;
+}
+
+/** Events are keyed by application and version, so two writers can never append the same step. */
+export function eventId(applicationId: string, seq: number): string {
+  return `${applicationId}:${String(seq).padStart(6, '0')}`;
+}
+
+export function firstEvent(id: string, app: ApplicationRecord, actor: EventRecord['actor']): Write {
+  const event: EventRecord = { applicationId: id, seq: 1, at: app.submittedAt, actor, from: null, to: app.status };
+  return { op: 'create', collection: 'events', id: eventId(id, 1), doc: { ...event } };
+}
+
+/**
+ * The writes of one status change, refused as CONFLICT unless the state machine allows it. The
+ * update is conditional on the version read, so of two concurrent changes only one lands.
+ */
+export function transition(
+  app: Doc<ApplicationRecord>,
+  to: Status,
+  actor: EventRecord['actor'],
+  now: number,
+  extra: { note?: string; items?: EventRecord['items']; changes?: Partial<ApplicationRecord> } = {},
+): { writes: Write[]; next: Doc<ApplicationRecord> } {
+  if (!canTransition(app.kind, app.status, to, actor.role)) throw new AppError('CONFLICT');
+  const { _id, _version, ...fields } = app;
+  const record: ApplicationRecord = { ...fields, ...extra.changes, status: to, updatedAt: now };
+  const seq = _version + 1;
+  const event: EventRecord = {
+    applicationId: _id,
+    seq,
+    at: now,
+    actor,
+    from: app.status,
+    to,
+    ...(extra.note ? { note: extra.note } : {}),
+    ...(extra.items ? { items: extra.items } : {}),
+  };
+  return {
+    writes: [
+      { op: 'update', collection: 'applications', id: _id, version: _version, doc: { ...record } },
+      { op: 'create', collection: 'events', id: eventId(_id, seq), doc: { ...event } },
+    ],
+    next: { ...record, _id, _version: seq },
+  };
+}

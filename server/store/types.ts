@@ -1,0 +1,54 @@
+// The store interface: keyed JSON documents in named collections, read singly or by a simple query,
+// and written in atomic batches whose preconditions make uniqueness and compare-and-set explicit.
+// It is shaped after what CloudBase's database can do (single-document operations in a
+// transaction, no partial unique indexes), so every adapter can keep the same promises.
+
+export type CollectionName =
+  | 'applications'
+  | 'events'
+  | 'files'
+  | 'verifications'
+  | 'tokens'
+  | 'locks'
+  | 'requests';
+
+/** A stored document: its own fields plus the key and a version that every update increments. */
+export type Doc<T = Record<string, unknown>> = T & { _id: string; _version: number };
+
+export type Scalar = string | number | boolean | null;
+
+export type Write =
+  /** Fails when a document with this id exists: how uniqueness is enforced. */
+  | { op: 'create'; collection: CollectionName; id: string; doc: Record<string, unknown> }
+  /** Replaces the document; fails unless it exists at exactly `version` (compare-and-set). */
+  | { op: 'update'; collection: CollectionName; id: string; version: number; doc: Record<string, unknown> }
+  /** Fails unless the document exists at exactly `version`. */
+  | { op: 'delete'; collection: CollectionName; id: string; version: number };
+
+/** A batch was refused because one write's precondition did not hold; nothing of it was written. */
+export class StoreConflict extends Error {
+  constructor(readonly write: Write) {
+    super(`store conflict on ${write.op} ${write.collection}`);
+    this.name = 'StoreConflict';
+  }
+}
+
+export interface Query {
+  /** Equality on top-level or dotted fields. */
+  where: Record<string, Scalar>;
+  orderBy: { field: string; direction: 'asc' | 'desc' };
+  limit: number;
+  /** Continue after this position of the order (ties broken by _id in the same direction). */
+  after?: { value: Scalar; id: string };
+}
+
+export interface Store {
+  get<T>(collection: CollectionName, id: string): Promise<Doc<T> | null>;
+  find<T>(collection: CollectionName, query: Query): Promise<Doc<T>[]>;
+  /** Applies every write or none. Throws StoreConflict naming the first write that failed. */
+  commit(writes: readonly Write[]): Promise<void>;
+  close(): void;
+}
+
+/** Largest page any query may ask for: CloudBase returns at most 1000 documents per read. */
+export const MAX_QUERY_LIMIT = 1000;

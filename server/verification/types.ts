@@ -1,0 +1,11 @@
+// The face-verification port. Production plugs in WeChat's verification (getVerifyId / queryVerifyInfo,
+// government accounts only); development uses a verifier the developer drives.
+
+export type VerificationOutcome = 'pass' | 'fail' | 'cancel';
+
+export interface Verifier {
+  /** Registers a check of this person and returns the id the client's face check runs under. */
+  start(input: { openid: string; name: string; idNumber: string }): Promise<{ verifyId: string }>;
+  /** Asks the verification service how the check under `verifyId` ended; never trusts the client. */
+  outcome(input: { openid: string; verifyId: string; devOutcome?: VerificationOutcome }): Promise<VerificationOutcome>;
+}

@@ -1,0 +1,91 @@
+// How stored applications are shown to their owner: the ID number masked, derived dates filled in.
+import type { ApplicationDetail, ApplicationView, FileLink, TimelineEntry } from '../miniprogram/domain/contract';
+import { chinaDate } from '../miniprogram/domain/dates';
+import { permitOpensOnOf, type HistoryItem } from '../miniprogram/domain/eligibility';
+import { birthDateOf, maskIdNumber, sexOf } from '../miniprogram/domain/idNumber';
+import { isOverdue } from '../miniprogram/domain/rules';
+import type { Context } from './context';
+import type { ApplicationRecord, EventRecord } from './records';
+import type { Doc } from './store/types';
+
+/** The most applications one person can have that matter for their dates and eligibility. */
+const HISTORY_LIMIT = 200;
+
+export function historyItem(app: Doc<ApplicationRecord>): HistoryItem {
+  return {
+    id: app._id,
+    kind: app.kind,
+    status: app.status,
+    submittedAt: app.submittedAt,
+    ...(app.declaredOn ? { declaredOn: app.declaredOn } : {}),
+  };
+}
+
+/** The caller's own applications, newest first. */
+export async function historyOf(ctx: Context): Promise<Doc<ApplicationRecord>[]> {
+  return ctx.store.find<ApplicationRecord>('applications', {
+    where: { ownerOpenid: ctx.openid },
+    orderBy: { field: 'submittedAt', direction: 'desc' },
+    limit: HISTORY_LIMIT,
+  });
+}
+
+export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[], now: number): ApplicationView {
+  const { applicant } = app;
+  const view: ApplicationView = {
+    id: app._id,
+    kind: app.kind,
+    status: app.status,
+    submittedAt: app.submittedAt,
+    updatedAt: app.updatedAt,
+    dueOn: app.dueOn,
+    overdue: isOverdue(app.status, app.dueOn, chinaDate(now)),
+    district: app.district,
+    applicant: {
+      name: applicant.name,
+      idNumberMasked: maskIdNumber(applicant.idNumber),
+      birthDate: birthDateOf(applicant.idNumber),
+      sex: sexOf(applicant.idNumber),
+      ethnicity: applicant.ethnicity,
+      mobile: applicant.mobile,
+      hukouAddress: applicant.hukouAddress,
+    },
+    consent: app.consent,
+    materials: app.materials,
+  };
+  if (app.residence) view.residence = app.residence;
+  if (app.kind === 'declaration' && app.declaredOn) {
+    const item = historyItem(app);
+    const all = history.some((h) => h.id === app._id) ? history : [...history, item];
+    view.declaredOn = app.declaredOn;
+    view.permitOpensOn = permitOpensOnOf(item, all);
+    view.permitOpensOnProvisional = !all.some(
+      (h) => h.kind === 'declaration' && (h.status === 'approved' || h.status === 'superseded'),
+    );
+  }
+  return view;
+}
+
+export function timelineOf(events: Doc<EventRecord>[]): TimelineEntry[] {
+  return events.map((e) => ({
+    status: e.to,
+    at: e.at,
+    ...(e.note ? { note: e.note } : {}),
+    ...(e.items ? { items: e.items } : {}),
+  }));
+}
+
+export function residentDetail(
+  app: Doc<ApplicationRecord>,
+  history: HistoryItem[],
+  events: Doc<EventRecord>[],
+  ctx: Context,
+): ApplicationDetail {
+  const link = (fileId: string): FileLink => ({ fileId, url: ctx.files.linkFor(fileId, ctx.now) });
+  const materials: ApplicationDetail['materials'] = {};
+  for (const [field, value] of Object.entries(app.materials)) {
+    if (Array.isArray(value)) materials[field] = value.map(link);
+    else if (typeof value === 'string') materials[field] = link(value);
+  }
+  return { ...residentView(app, history, ctx.now), materials, timeline: timelineOf(events) };
+}

@@ -1,0 +1,96 @@
+import { overviewOf, type HistoryItem } from '../../miniprogram/domain/eligibility';
+import { canTransition } from '../../miniprogram/domain/states';
+import { requiredMaterials } from '../../miniprogram/domain/materials';
+
+const at = (iso: string) => Date.parse(`${iso}T10:00:00+08:00`);
+const declaration = (id: string, status: HistoryItem['status'], declaredOn: string): HistoryItem => ({
+  id,
+  kind: 'declaration',
+  status,
+  declaredOn,
+  submittedAt: at(declaredOn),
+});
+
+describe('the overview of a person', () => {
+  it('offers only the declaration to someone new', () => {
+    const o = overviewOf([], '2026-11-28');
+    expect(o.declaration).toBeNull();
+    expect(o.services.declare).toEqual({ open: true });
+    expect(o.services.permit.open).toBe(false);
+    expect(o.services.voucher.open).toBe(false);
+    expect(o.services.reissue.open).toBe(false);
+  });
+
+  it('shows a pending declaration with a provisional date and opens nothing', () => {
+    const o = overviewOf([declaration('d1', 'pending', '2026-08-31')], '2026-09-01');
+    expect(o.declaration).toMatchObject({ permitOpensOn: '2027-02-28', permitOpensOnProvisional: true, daysUntilPermit: 180 });
+    expect(o.services.declare.open).toBe(false);
+    expect(o.services.permit.open).toBe(false);
+    expect(o.services.voucher.open).toBe(false);
+  });
+
+  it('opens the voucher before six months and the permit on the day they are reached', () => {
+    const history = [declaration('d1', 'approved', '2026-08-31')];
+    const before = overviewOf(history, '2027-02-27');
+    expect(before.services.permit).toMatchObject({ open: false, opensOn: '2027-02-28' });
+    expect(before.services.permit.reason).toContain('1 天');
+    expect(before.services.voucher.open).toBe(true);
+    const on = overviewOf(history, '2027-02-28');
+    expect(on.services.permit).toEqual({ open: true });
+    expect(on.services.voucher.open).toBe(false);
+    expect(on.declaration?.permitOpensOnProvisional).toBe(false);
+  });
+
+  it('keeps counting from the first approved declaration after a move', () => {
+    const history = [declaration('d1', 'superseded', '2026-03-10'), declaration('d2', 'approved', '2026-07-01')];
+    const o = overviewOf(history, '2026-09-10');
+    expect(o.declaration).toMatchObject({ id: 'd2', permitOpensOn: '2026-09-10', daysUntilPermit: 0 });
+    expect(o.services.permit.open).toBe(true);
+  });
+
+  it('ignores withdrawn and rejected declarations for the count', () => {
+    const history = [declaration('d1', 'rejected', '2026-01-10'), declaration('d2', 'withdrawn', '2026-02-10')];
+    const o = overviewOf(history, '2026-11-28');
+    expect(o.declaration).toMatchObject({ id: 'd1', status: 'rejected', permitOpensOnProvisional: true });
+    expect(o.services.permit.open).toBe(false);
+    expect(o.services.declare.open).toBe(true);
+  });
+});
+
+describe('the state machine', () => {
+  it.each([
+    ['declaration', 'pending', 'approved', 'staff', true],
+    ['declaration', 'pending', 'withdrawn', 'owner', true],
+    ['declaration', 'pending', 'withdrawn', 'staff', false],
+    ['declaration', 'correction_requested', 'pending', 'owner', true],
+    ['declaration', 'approved', 'ready', 'staff', false],
+    ['permit', 'approved', 'ready', 'staff', true],
+    ['permit', 'ready', 'collected', 'staff', true],
+    ['permit', 'approved', 'superseded', 'system', false],
+    ['declaration', 'approved', 'superseded', 'system', true],
+    ['declaration', 'approved', 'withdrawn', 'owner', false],
+    ['voucher', 'collected', 'pending', 'owner', false],
+    ['reissue', 'rejected', 'approved', 'staff', false],
+  ] as const)('%s: %s -> %s by %s is %s', (kind, from, to, by, allowed) => {
+    expect(canTransition(kind, from, to, by)).toBe(allowed);
+  });
+});
+
+describe('materials by residence kind', () => {
+  const fields = (...args: Parameters<typeof requiredMaterials>) => requiredMaterials(...args).map((m) => m.field);
+  it('asks for the relation statement only for a relative’s home and other cases', () => {
+    expect(fields('declaration', 'rent')).toEqual(['idFront', 'proofs']);
+    expect(fields('declaration', 'relative')).toEqual(['idFront', 'proofs', 'relationStatement']);
+    expect(fields('declaration', 'other')).toEqual(['idFront', 'proofs', 'relationStatement']);
+    expect(fields('declaration', 'dormitory')).toEqual(['idFront', 'proofs']);
+  });
+  it('adds the photo for a permit and the old card for a damaged one', () => {
+    expect(fields('permit', 'own')).toEqual(['idFront', 'proofs', 'photo']);
+    expect(fields('reissue', 'own', 'damaged')).toEqual(['idFront', 'photo', 'damagedCard']);
+    expect(fields('reissue', 'own', 'lost')).toEqual(['idFront', 'photo']);
+  });
+  it('names the proof the residence kind needs', () => {
+    expect(requiredMaterials('declaration', 'rent')[1].hint).toContain('房屋租赁合同');
+    expect(requiredMaterials('declaration', 'dormitory')[1].hint).toContain('集体宿舍居住证明');
+  });
+});

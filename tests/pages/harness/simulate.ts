@@ -1,0 +1,125 @@
+// miniprogram-simulate, loaded once per test file and patched for this project.
+//
+// 1. npm-style usingComponents ("@vant/weapp/button/index"): simulate 1.6.2 only resolves
+//    relative/absolute paths and silently drops the rest. We wrap its JSON reader and rewrite such
+//    entries to a relative path into the nearest miniprogram_npm/ (searched upwards from the
+//    component, like WeChat's own lookup). Passing `usingComponents` to simulate.load() instead
+//    would be merged into *every* component's JSON (it mutates each one), which breaks Vant.
+// 2. Re-loading a component: simulate runs each component file with require() and then tries
+//    `delete require.cache[...]`, which jest ignores, so a second load of the same page in one
+//    test file would never call Component() again. We record the options each file passes to
+//    Component() and replay a pristine copy on later loads. Modules stay shared inside a test
+//    file (as inside one running mini-program), so no jest.isolateModules() is needed.
+import * as fs from 'fs';
+import * as path from 'path';
+import simulate = require('miniprogram-simulate');
+
+interface ComponentJson {
+  usingComponents?: Record<string, string>;
+  [key: string]: unknown;
+}
+interface SimulateUtils {
+  readJson(filePath: string): ComponentJson | null;
+  runJs(filePath: string): void;
+}
+// Internal module: index.js calls `_.readJson(...)` / `_.runJs(...)` through this object at call time.
+const utils: SimulateUtils = require('miniprogram-simulate/src/utils');
+
+/** "@vant/weapp/button/index" -> "../../miniprogram_npm/@vant/weapp/button/index" (relative to the component dir). */
+function resolveNpmComponent(fromDir: string, request: string): string | undefined {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    for (const candidate of [request, `${request}/index`]) {
+      const target = path.join(dir, 'miniprogram_npm', candidate);
+      if (fs.existsSync(`${target}.json`)) return path.relative(fromDir, target).split(path.sep).join('/');
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isNpmStyle(value: string): boolean {
+  return !value.startsWith('.') && !value.startsWith('/') && !value.includes('://');
+}
+
+const originalReadJson = utils.readJson;
+utils.readJson = (filePath) => {
+  const json = originalReadJson(filePath);
+  const using = json?.usingComponents;
+  if (!using) return json;
+  for (const [tag, value] of Object.entries(using)) {
+    if (!isNpmStyle(value)) continue;
+    const resolved = resolveNpmComponent(path.dirname(filePath), value);
+    if (!resolved) {
+      throw new Error(`${filePath}: usingComponents["${tag}"] = "${value}" not found in any miniprogram_npm (run: node scripts/pack-npm.mjs)`);
+    }
+    using[tag] = resolved;
+  }
+  return json;
+};
+
+// ---- replay Component() definitions (see 2. above) ----
+type Definition = Record<string, unknown>;
+const definitions = new Map<string, Definition>();
+let capturing: string | undefined;
+
+/** Deep copy of plain objects/arrays; functions and class instances are shared (as re-running the file would recreate only literals). */
+function pristine<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(pristine) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pristine(v)])) as T;
+  }
+  return value;
+}
+
+const globals = globalThis as unknown as { Component: (options: Definition) => void };
+const simulateComponent = globals.Component;
+globals.Component = (options) => {
+  // Store a copy before simulate/j-component mutate it (relations keys, properties, behaviors).
+  if (capturing && !definitions.has(capturing)) definitions.set(capturing, pristine(options));
+  simulateComponent(options);
+};
+
+utils.runJs = (filePath) => {
+  const saved = definitions.get(filePath);
+  if (saved) {
+    globals.Component(pristine(saved));
+    return;
+  }
+  capturing = filePath;
+  try {
+    // Goes through jest's module system: resolves index.ts before index.js and transforms it with ts-jest.
+    require(filePath);
+    if (!definitions.has(filePath)) {
+      // The module was already in jest's registry (e.g. a test imported it) so Component() did not run.
+      jest.isolateModules(() => require(filePath));
+    }
+  } finally {
+    capturing = undefined;
+  }
+  if (!definitions.has(filePath)) throw new Error(`${filePath} did not call Component() (pages must be built with Component())`);
+};
+
+// ---- wcc input lists ----
+// miniprogram-compiler globs **/*.wxml itself, but its glob 7 does not descend into a symlinked
+// miniprogram_npm (the fixture root uses one), so we list files ourselves, following symlinks.
+// Lists are per root and per test file (wcc then compiles each root once per file).
+const fileLists = new Map<string, { wxmlList: string[]; wxsList: string[] }>();
+export function compilerFileLists(rootPath: string): { wxmlList: string[]; wxsList: string[] } {
+  let lists = fileLists.get(rootPath);
+  if (lists) return lists;
+  lists = { wxmlList: [], wxsList: [] };
+  const walk = (rel: string): void => {
+    for (const name of fs.readdirSync(path.join(rootPath, rel))) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const relPath = rel ? `${rel}/${name}` : name;
+      const stat = fs.statSync(path.join(rootPath, relPath)); // statSync follows symlinks
+      if (stat.isDirectory()) walk(relPath);
+      else if (name.endsWith('.wxml')) lists!.wxmlList.push(relPath);
+      else if (name.endsWith('.wxs')) lists!.wxsList.push(relPath);
+    }
+  };
+  walk('');
+  fileLists.set(rootPath, lists);
+  return lists;
+}
+
+export { simulate };

@@ -1,0 +1,104 @@
+// 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
+import { DECLARATION_NOTICE } from '../../miniprogram/domain/notices';
+import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
+import { transition, type ApplicationRecord } from '../../server/records';
+import type { Doc } from '../../server/store/types';
+import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
+import { startBackend, type Backend } from './support/backend';
+
+const ME = DEFAULT_DEV_OPENID;
+let backend: Backend;
+
+beforeAll(async () => {
+  backend = await startBackend('2026-08-31T10:00:00+08:00');
+});
+afterAll(() => backend.stop());
+beforeEach(() => resetWx());
+
+async function declare(): Promise<string> {
+  const { data } = await backend.call(ME, 'startVerification', { name: '李晓梅', idNumber: '430104199003071237' });
+  const token = (await backend.call(ME, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
+  const result = await backend.call(
+    ME,
+    'submitDeclaration',
+    {
+      verificationToken: token,
+      consent: { noticeVersion: DECLARATION_NOTICE.version },
+      applicant: { name: '李晓梅', idNumber: '430104199003071237', ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
+      residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
+      materials: { idFront: await backend.upload(ME), proofs: [await backend.upload(ME)] },
+    },
+    `home-${Date.now()}`,
+  );
+  return result.data.id;
+}
+
+/** Approval belongs to the staff function of a later step; here the same state-machine transition is applied directly. */
+async function approve(id: string): Promise<void> {
+  const app = (await backend.store.get<ApplicationRecord>('applications', id)) as Doc<ApplicationRecord>;
+  const { writes } = transition(app, 'approved', { role: 'staff', openid: 'staff-test' }, backend.clock.now());
+  const lock = await backend.store.get('locks', `pending:declaration:${app.idHash}`);
+  await backend.store.commit([...writes, { op: 'delete', collection: 'locks', id: lock!._id, version: lock!._version }]);
+}
+
+function serviceTexts(page: Awaited<ReturnType<typeof loadPage>>): string[] {
+  return page.findAll('.service').map(textOf);
+}
+
+describe('the home page', () => {
+  it('welcomes someone new with the declaration as the only open service', async () => {
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('尚未申报居住信息'));
+    expect(page.text()).toContain('中介、代办以任何名义收费均属违法');
+    expect(page.text()).toContain('第一步：申报居住信息');
+    const services = serviceTexts(page);
+    expect(services[0]).toMatch(/居住信息申报.*可以办理/);
+    expect(services[1]).toMatch(/核发居住证.*需先完成居住信息申报并审核通过/);
+    expect(page.findAll('.service-tag').map(textOf)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办']);
+    expect(services[2]).toMatch(/居住登记凭证申领.*需先完成居住信息申报并审核通过/);
+    expect(services[3]).toMatch(/居住证补领\/换领.*领取居住证后可办理补领或换领/);
+
+    await page.tap(page.findAll('.service')[0]);
+    expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: '/pages/apply/index?service=declaration' }]);
+    await page.tap(page.findAll('.service')[1]);
+    expect(wxMock.callsOf('navigateTo')).toHaveLength(1);
+  });
+
+  it('shows a pending declaration with its provisional date and days left', async () => {
+    await declare();
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('审核中'));
+    const text = page.text();
+    expect(text).toContain('2026年8月31日');
+    expect(text).toContain('2027年2月28日');
+    expect(text).toContain('暂定，申报审核通过后生效');
+    expect(text).toContain('还需 181 天');
+    expect(serviceTexts(page)[0]).toContain('您有一份居住信息申报正在办理中');
+  });
+
+  it('opens the voucher once approved, and the permit on the day six months are reached', async () => {
+    const [latest] = (await backend.call(ME, 'listApplications')).data.items;
+    await approve(latest.id);
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('已通过'));
+    expect(page.text()).not.toContain('暂定');
+    expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
+    expect(serviceTexts(page)[1]).toMatch(/还需 181 天.*2027年2月28日起可办理/);
+
+    backend.clock.set(Date.parse('2027-02-28T00:00:00+08:00'));
+    await page.show();
+    await waitFor(() => expect(page.text()).toContain('已满六个月'));
+    expect(serviceTexts(page)[1]).toMatch(/核发居住证.*可以办理/);
+    expect(serviceTexts(page)[2]).toContain('您已居住满六个月');
+    expect(page.text()).toContain('现在可以申领居住证');
+  });
+
+  it('says when the backend cannot be reached, and loads again on request', async () => {
+    backend.offline = true;
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('网络不可用，请检查网络后重试'));
+    backend.offline = false;
+    await page.tap(page.find('.retry'));
+    await waitFor(() => expect(page.text()).toContain('我的居住状态'));
+  });
+});

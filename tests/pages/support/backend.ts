@@ -1,0 +1,154 @@
+// Page tests talk to the real backend: the local host's HTTP routes on a free port, over a real
+// SQLite data directory. This file stands in for what only a phone has — the network calls
+// (wx.request, wx.uploadFile, done here with Node's http) and the device's pickers (the photo album,
+// the action sheet) — and lets a test queue what the person picks.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BACKENDS } from '../../../miniprogram/config';
+import { devClock, type DevClock } from '../../../server/local/clock';
+import { localFiles } from '../../../server/local/fileStorage';
+import { createHost } from '../../../server/local/host';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import type { Store } from '../../../server/store/types';
+import { developmentVerifier } from '../../../server/verification/development';
+import { installWxRequest } from '../harness';
+import { PNG_BYTES } from '../../support/images';
+
+const DEV_BASE = (BACKENDS.develop as { baseUrl: string }).baseUrl;
+
+export interface Backend {
+  url: string;
+  store: Store;
+  clock: DevClock;
+  dir: string;
+  /** Writes a real PNG file where the phone's album would keep it, and returns its path. */
+  photo(name: string): string;
+  /** What the person taps in the next action sheets (by index). */
+  actionSheetAnswers: number[];
+  /** The photos the person picks in the next chooseMedia calls. */
+  chosenPhotos: string[][];
+  /** Makes every wx.request fail as with no network, until set back to false. */
+  offline: boolean;
+  call<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
+  upload(openid: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function send(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function multipart(bytes: Buffer, field: string): { body: Buffer; type: string } {
+  const boundary = `----pagetest${Date.now().toString(16)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="photo.png"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'pages-'));
+  const store = openSqliteStore(join(dir, 'data'));
+  const clock = devClock(Date.parse(startIso));
+  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const toHost = (target: string) => target.replace(DEV_BASE, url);
+
+  const backend: Backend = {
+    url,
+    store,
+    clock,
+    dir,
+    actionSheetAnswers: [],
+    chosenPhotos: [],
+    offline: false,
+    photo(name) {
+      const path = join(dir, name);
+      writeFileSync(path, PNG_BYTES);
+      return path;
+    },
+    async call(openid, action, payload, requestId) {
+      const body = Buffer.from(JSON.stringify({ action, payload, requestId }));
+      const res = await send(`${url}/api/functions/resident`, 'POST', { 'Content-Type': 'application/json', 'X-Openid': openid }, body);
+      return JSON.parse(res.text);
+    },
+    async upload(openid) {
+      const { body, type } = multipart(PNG_BYTES, 'file');
+      const res = await send(`${url}/api/files`, 'POST', { 'Content-Type': type, 'X-Openid': openid }, body);
+      return JSON.parse(res.text).data.fileId;
+    },
+    stop() {
+      return new Promise((resolve) => {
+        server.close(() => {
+          store.close();
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+    },
+  };
+
+  installWxRequest(((options: WechatMiniprogram.RequestOption) => {
+    const headers = { ...(options.header as Record<string, string>) };
+    const body = options.data === undefined ? undefined : Buffer.from(JSON.stringify(options.data));
+    const done = backend.offline
+      ? Promise.reject(new Error('offline'))
+      : send(toHost(options.url), options.method ?? 'GET', headers, body);
+    done.then(
+      (res) => {
+        let data: unknown = res.text;
+        try {
+          data = JSON.parse(res.text);
+        } catch {
+          // not JSON: handed over as text, as WeChat does
+        }
+        options.success?.({ statusCode: res.status, data, header: {}, cookies: [], errMsg: 'request:ok' } as never);
+      },
+      () => options.fail?.({ errMsg: 'request:fail' } as never),
+    );
+    return { abort() {} } as WechatMiniprogram.RequestTask;
+  }) as WechatMiniprogram.Wx['request']);
+
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  Object.assign(wx, {
+    uploadFile(options: WechatMiniprogram.UploadFileOption) {
+      const listeners: ((p: { progress: number }) => void)[] = [];
+      const { body, type } = multipart(readFileSync(options.filePath), options.name);
+      const headers = { ...(options.header as Record<string, string>), 'Content-Type': type };
+      const go = backend.offline ? Promise.reject(new Error('offline')) : send(toHost(options.url), 'POST', headers, body);
+      go.then(
+        (res) => {
+          listeners.forEach((l) => l({ progress: 100 }));
+          options.success?.({ statusCode: res.status, data: res.text, errMsg: 'uploadFile:ok' } as never);
+        },
+        () => options.fail?.({ errMsg: 'uploadFile:fail' } as never),
+      );
+      return { onProgressUpdate: (l: (p: { progress: number }) => void) => listeners.push(l), abort() {} };
+    },
+    compressImage(options: { src: string; success?: (r: { tempFilePath: string }) => void }) {
+      setTimeout(() => options.success?.({ tempFilePath: options.src }), 0);
+    },
+    chooseMedia(options: { success?: (r: { tempFiles: { tempFilePath: string }[] }) => void; fail?: (e: unknown) => void }) {
+      const paths = backend.chosenPhotos.shift();
+      setTimeout(() => (paths ? options.success?.({ tempFiles: paths.map((p) => ({ tempFilePath: p })) }) : options.fail?.({ errMsg: 'chooseMedia:fail cancel' })), 0);
+    },
+    showActionSheet(options: { itemList: string[]; success?: (r: { tapIndex: number }) => void; fail?: (e: unknown) => void }) {
+      const answer = backend.actionSheetAnswers.shift();
+      setTimeout(() => (answer === undefined ? options.fail?.({ errMsg: 'showActionSheet:fail cancel' }) : options.success?.({ tapIndex: answer })), 0);
+    },
+    setNavigationBarTitle() {},
+    pageScrollTo() {},
+  });
+  return backend;
+}

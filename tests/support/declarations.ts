@@ -1,0 +1,45 @@
+// A valid declaration for tests, and the steps a resident takes to submit one.
+import type { ApplicationView, DeclarationPayload } from '../../miniprogram/domain/contract';
+import { DECLARATION_NOTICE } from '../../miniprogram/domain/notices';
+import { unwrap, type World } from './world';
+
+export const ALICE = { openid: 'resident-alice', name: '李晓梅', idNumber: '430104199003071237' };
+export const BOB = { openid: 'resident-bob', name: '王建国', idNumber: '43010219920815106X' };
+
+export async function verify(world: World, openid: string, name: string, idNumber: string): Promise<string> {
+  const { verifyId } = unwrap(await world.call<{ verifyId: string }>(openid, 'startVerification', { name, idNumber }));
+  return unwrap(await world.call<{ verificationToken: string }>(openid, 'finishVerification', { verifyId })).verificationToken;
+}
+
+export async function declarationPayload(
+  world: World,
+  person: { openid: string; name: string; idNumber: string },
+  overrides: { residence?: Partial<DeclarationPayload['residence']> } = {},
+): Promise<DeclarationPayload> {
+  return {
+    verificationToken: await verify(world, person.openid, person.name, person.idNumber),
+    consent: { noticeVersion: DECLARATION_NOTICE.version },
+    applicant: { name: person.name, idNumber: person.idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道 12 号' },
+    residence: {
+      district: '430104',
+      street: '望月湖街道',
+      address: '望月湖小区 3 栋 201',
+      since: '2026-05-01',
+      kind: 'rent',
+      basis: 'employment',
+      organisation: '长沙某某科技有限公司',
+      ...overrides.residence,
+    },
+    materials: { idFront: await world.upload(person.openid), proofs: [await world.upload(person.openid)] },
+  };
+}
+
+let sequence = 0;
+export async function declare(
+  world: World,
+  person = ALICE,
+  overrides: Parameters<typeof declarationPayload>[2] = {},
+): Promise<ApplicationView> {
+  const payload = await declarationPayload(world, person, overrides);
+  return unwrap(await world.call<ApplicationView>(person.openid, 'submitDeclaration', payload, `req-${++sequence}`));
+}

@@ -1,0 +1,69 @@
+// A real backend for tests: SQLite in a temporary data directory, real file storage, the development
+// verifier and a clock the test sets. Nothing is mocked: WeChat's face check is the only stand-in, and
+// it is the development verifier the local host itself uses.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../../miniprogram/domain/contract';
+import type { Context } from '../../server/context';
+import { runFunction } from '../../server/functions';
+import { randomId } from '../../server/ids';
+import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { CollectionName, Store } from '../../server/store/types';
+import { developmentVerifier } from '../../server/verification/development';
+import { PNG_BYTES } from './images';
+
+export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests'];
+
+export interface World {
+  store: Store;
+  files: LocalFiles;
+  now: number;
+  setNow(iso: string): void;
+  call<T = unknown>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<Result<T>>;
+  upload(openid: string): Promise<string>;
+  /** Document counts per collection, to prove a failed request wrote nothing. */
+  counts(): Promise<Record<string, number>>;
+  close(): void;
+}
+
+export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
+  const dir = mkdtempSync(join(tmpdir(), 'world-'));
+  const store = openSqliteStore(dir);
+  const files = localFiles(dir, store);
+  const verifier = developmentVerifier();
+  const world: World = {
+    store,
+    files,
+    now: Date.parse(startIso),
+    setNow(iso) {
+      world.now = Date.parse(iso);
+    },
+    call(openid, action, payload, requestId) {
+      const ctx: Context = { openid, now: world.now, store, verifier, files, newId: randomId };
+      const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
+      return runFunction('resident', ctx, data) as Promise<Result<never>>;
+    },
+    upload(openid) {
+      return files.save(openid, PNG_BYTES, 'image/png', world.now);
+    },
+    async counts() {
+      const result: Record<string, number> = {};
+      for (const collection of COLLECTIONS) {
+        result[collection] = (await store.find(collection, { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1000 })).length;
+      }
+      return result;
+    },
+    close() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.data;
+}
