@@ -2,6 +2,8 @@
 // miniprogram-simulate (see jest.pages.config.js).
 /** @type {import('jest').Config} */
 module.exports = {
+  // wcc compiles the whole mini-program once per page-test file (a second or two).
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'server',

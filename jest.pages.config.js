@@ -2,6 +2,7 @@
 // (official wcc compiler) in jsdom. Helpers live in tests/pages/harness.
 /** @type {import('jest').Config} */
 module.exports = {
+  displayName: 'pages',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   // miniprogram/ too, so --watch / --findRelatedTests see page sources.
@@ -20,6 +21,4 @@ module.exports = {
   },
   globalSetup: '<rootDir>/tests/pages/harness/global-setup.mjs',
   setupFiles: ['<rootDir>/tests/pages/harness/setup.ts'],
-  // wcc compiles the whole root once per test file (a second or two).
-  testTimeout: 30000,
 };

@@ -20,7 +20,7 @@ import {
 type Picker = '' | 'ethnicity' | 'district' | 'since';
 type Dataset = { path: string };
 
-/** WXML cannot index by a dotted key, so errors are shown under 'applicant_name'-style keys. */
+/** setData and WXML read dots as nesting, so errors and touched fields are kept under 'applicant_name'-style keys. */
 const flatKey = (path: string) => path.replace('.', '_');
 
 Component({
@@ -54,7 +54,7 @@ Component({
       const touched: Record<string, boolean> = {};
       // A restored field was typed before: show its problems straight away.
       for (const part of ['applicant', 'residence'] as const) {
-        for (const [key, value] of Object.entries(draft[part])) if (value) touched[`${part}.${key}`] = true;
+        for (const [key, value] of Object.entries(draft[part])) if (value) touched[flatKey(`${part}.${key}`)] = true;
       }
       this.setData({ touched });
       this.update(draft, false);
@@ -66,7 +66,7 @@ Component({
       const errors = formErrors(draft, today);
       const shown: Record<string, string> = {};
       for (const [path, message] of Object.entries(errors)) {
-        if (this.data.attempted || this.data.touched[path]) shown[flatKey(path)] = message;
+        if (this.data.attempted || this.data.touched[flatKey(path)]) shown[flatKey(path)] = message;
       }
       this.setData({ draft, shown, derived: derivedOf(draft, today, this.properties.service as ApplicationKind) });
       if (save) saveDraft(this.properties.service, draft);
@@ -77,7 +77,7 @@ Component({
       this.update(draft);
     },
     touch(path: string) {
-      this.setData({ [`touched.${path}`]: true } as Record<string, boolean>);
+      this.setData({ [`touched.${flatKey(path)}`]: true });
     },
     onInput(event: VantEvent<string, Dataset>) {
       this.set(event.currentTarget.dataset.path, typeof event.detail === 'string' ? event.detail : '');

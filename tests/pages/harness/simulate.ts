@@ -10,6 +10,9 @@
 //    test file would never call Component() again. We record the options each file passes to
 //    Component() and replay a pristine copy on later loads. Modules stay shared inside a test
 //    file (as inside one running mini-program), so no jest.isolateModules() is needed.
+// 3. getRelationNodes: j-component answers null for a relation whose other side was never
+//    loaded (van-checkbox without a van-checkbox-group); WeChat answers an empty list, which Vant
+//    relies on (`this.parent` reads `getRelationNodes(path)[0]`). We answer [] as WeChat does.
 import * as fs from 'fs';
 import * as path from 'path';
 import simulate = require('miniprogram-simulate');
@@ -54,6 +57,18 @@ utils.readJson = (filePath) => {
     using[tag] = resolved;
   }
   return json;
+};
+
+// ---- getRelationNodes as on a device (see 3. above) ----
+interface MethodCaller {
+  getRelationNodes?: (key: string) => unknown[] | null;
+}
+const exparser: { Element: { setMethodCaller(node: unknown, caller: MethodCaller): void } } = require('miniprogram-exparser');
+const setMethodCaller = exparser.Element.setMethodCaller;
+exparser.Element.setMethodCaller = function patchedSetMethodCaller(node, caller) {
+  const getRelationNodes = caller.getRelationNodes;
+  if (typeof getRelationNodes === 'function') caller.getRelationNodes = (key) => getRelationNodes(key) ?? [];
+  setMethodCaller.call(this, node, caller);
 };
 
 // ---- replay Component() definitions (see 2. above) ----
