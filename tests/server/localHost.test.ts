@@ -95,7 +95,7 @@ describe('the function route', () => {
   ])('answers %s', async (_label, send, status, code) => {
     const res = await send();
     expect(res.status).toBe(status);
-    const body = await res.json();
+    const body = (await res.json()) as { error: { fields?: Record<string, string> } };
     expect(body).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
     if (code === 'INVALID_INPUT') expect(body.error.fields).toHaveProperty('payload');
   });
@@ -147,7 +147,7 @@ describe('the development clock', () => {
   it('is set and read, and runs on from the set instant', async () => {
     const set = await (await post('/api/dev/clock', { now: '2027-03-01T00:00:00+08:00' })).json();
     expect(set).toEqual({ ok: true, data: { now: expect.stringMatching(/^2027-02-28T16:00:0/) } });
-    const read = await (await fetch(`${host.url}/api/dev/clock`)).json();
+    const read = (await (await fetch(`${host.url}/api/dev/clock`)).json()) as { data: { now: string } };
     expect(Date.parse(read.data.now)).toBeGreaterThanOrEqual(Date.parse('2027-02-28T16:00:00Z'));
     const overview = await call(ALICE.openid, { action: 'overview' });
     expect(overview.body.data.today).toBe('2027-03-01');

@@ -1,4 +1,4 @@
-import type { ApplicationView, DeclarationPayload, Overview } from '../../miniprogram/domain/contract';
+import type { ApplicationView, Overview } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { ALICE, BOB, declarationPayload, declare, verify } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
