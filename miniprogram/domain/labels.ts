@@ -41,3 +41,25 @@ export const REISSUE_REASON_LABELS: Readonly<Record<ReissueReason, string>> = {
 };
 
 export const SEX_LABELS = { male: '男', female: '女' } as const;
+
+/** Names of the payload paths a correction request or an error can point at. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  'applicant.name': '姓名',
+  'applicant.idNumber': '公民身份号码',
+  'applicant.ethnicity': '民族',
+  'applicant.mobile': '手机号码',
+  'applicant.hukouAddress': '户籍地址',
+  'residence.district': '所在区县',
+  'residence.street': '街道/社区',
+  'residence.address': '详细地址',
+  'residence.since': '居住起始日期',
+  'residence.kind': '住所类型',
+  'residence.basis': '申领依据',
+  'residence.organisation': '就业单位或就读学校',
+  'contact.mobile': '手机号码',
+  'materials.idFront': '身份证正面照',
+  'materials.proofs': '居住证明',
+  'materials.relationStatement': '关系说明',
+  'materials.photo': '本人相片',
+  'materials.damagedCard': '损坏的居住证照片',
+};

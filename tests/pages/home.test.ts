@@ -1,5 +1,4 @@
 // 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
-import { DECLARATION_NOTICE } from '../../miniprogram/domain/notices';
 import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
 import { transition, type ApplicationRecord } from '../../server/records';
 import type { Doc } from '../../server/store/types';
@@ -14,24 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => backend.stop());
 beforeEach(() => resetWx());
-
-async function declare(): Promise<string> {
-  const { data } = await backend.call(ME, 'startVerification', { name: '李晓梅', idNumber: '430104199003071237' });
-  const token = (await backend.call(ME, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
-  const result = await backend.call(
-    ME,
-    'submitDeclaration',
-    {
-      verificationToken: token,
-      consent: { noticeVersion: DECLARATION_NOTICE.version },
-      applicant: { name: '李晓梅', idNumber: '430104199003071237', ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
-      residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
-      materials: { idFront: await backend.upload(ME), proofs: [await backend.upload(ME)] },
-    },
-    `home-${Date.now()}`,
-  );
-  return result.data.id;
-}
 
 /** Approval belongs to the staff function of a later step; here the same state-machine transition is applied directly. */
 async function approve(id: string): Promise<void> {
@@ -65,7 +46,7 @@ describe('the home page', () => {
   });
 
   it('shows a pending declaration with its provisional date and days left', async () => {
-    await declare();
+    await backend.declare(ME);
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('审核中'));
     const text = page.text();

@@ -26,7 +26,7 @@ Component({
     materials: {} as Materials,
     requestId: '',
     submitting: false,
-    result: { declaredOn: '', permitOpensOn: '', provisional: false, dueOn: '' },
+    result: { id: '', declaredOn: '', permitOpensOn: '', provisional: false, dueOn: '' },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -78,6 +78,7 @@ Component({
         this.setData({
           requestId: '',
           result: {
+            id: app.id,
             declaredOn: longDate(app.declaredOn ?? ''),
             permitOpensOn: longDate(app.permitOpensOn ?? ''),
             provisional: !!app.permitOpensOnProvisional,
@@ -91,6 +92,9 @@ Component({
       wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
       if (code === 'VERIFICATION_FAILED') this.go(STEP.identity);
       else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));
+    },
+    onDetail() {
+      wx.redirectTo({ url: `/pages/application/index?id=${this.data.result.id}` });
     },
     onHome() {
       wx.reLaunch({ url: '/pages/home/index' });

@@ -24,6 +24,9 @@ Component({
       if (!open) return;
       wx.navigateTo({ url: `/pages/apply/index?service=${service}` });
     },
+    onMine() {
+      wx.navigateTo({ url: '/pages/applications/index' });
+    },
     onPanelsChange(event: { detail: string[] }) {
       this.setData({ openPanels: event.detail });
     },

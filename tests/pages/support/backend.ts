@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS } from '../../../miniprogram/config';
+import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
 import { devClock, type DevClock } from '../../../server/local/clock';
 import { localFiles } from '../../../server/local/fileStorage';
 import { createHost } from '../../../server/local/host';
@@ -34,6 +35,8 @@ export interface Backend {
   offline: boolean;
   call<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
   upload(openid: string): Promise<string>;
+  /** Submits a valid declaration for `openid` through the API, as the flow would; answers its id. */
+  declare(openid: string, idNumber?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,8 @@ function multipart(bytes: Buffer, field: string): { body: Buffer; type: string }
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="photo.png"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
 }
+
+let requests = 0;
 
 export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
@@ -86,6 +91,25 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       const { body, type } = multipart(PNG_BYTES, 'file');
       const res = await send(`${url}/api/files`, 'POST', { 'Content-Type': type, 'X-Openid': openid }, body);
       return JSON.parse(res.text).data.fileId;
+    },
+    async declare(openid, idNumber = '430104199003071237') {
+      const name = '李晓梅';
+      const { data } = await backend.call(openid, 'startVerification', { name, idNumber });
+      const token = (await backend.call(openid, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
+      const result = await backend.call(
+        openid,
+        'submitDeclaration',
+        {
+          verificationToken: token,
+          consent: { noticeVersion: DECLARATION_NOTICE.version },
+          applicant: { name, idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
+          residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
+          materials: { idFront: await backend.upload(openid), proofs: [await backend.upload(openid)] },
+        },
+        `declare-${++requests}`,
+      );
+      if (!result.ok) throw new Error(`declaration refused: ${JSON.stringify(result.error)}`);
+      return result.data.id;
     },
     stop() {
       return new Promise((resolve) => {

@@ -1,0 +1,47 @@
+// 办件详情: one application with its dates, what was submitted, its timeline, and withdrawing while pending.
+import { resident } from '../../services/resident';
+import { newRequestId } from '../../services/transport';
+import { detailModel, type DetailModel } from './model';
+
+Component({
+  data: {
+    id: '',
+    loading: true,
+    error: '',
+    model: null as DetailModel | null,
+    withdrawing: false,
+    withdrawRequestId: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      this.load();
+    },
+    async load() {
+      this.setData({ loading: true, error: '' });
+      const result = await resident.getApplication(this.data.id);
+      if (!result.ok) return this.setData({ loading: false, error: result.error.message });
+      this.setData({ loading: false, model: detailModel(result.data) });
+    },
+    onPreview(event: VantEvent<unknown, { urls: string[]; url: string }>) {
+      const { urls, url } = event.currentTarget.dataset;
+      wx.previewImage({ urls, current: url });
+    },
+    async onWithdraw() {
+      const { confirm } = await wx.showModal({ title: '撤回申请', content: '撤回后这份申请不再审核，需要时可以重新申请。确定撤回吗？', confirmText: '撤回', confirmColor: '#ee0a24' });
+      if (!confirm) return;
+      // The same request id on a retry, so a lost answer cannot withdraw twice.
+      const requestId = this.data.withdrawRequestId || newRequestId();
+      this.setData({ withdrawing: true, withdrawRequestId: requestId });
+      const result = await resident.withdraw(this.data.id, requestId);
+      this.setData({ withdrawing: false });
+      if (!result.ok) {
+        wx.showToast({ title: result.error.message, icon: 'none' });
+        return;
+      }
+      this.setData({ withdrawRequestId: '' });
+      wx.showToast({ title: '已撤回', icon: 'success' });
+      this.load();
+    },
+  },
+});

@@ -1,0 +1,102 @@
+// One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
+import type { ApplicationDetail, FileLink, TimelineEntry } from '../../domain/contract';
+import { chinaDateTime } from '../../domain/dates';
+import { districtName } from '../../domain/districts';
+import { BASIS_LABELS, FIELD_LABELS, KIND_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { isPending } from '../../domain/states';
+import { fileUrl } from '../../services/links';
+import { longDate } from '../../utils/format';
+
+export interface Row {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+export interface DetailModel {
+  title: string;
+  status: string;
+  statusNote: string;
+  facts: Row[];
+  person: Row[];
+  residence: Row[];
+  materials: { label: string; urls: string[] }[];
+  steps: { text: string; desc: string }[];
+  canWithdraw: boolean;
+}
+
+function statusNote(app: ApplicationDetail): string {
+  switch (app.status) {
+    case 'pending':
+      return app.overdue ? `已超过审核期限（${longDate(app.dueOn)}），可到办理窗口询问` : `公安机关将在${longDate(app.dueOn)}前完成审核`;
+    case 'correction_requested':
+      return '请按下方列出的事项补正后重新提交';
+    case 'approved':
+      return app.kind === 'declaration' ? '申报已通过，居住时间从申报之日起计算' : '审核已通过，证件制作中';
+    case 'rejected':
+      return '未通过的原因见下方办理记录';
+    case 'withdrawn':
+      return '您已撤回这份申请';
+    default:
+      return '';
+  }
+}
+
+function stepText(entry: TimelineEntry, index: number): string {
+  if (entry.status === 'pending') return index === 0 ? '已提交' : '已重新提交';
+  return STATUS_LABELS[entry.status];
+}
+
+function stepDesc(entry: TimelineEntry): string {
+  const lines = [chinaDateTime(entry.at)];
+  if (entry.note) lines.push(entry.note);
+  for (const item of entry.items ?? []) lines.push(`· ${FIELD_LABELS[item.item] ?? item.item}：${item.message}`);
+  return lines.join('\n');
+}
+
+const MATERIAL_LABELS: Record<string, string> = {
+  idFront: '身份证正面照',
+  proofs: '居住证明',
+  relationStatement: '关系说明',
+  photo: '本人相片',
+  damagedCard: '损坏的居住证照片',
+};
+
+export function detailModel(app: ApplicationDetail): DetailModel {
+  const facts: Row[] = [{ label: '提交时间', value: chinaDateTime(app.submittedAt) }];
+  if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
+  if (app.permitOpensOn) {
+    facts.push({ label: '可申领居住证', value: longDate(app.permitOpensOn), note: app.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '' });
+  }
+  if (isPending(app.status)) facts.push({ label: '审核期限', value: `${longDate(app.dueOn)}前` });
+  const { applicant: a, residence: r } = app;
+  return {
+    title: KIND_LABELS[app.kind],
+    status: STATUS_LABELS[app.status],
+    statusNote: statusNote(app),
+    facts,
+    person: [
+      { label: '姓名', value: a.name },
+      { label: '公民身份号码', value: a.idNumberMasked },
+      { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
+      { label: '民族', value: a.ethnicity },
+      { label: '手机号码', value: a.mobile },
+      { label: '户籍地址', value: a.hukouAddress },
+    ],
+    residence: r
+      ? [
+          { label: '居住地址', value: `长沙市${districtName(r.district)}${r.street}${r.address}` },
+          { label: '居住起始日期', value: longDate(r.since) },
+          { label: '住所类型', value: RESIDENCE_KIND_LABELS[r.kind] },
+          { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
+        ]
+      : [],
+    materials: Object.entries(app.materials).map(([field, links]) => ({
+      label: MATERIAL_LABELS[field] ?? field,
+      urls: (Array.isArray(links) ? links : [links]).map((l: FileLink) => fileUrl(l.url)),
+    })),
+    steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
+    canWithdraw: isPending(app.status),
+  };
+}
+

@@ -1,0 +1,36 @@
+// 我的办件's rows: what each application is, where it stands and the date that matters next.
+import type { ApplicationView } from '../../domain/contract';
+import { chinaDate } from '../../domain/dates';
+import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { longDate } from '../../utils/format';
+
+export interface ApplicationRow {
+  id: string;
+  title: string;
+  status: string;
+  tagType: 'primary' | 'success' | 'warning' | 'danger' | 'default';
+  detail: string;
+}
+
+const TAG_TYPES: Record<string, ApplicationRow['tagType']> = {
+  pending: 'primary',
+  correction_requested: 'warning',
+  approved: 'success',
+  ready: 'success',
+  collected: 'default',
+  rejected: 'danger',
+  withdrawn: 'default',
+  superseded: 'default',
+};
+
+export function rowOf(app: ApplicationView): ApplicationRow {
+  const parts = [`${longDate(chinaDate(app.submittedAt))}提交`];
+  if (app.status === 'pending') parts.push(app.overdue ? '已超过审核期限' : `${longDate(app.dueOn)}前审核完毕`);
+  return {
+    id: app.id,
+    title: KIND_LABELS[app.kind],
+    status: STATUS_LABELS[app.status],
+    tagType: TAG_TYPES[app.status] ?? 'default',
+    detail: parts.join(' · '),
+  };
+}

@@ -1,0 +1,85 @@
+// 我的办件 and 办件详情 rendered with real Vant against the real backend.
+import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
+import { startBackend, type Backend } from './support/backend';
+
+const ME = DEFAULT_DEV_OPENID;
+let backend: Backend;
+
+beforeAll(async () => {
+  backend = await startBackend('2026-09-01T09:15:00+08:00');
+});
+afterAll(() => backend.stop());
+beforeEach(() => resetWx());
+
+describe('我的办件', () => {
+  it('invites someone without applications to declare', async () => {
+    const page = await loadPage('pages/applications/index');
+    await waitFor(() => expect(page.text()).toContain('您还没有办件'));
+    await page.tap('.declare');
+    expect(wxMock.callsOf('navigateTo')[0]).toMatchObject({ url: '/pages/apply/index?service=declaration' });
+  });
+
+  it('lists applications newest first, twenty at a time', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const id = await backend.declare(ME);
+      ids.unshift(id);
+      await backend.call(ME, 'withdraw', { id }, `list-withdraw-${i}`);
+      backend.clock.set(backend.clock.now() + 60_000);
+    }
+    const page = await loadPage('pages/applications/index');
+    await waitFor(() => expect(page.findAll('.application')).toHaveLength(20));
+    expect(textOf(page.findAll('.application')[0])).toContain('居住信息申报');
+    expect(page.findAll('.application-status').map(textOf)).toEqual(Array(20).fill('已撤回'));
+    await page.tap('.more');
+    await waitFor(() => expect(page.findAll('.application')).toHaveLength(21));
+    expect(page.query('.more')).toBeUndefined();
+    await page.tap(page.findAll('.application')[0]);
+    expect(wxMock.callsOf('navigateTo')[0]).toMatchObject({ url: `/pages/application/index?id=${ids[0]}` });
+  });
+});
+
+describe('办件详情', () => {
+  it('shows the dates, the masked ID number, the materials and the timeline, and withdraws', async () => {
+    const id = await backend.declare(ME, '43010219920815106X');
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('审核中'));
+    const text = page.text();
+    expect(text).toContain('公安机关将在');
+    expect(text).toContain('430102********106X');
+    expect(text).not.toContain('43010219920815106X');
+    expect(text).toContain('已提交');
+    expect(text).toContain('长沙市岳麓区望月湖街道望月湖小区3栋201');
+    const thumbs = page.findAll('.thumb');
+    expect(thumbs).toHaveLength(2);
+
+    wxMock.nextModalResult({ confirm: false });
+    await page.tap('.withdraw');
+    await waitFor(() => expect(wxMock.callsOf('showModal')).toHaveLength(1));
+    expect(page.text()).toContain('审核中');
+
+    await page.tap('.withdraw');
+    await waitFor(() => expect(page.text()).toContain('您已撤回这份申请'));
+    expect(page.text()).toContain('已撤回');
+    expect(page.query('.withdraw')).toBeUndefined();
+    const stored = await backend.call(ME, 'getApplication', { id });
+    expect(stored.data.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'withdrawn']);
+  });
+
+  it('links each material through a short-lived address on the host', async () => {
+    const id = await backend.declare(ME);
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.findAll('.thumb')).toHaveLength(2));
+    const urls: string[] = page.data.model.materials.flatMap((m: { urls: string[] }) => m.urls);
+    for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/api\/files\/f-[a-z0-9]+\?expires=\d+&signature=/);
+  });
+
+  it('shows nothing of another resident’s application', async () => {
+    const id = await backend.declare(ME, '430182198511110022');
+    wxMock.storage.set(DEV_OPENID_KEY, 'dev-resident-2');
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('没有找到这条记录'));
+    expect(page.text()).not.toContain('李晓梅');
+  });
+});
