@@ -10,7 +10,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       roots: ['<rootDir>/tests'],
-      testMatch: ['<rootDir>/tests/{domain,server}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,server,build}/**/*.test.ts'],
       transform: {
         '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.server.json' }],
       },
