@@ -1,7 +1,7 @@
 // How stored applications are shown to their owner: the ID number masked, derived dates filled in.
 import type { ApplicationDetail, ApplicationView, FileLink, TimelineEntry } from '../miniprogram/domain/contract';
 import { chinaDate } from '../miniprogram/domain/dates';
-import { permitOpensOnOf, type HistoryItem } from '../miniprogram/domain/eligibility';
+import { permitOpensOnOf, wasApproved, type HistoryItem } from '../miniprogram/domain/eligibility';
 import { birthDateOf, maskIdNumber, sexOf } from '../miniprogram/domain/idNumber';
 import { isOverdue } from '../miniprogram/domain/rules';
 import type { Context } from './context';
@@ -59,9 +59,7 @@ export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[]
     const all = history.some((h) => h.id === app._id) ? history : [...history, item];
     view.declaredOn = app.declaredOn;
     view.permitOpensOn = permitOpensOnOf(item, all);
-    view.permitOpensOnProvisional = !all.some(
-      (h) => h.kind === 'declaration' && (h.status === 'approved' || h.status === 'superseded'),
-    );
+    view.permitOpensOnProvisional = !all.some(wasApproved);
   }
   return view;
 }

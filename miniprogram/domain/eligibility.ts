@@ -20,7 +20,7 @@ function newestFirst(items: HistoryItem[]): HistoryItem[] {
 }
 
 /** A declaration that was approved at some point (a superseded one was approved before it was replaced). */
-function wasApproved(item: HistoryItem): boolean {
+export function wasApproved(item: HistoryItem): boolean {
   return item.kind === 'declaration' && (item.status === 'approved' || item.status === 'superseded');
 }
 

@@ -1,6 +1,6 @@
 // Step 5: everything the person is about to submit on one screen. The ID number shows in full here —
 // the one place the person checks it before it is sent.
-import type { Applicant, Residence } from '../../domain/contract';
+import type { Applicant, ApplicationKind, Residence } from '../../domain/contract';
 import { districtName } from '../../domain/districts';
 import { birthDateOf, sexOf } from '../../domain/idNumber';
 import { BASIS_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../domain/labels';
@@ -11,7 +11,7 @@ interface Row {
   value: string;
 }
 
-function rowsOf(applicant: Applicant, residence: Residence, photoCounts: Record<string, number>): { person: Row[]; home: Row[]; files: Row[] } {
+function rowsOf(service: ApplicationKind, applicant: Applicant, residence: Residence, photoCounts: Record<string, number>): { person: Row[]; home: Row[]; files: Row[] } {
   return {
     person: [
       { label: '姓名', value: applicant.name },
@@ -27,12 +27,13 @@ function rowsOf(applicant: Applicant, residence: Residence, photoCounts: Record<
       { label: '住所类型', value: RESIDENCE_KIND_LABELS[residence.kind] },
       { label: '申领依据', value: BASIS_LABELS[residence.basis] + (residence.organisation ? `（${residence.organisation}）` : '') },
     ],
-    files: requiredMaterials('declaration', residence.kind).map((r) => ({ label: r.label, value: `${photoCounts[r.field] ?? 0} 张` })),
+    files: requiredMaterials(service, residence.kind).map((r) => ({ label: r.label, value: `${photoCounts[r.field] ?? 0} 张` })),
   };
 }
 
 Component({
   properties: {
+    service: { type: String, value: 'declaration' },
     applicant: { type: Object, value: {} },
     residence: { type: Object, value: {} },
     materials: { type: Object, value: {} },
@@ -46,7 +47,7 @@ Component({
       if (!applicant.idNumber || !residence.kind) return;
       const counts: Record<string, number> = {};
       for (const [field, value] of Object.entries(materials)) counts[field] = Array.isArray(value) ? value.length : value ? 1 : 0;
-      this.setData({ rows: rowsOf(applicant, residence, counts) });
+      this.setData({ rows: rowsOf(this.properties.service as ApplicationKind, applicant, residence, counts) });
     },
   },
   methods: {
