@@ -11,6 +11,7 @@ import type { Store } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { DevClock } from './clock';
 import type { LocalFiles } from './fileStorage';
+import type { PreviewRoute } from './preview';
 import { openidOf, readBody, sendError, sendJson } from './respond';
 import { handleUpload } from './uploads';
 
@@ -23,6 +24,8 @@ export interface HostDeps {
   clock: DevClock;
   /** One line per request; never bodies, headers or query strings. */
   log?: (line: string) => void;
+  /** The browser preview's files, served after every API route (npm start); absent: API only. */
+  preview?: PreviewRoute;
 }
 
 async function readJsonObject(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
@@ -91,6 +94,7 @@ export function createHost(deps: HostDeps): Server {
         return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
       }
     }
+    if (deps.preview && (await deps.preview(req, res, path))) return;
     req.resume();
     sendError(res, 404, 'NOT_FOUND');
   }

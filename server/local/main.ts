@@ -8,6 +8,7 @@ import { devClock } from './clock';
 import { isLoopback, readConfig } from './config';
 import { localFiles } from './fileStorage';
 import { createHost } from './host';
+import { previewFromEnv } from './preview';
 
 function fail(message: string): never {
   console.error(`local host: ${message}`);
@@ -45,6 +46,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     verifier: developmentVerifier(),
     clock,
     log: quiet ? undefined : (line) => console.log(line),
+    preview: previewFromEnv(env, process.cwd()),
   });
 
   await new Promise<void>((resolve) => {
