@@ -1,0 +1,39 @@
+// The local host's development clock (GET/POST /api/dev/clock), read and moved in China time.
+import { addMonths, chinaDate, chinaDateTime } from '../../miniprogram/domain/dates';
+
+interface ClockAnswer {
+  ok: boolean;
+  data?: { now: string };
+  error?: { message?: string; fields?: Record<string, string> };
+}
+
+async function answer(response: Response): Promise<number> {
+  const body = (await response.json()) as ClockAnswer;
+  if (!body.ok || !body.data) throw new Error(Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? `HTTP ${response.status}`);
+  return Date.parse(body.data.now);
+}
+
+export async function readClock(): Promise<number> {
+  return answer(await fetch('/api/dev/clock', { cache: 'no-store' }));
+}
+
+export async function setClock(instant: number): Promise<number> {
+  const response = await fetch('/api/dev/clock', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ now: new Date(instant).toISOString() }),
+  });
+  return answer(response);
+}
+
+/** "2026-09-01 08:30" (China time) for display and for a datetime-local input ("2026-09-01T08:30"). */
+export const showChinaTime = (instant: number): string => chinaDateTime(instant);
+export const toLocalInput = (instant: number): string => chinaDateTime(instant).replace(' ', 'T');
+export const fromLocalInput = (value: string): number => Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`);
+
+/** The same China time of day, six calendar months later (08-31 → 02-28, as the rules count). */
+export function sixMonthsLater(instant: number): number {
+  const date = addMonths(chinaDate(instant), 6);
+  const timeOfDay = new Date(instant + 8 * 3600 * 1000).toISOString().slice(11, 23);
+  return Date.parse(`${date}T${timeOfDay}+08:00`);
+}

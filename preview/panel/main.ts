@@ -1,0 +1,127 @@
+// The development panel beside the phone (never part of the mini-program): switch the development
+// identity, read and move the host's clock, see the current page and the last runtime error.
+import './panel.css';
+import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { BRIDGE_READY_EVENT, PAGE_CHANGED_EVENT, bridge } from '../shared/bridge';
+import { readStorage, removeStorage, storageKeys, writeStorage } from '../shared/storage';
+import { fromLocalInput, readClock, setClock, showChinaTime, sixMonthsLater, toLocalInput } from './clock';
+import { IDENTITIES } from './identities';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function section(title: string, ...children: (Node | string)[]): HTMLElement {
+  return el('section', { className: 'dev-panel__section' }, el('h2', { className: 'dev-panel__heading', textContent: title }), ...children);
+}
+
+const relaunch = (): void => bridge()?.relaunchHome();
+
+function currentOpenid(): string {
+  const stored = readStorage(localStorage, DEV_OPENID_KEY);
+  return typeof stored === 'string' && stored ? stored : DEFAULT_DEV_OPENID;
+}
+
+function identitySection(): HTMLElement {
+  const list = el('div', { className: 'dev-panel__identities', role: 'radiogroup' });
+  const render = (): void => {
+    const current = currentOpenid();
+    list.replaceChildren(
+      ...IDENTITIES.map((identity) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            className: `dev-panel__identity${identity.openid === current ? ' dev-panel__identity--current' : ''}`,
+            title: identity.openid,
+            onclick: () => {
+              writeStorage(localStorage, DEV_OPENID_KEY, identity.openid);
+              render();
+              relaunch();
+            },
+          },
+          el('span', { className: 'dev-panel__identity-label', textContent: identity.label }),
+          el('span', { className: 'dev-panel__identity-id', textContent: identity.openid }),
+        ),
+      ),
+    );
+    for (const button of list.children) button.setAttribute('role', 'radio');
+    list.querySelectorAll('button').forEach((button, index) => button.setAttribute('aria-checked', String(IDENTITIES[index]?.openid === current)));
+  };
+  render();
+  return section('身份（切换后回到首页）', list);
+}
+
+function clockSection(): HTMLElement {
+  const shown = el('div', { className: 'dev-panel__clock', id: 'dev-clock-now', textContent: '读取中…' });
+  const input = el('input', { type: 'datetime-local', className: 'dev-panel__input', id: 'dev-clock-input' });
+  const message = el('div', { className: 'dev-panel__message' });
+  let now = Date.now();
+  const show = (instant: number): void => {
+    now = instant;
+    shown.textContent = `${showChinaTime(instant)}（北京时间）`;
+    input.value = toLocalInput(instant);
+  };
+  const move = async (instant: number): Promise<void> => {
+    message.textContent = '';
+    try {
+      show(await setClock(instant));
+      relaunch();
+    } catch (error) {
+      message.textContent = `设置失败：${(error as Error).message}`;
+    }
+  };
+  const button = (text: string, onclick: () => void, id: string) => el('button', { type: 'button', className: 'dev-panel__button', textContent: text, onclick, id });
+  readClock().then(show, (error: Error) => (shown.textContent = `读取失败：${error.message}`));
+  return section(
+    '服务器时钟',
+    shown,
+    el('div', { className: 'dev-panel__row' }, input, button('设置', () => void move(fromLocalInput(input.value)), 'dev-clock-set')),
+    el(
+      'div',
+      { className: 'dev-panel__row' },
+      button('+6 个月', () => void move(sixMonthsLater(now)), 'dev-clock-six-months'),
+      button('回到现在', () => void move(Date.now()), 'dev-clock-reset'),
+    ),
+    message,
+  );
+}
+
+function pageSection(): HTMLElement {
+  const current = el('code', { className: 'dev-panel__page', id: 'dev-current-page' });
+  const update = (): void => {
+    current.textContent = bridge()?.currentPage() || '—';
+  };
+  window.addEventListener(PAGE_CHANGED_EVENT, update);
+  window.addEventListener(BRIDGE_READY_EVENT, update);
+  update();
+  const clear = el('button', {
+    type: 'button',
+    className: 'dev-panel__button',
+    textContent: '清除本机缓存',
+    title: '删除小程序存在本机的数据（草稿等），保留当前身份',
+    onclick: () => {
+      for (const key of storageKeys(localStorage)) if (key !== DEV_OPENID_KEY) removeStorage(localStorage, key);
+      relaunch();
+    },
+  });
+  return section('当前页面', current, el('div', { className: 'dev-panel__row' }, clear, el('button', { type: 'button', className: 'dev-panel__button', textContent: '重新启动', onclick: relaunch })));
+}
+
+function errorSection(): HTMLElement {
+  const box = el('pre', { className: 'dev-panel__error', textContent: '无' });
+  const show = (text: string): void => {
+    box.textContent = text;
+    box.classList.add('dev-panel__error--active');
+  };
+  window.addEventListener('error', (event) => show(event.error instanceof Error ? (event.error.stack ?? event.error.message) : event.message));
+  window.addEventListener('unhandledrejection', (event) => show(event.reason instanceof Error ? (event.reason.stack ?? event.reason.message) : String(event.reason)));
+  return section('最近的运行错误', box);
+}
+
+const panel = document.getElementById('dev-panel');
+if (panel) {
+  panel.append(el('h1', { className: 'dev-panel__title', textContent: '开发面板' }), identitySection(), clockSection(), pageSection(), errorSection());
+}

@@ -1,0 +1,18 @@
+// The phone's screen as the mini-program sees it: a fixed 375 px wide screen (750 rpx), a status bar
+// and a navigation bar above the page, and the live size of the page area for system-info APIs.
+export const SCREEN_WIDTH = 375;
+export const STATUS_BAR_HEIGHT = 20;
+export const NAV_BAR_HEIGHT = 44;
+export const PIXEL_RATIO = 2;
+
+/** Set by frame.ts once the phone's elements exist. */
+let measure: () => { screenHeight: number; windowHeight: number } = () => ({ screenHeight: 667, windowHeight: 603 });
+
+export function setMeasure(fn: typeof measure): void {
+  measure = fn;
+}
+
+export function screenSize(): { screenWidth: number; screenHeight: number; windowWidth: number; windowHeight: number } {
+  const { screenHeight, windowHeight } = measure();
+  return { screenWidth: SCREEN_WIDTH, screenHeight, windowWidth: SCREEN_WIDTH, windowHeight };
+}
