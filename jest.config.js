@@ -16,5 +16,6 @@ module.exports = {
       },
     },
     '<rootDir>/jest.pages.config.js',
+    '<rootDir>/jest.e2e.config.js',
   ],
 };

@@ -1,0 +1,120 @@
+// The browser preview end to end: the real local host (API + preview on one origin, fresh store)
+// and the real mini-program in Chromium at phone width, used with mouse and keyboard as a developer
+// would — home page, the declaration entry, the identity step with the development face check,
+// the notice step, and back. Screenshots land in screenshots/ for a person to look at.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { start, type Started } from '../../server/local/main';
+import { openBrowser, type OpenBrowser } from './browser';
+
+const PROJECT_ROOT = resolve(__dirname, '../..');
+const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
+jest.setTimeout(90_000);
+
+let host: Started;
+let browser: OpenBrowser;
+let page: Page;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'preview-e2e-'));
+  host = await start({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PREVIEW_DIR: join(PROJECT_ROOT, '.build', 'preview-e2e'), APP_NOW: '2026-09-01T09:00:00+08:00' }, true);
+  browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
+  page = browser.page;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The page on top of the stack (pages underneath stay in the DOM, hidden). */
+const current = (): Locator => page.locator('.wx-page-frame:not([hidden])');
+const navTitle = (): Locator => page.locator('#wx-nav-title');
+
+test('the home page renders with its Chinese text, Vant styles and icons', async () => {
+  await page.goto(`${host.url}/`);
+  await expectVisible(current().getByText('我的居住状态', { exact: true }));
+  await expectVisible(current().getByText('办理事项', { exact: true }));
+  expect(await navTitle().textContent()).toBe('长沙居住证');
+
+  // Vant's WXSS is scoped and applied: an inset cell group is a rounded card of white cells.
+  const group = current().locator('[class*="van-cell-group--inset"]').first();
+  expect(await group.evaluate((el) => [getComputedStyle(el).borderTopLeftRadius, getComputedStyle(el).marginLeft])).toEqual(['8px', '16px']);
+  const cell = group.locator('[class~="van-cell--van-cell"]').first();
+  expect(await cell.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).paddingLeft])).toEqual(['rgb(255, 255, 255)', '16px']);
+  // The icon font is the inlined copy, loaded without the network.
+  expect(await page.evaluate(async () => (await document.fonts.load('16px vant-icon')).length)).toBeGreaterThan(0);
+  // rpx follows the 375 px screen: app.wxss's 28rpx body text is 14px.
+  const pageFont = await current().locator('wx-page').evaluate((el) => getComputedStyle(el).fontSize);
+  expect(pageFont).toBe('14px');
+
+  await screenshot('preview-home.png');
+});
+
+test('the declaration: identity step, development face check, notice step, and back', async () => {
+  await current().getByText(/^居住信息申报/).first().click();
+  await eventually(async () => expect(await navTitle().textContent()).toBe('居住信息申报'));
+  await expectVisible(page.locator('.wx-nav-bar__back'));
+
+  const name = current().getByPlaceholder('与身份证一致');
+  await name.click();
+  await page.keyboard.type('李晓梅');
+  const idNumber = current().getByPlaceholder('18 位，末位可为 X');
+  await idNumber.click();
+  await page.keyboard.type('430104199003071237');
+  await page.keyboard.press('Tab');
+  expect(await name.inputValue()).toBe('李晓梅');
+  expect(await idNumber.inputValue()).toBe('430104199003071237');
+
+  await current().getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  const startButton = current().locator('wx-button', { hasText: '开始人脸识别验证' });
+  await eventually(async () => expect(await startButton.getAttribute('class')).not.toContain('disabled'));
+  await screenshot('preview-identity.png');
+  await startButton.click();
+
+  const sheet = page.locator('.wx-action-sheet');
+  await expectVisible(sheet.getByText('开发环境：选择人脸识别结果'));
+  await sheet.getByText('模拟：本人验证通过').click();
+  await expectVisible(current().getByText('我已阅读并同意', { exact: false }));
+  await expectVisible(current().locator('wx-button', { hasText: '同意，开始申请' }));
+  await screenshot('preview-notice.png');
+
+  await page.locator('.wx-nav-bar__back').click();
+  await eventually(async () => expect(await navTitle().textContent()).toBe('长沙居住证'));
+  await expectVisible(current().getByText('我的居住状态', { exact: true }));
+  expect(await page.locator('.wx-page-frame').count()).toBe(1);
+  expect(await page.locator('.wx-nav-bar__back').isVisible()).toBe(false);
+});
+
+test('nothing failed in the page', () => {
+  expect(browser.errors).toEqual([]);
+});
+
+/** The phone as a person sees it: transitions settled, the window scrolled back to the phone. */
+async function screenshot(name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Retries an assertion until it holds or `timeout` ms pass, then throws its last failure. */
+async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
