@@ -1,6 +1,9 @@
 // Mouse → touch. j-component (like a phone) recognises taps, long presses and drags from touch
 // events only; a desktop mouse sends none. Each press, drag and release inside the viewport is
-// replayed as touchstart / touchmove / touchend on the nearest element the component tree owns.
+// replayed as touchstart / touchmove / touchend on the nearest element the component tree owns,
+// with WeChat's pressed look (hover-class) while the button is down.
+import { press, release } from './hover';
+
 const owned = (node: EventTarget | null): Element | null => {
   for (let el = node instanceof Element ? node : null; el; el = el.parentElement) {
     if ((el as unknown as { __wxElement?: unknown }).__wxElement) return el;
@@ -21,18 +24,26 @@ function touchEvent(type: string, target: Element, mouse: MouseEvent, ended: boo
 
 export function installTouchBridge(viewport: HTMLElement): void {
   let target: Element | null = null;
+  let start = { x: 0, y: 0 };
   viewport.addEventListener('mousedown', (mouse) => {
     if (mouse.button !== 0) return;
     target = owned(mouse.target);
-    target?.dispatchEvent(touchEvent('touchstart', target, mouse, false));
+    if (!target) return;
+    start = { x: mouse.clientX, y: mouse.clientY };
+    target.dispatchEvent(touchEvent('touchstart', target, mouse, false));
+    press(target);
   });
   window.addEventListener('mousemove', (mouse) => {
-    if (target && mouse.buttons & 1) target.dispatchEvent(touchEvent('touchmove', target, mouse, false));
+    if (!target || !(mouse.buttons & 1)) return;
+    target.dispatchEvent(touchEvent('touchmove', target, mouse, false));
+    // A drag is not a press (j-component cancels the tap past 10 px too).
+    if (Math.abs(mouse.clientX - start.x) > 10 || Math.abs(mouse.clientY - start.y) > 10) release(true);
   });
   window.addEventListener('mouseup', (mouse) => {
     if (!target || mouse.button !== 0) return;
     const started = target;
     target = null;
     started.dispatchEvent(touchEvent('touchend', started, mouse, true));
+    release();
   });
 }

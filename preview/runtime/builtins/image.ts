@@ -1,6 +1,8 @@
 // <image> as a real <img>: WeChat's modes (scaleToFill, aspectFit, aspectFill, widthFix, heightFix
 // and the crops) map to object-fit/object-position; load { width, height } and error events fire
-// like WeChat's. Root paths ("/images/x.png") load from the build's copy of the app's images.
+// like WeChat's. Root paths ("/images/x.png") load from the build's copy of the app's images, and
+// the local host's links (the develop base URL) from the preview's own origin.
+import { toPreviewOrigin } from '../wx/origin';
 import { defineBuiltIn, type BuiltIn } from './define';
 
 const images = new WeakMap<HTMLElement, HTMLImageElement>();
@@ -23,7 +25,8 @@ const FIT: Record<string, [string, string]> = {
 };
 
 export function imageUrl(src: string): string {
-  if (!src || /^(https?:|data:|blob:|\/\/)/.test(src)) return src;
+  if (!src || /^(data:|blob:|\/\/)/.test(src)) return src;
+  if (/^https?:/.test(src)) return toPreviewOrigin(src);
   return `/app/${src.replace(/^\/+/, '')}`;
 }
 

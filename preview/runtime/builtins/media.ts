@@ -1,5 +1,6 @@
 // <video> as a real HTML video with controls (Vant's uploader previews chosen videos with it).
 import { defineBuiltIn } from './define';
+import { imageUrl } from './image';
 
 export function registerVideo(): void {
   defineBuiltIn('video', {
@@ -13,8 +14,9 @@ export function registerVideo(): void {
       const element = video as HTMLVideoElement;
       element.controls = this.data.controls !== false;
       element.playsInline = true;
-      if (element.getAttribute('src') !== this.data.src) element.src = String(this.data.src ?? '');
-      element.poster = String(this.data.poster ?? '');
+      const src = imageUrl(String(this.data.src ?? ''));
+      if (element.getAttribute('src') !== src) element.src = src;
+      element.poster = imageUrl(String(this.data.poster ?? ''));
     },
   });
 }

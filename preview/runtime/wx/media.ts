@@ -2,6 +2,7 @@
 // JPEG on a canvas (keeping the original when that fails or is no smaller), previewImage shows one.
 import { settle, WxFailure, type Callbacks } from './async';
 import { addTempFile, readTempFile } from './files';
+import { toPreviewOrigin } from './origin';
 import { showImageViewer } from './overlays';
 
 function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
@@ -104,7 +105,7 @@ export function previewImage(options: { urls: string[]; current?: string } & Cal
   return settle('previewImage', options, () => {
     const url = options.current ?? options.urls[0];
     if (!url) throw new WxFailure('urls is empty');
-    showImageViewer(url);
+    showImageViewer(/^https?:/.test(url) ? toPreviewOrigin(url) : url);
     return {};
   });
 }
