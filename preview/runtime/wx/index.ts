@@ -1,6 +1,6 @@
 // Installs the preview's wx APIs over miniprogram-simulate's mocks (which stay for everything the
-// preview does not implement), plus App(), getApp() and getCurrentPages().
-import { pageStack } from '../router';
+// preview does not implement), plus App(), getApp(), getCurrentPages() and a Page() that explains.
+import { pageStack, topPage } from '../router';
 import { feedback } from './feedback';
 import { chooseImage, chooseMedia, compressImage, previewImage } from './media';
 import { navigationApis } from './navigation';
@@ -15,6 +15,11 @@ export function installWx(): void {
   const globals = globalThis as unknown as Record<string, unknown>;
   const wx = (globals.wx ??= {}) as Record<string, unknown>;
   Object.assign(wx, storage, feedback, navigationApis, system, { request, uploadFile, chooseMedia, chooseImage, compressImage, previewImage });
+  // Without .in(component), a query looks in the page on top, as on a device.
+  wx.createSelectorQuery = () => (topPage()?.instance.createSelectorQuery as (() => unknown) | undefined)?.();
+  globals.Page = () => {
+    throw new Error('preview: build pages with Component() (miniprogram-simulate, and so the preview, has no Page())');
+  };
   globals.App = (options: AppOptions) => {
     appInstance = options;
   };
