@@ -48,3 +48,8 @@ export function runComponent(path: string): void {
   }
   if (!definitions.has(path)) throw new Error(`preview: ${path} did not call Component() (pages must be built with Component())`);
 }
+
+/** The options a component module passed to Component() (undefined until it has run). */
+export function definitionOf(path: string): Definition | undefined {
+  return definitions.get(path);
+}

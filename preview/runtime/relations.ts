@@ -24,11 +24,12 @@ function relativeTo(basePath: string, relative: string): string {
   return out.join('/');
 }
 
-/** Runs `load` (one simulate.load) with its registrations recorded as one group. */
-export function inLoadGroup<T>(load: () => T): T {
-  current = new Map();
+/** Runs `load` (one simulate.load) with its registrations recorded as one group, returned too. */
+export function inLoadGroup<T>(load: () => T): { result: T; group: ReadonlyMap<string, string> } {
+  const group: Group = new Map();
+  current = group;
   try {
-    return load();
+    return { result: load(), group };
   } finally {
     current = undefined;
   }
