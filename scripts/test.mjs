@@ -17,7 +17,7 @@ function run(command, args, env = {}) {
 }
 
 let failedSteps = 0;
-for (const project of ['tsconfig.json', 'tsconfig.server.json', 'tests/pages/tsconfig.json']) {
+for (const project of ['tsconfig.json', 'tsconfig.server.json', 'tests/pages/tsconfig.json', 'preview/tsconfig.json', 'tests/e2e/tsconfig.json']) {
   console.log(`\n> tsc -p ${project}`);
   if (run(bin('tsc'), ['-p', project]) !== 0) failedSteps++;
 }

@@ -147,4 +147,17 @@ describe('the declaration flow', () => {
     expect(wxMock.storage.has('draft:declaration')).toBe(false);
     expect(wxMock.storage.has('draft:flow:declaration')).toBe(false);
   });
+
+  it('says why the service is closed instead of starting a flow that cannot be submitted', async () => {
+    const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    await waitFor(() => expect(page.text()).toContain('您有一份居住信息申报正在办理中'));
+    expect(page.query('.step-identity')).toBeUndefined();
+  });
+
+  it('offers a service whose flow is not built yet only as a notice', async () => {
+    const page = await loadPage('pages/apply/index', { query: { service: 'permit' } });
+    expect(page.text()).toContain('“核发居住证”的线上办理即将开放');
+    expect(page.query('.step-identity')).toBeUndefined();
+  });
 });
+

@@ -32,6 +32,8 @@ function rowsOf(service: ApplicationKind, applicant: Applicant, residence: Resid
 }
 
 Component({
+  // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
+  options: { addGlobalClass: true },
   properties: {
     service: { type: String, value: 'declaration' },
     applicant: { type: Object, value: {} },

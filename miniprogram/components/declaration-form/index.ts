@@ -24,6 +24,8 @@ type Dataset = { path: string };
 const flatKey = (path: string) => path.replace('.', '_');
 
 Component({
+  // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
+  options: { addGlobalClass: true },
   properties: {
     service: { type: String, value: 'declaration' },
     today: { type: String, value: '' },
@@ -44,7 +46,7 @@ Component({
     basisOptions: BASIS_OPTIONS,
     sinceValue: 0,
     minDate: new Date(1950, 0, 1).getTime(),
-    maxDate: Date.now(),
+    maxDate: 0,
   },
   lifetimes: {
     attached() {
@@ -93,7 +95,9 @@ Component({
     openPicker(event: VantEvent<unknown, { picker: Picker }>) {
       const picker = event.currentTarget.dataset.picker;
       const since = this.data.draft.residence.since;
-      this.setData({ picker, maxDate: Date.now(), sinceValue: since ? dayjs(since).valueOf() : Date.now() });
+      // Dates are picked up to the server's today (the phone's clock may be wrong).
+      const today = dayjs(this.properties.today);
+      this.setData({ picker, maxDate: today.endOf('day').valueOf(), sinceValue: (since ? dayjs(since) : today).valueOf() });
     },
     closePicker() {
       this.setData({ picker: '' });

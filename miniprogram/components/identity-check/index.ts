@@ -6,6 +6,8 @@ import { Checker } from '../../domain/validation';
 import { verifyPerson } from '../../services/verification';
 
 Component({
+  // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
+  options: { addGlobalClass: true },
   properties: {
     /** True when the person types name and ID number (a declaration). */
     asksIdentity: { type: Boolean, value: true },

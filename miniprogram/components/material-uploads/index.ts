@@ -8,6 +8,8 @@ import { materialsOf, maxCount, restoreLists, type UploadItem, type UploadLists 
 type FieldDataset = { field: MaterialField };
 
 Component({
+  // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
+  options: { addGlobalClass: true },
   properties: {
     service: { type: String, value: 'declaration' },
     residenceKind: { type: String, value: 'rent' },

@@ -4,6 +4,8 @@ import type { ApplicationKind } from '../../domain/contract';
 import { NOTICES, type Notice } from '../../domain/notices';
 
 Component({
+  // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
+  options: { addGlobalClass: true },
   properties: {
     service: { type: String, value: 'declaration' },
   },

@@ -1,5 +1,5 @@
 // The steps every service goes through, and what the flow keeps on the phone between visits.
-import type { ApplicationKind } from '../../domain/contract';
+import type { ApplicationKind, Overview } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
@@ -9,6 +9,14 @@ export const STEP = { identity: 0, notice: 1, form: 2, uploads: 3, confirm: 4, d
 
 /** Services whose whole flow is built; the others say so instead of offering a dead end. */
 export const AVAILABLE: readonly ApplicationKind[] = ['declaration'];
+
+/** Which entry of the overview's services answers whether a service is open. */
+export const SERVICE_ENTRY: Readonly<Record<ApplicationKind, keyof Overview['services']>> = {
+  declaration: 'declare',
+  permit: 'permit',
+  voucher: 'voucher',
+  reissue: 'reissue',
+};
 
 export function serviceOf(value: string | undefined): ApplicationKind {
   return (Object.keys(KIND_LABELS) as ApplicationKind[]).find((k) => k === value) ?? 'declaration';

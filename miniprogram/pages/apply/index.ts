@@ -7,7 +7,7 @@ import type { UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { newRequestId } from '../../services/transport';
 import { longDate } from '../../utils/format';
-import { AVAILABLE, STEP, STEPS, forgetFlow, loadFlow, saveFlow, serviceOf, stepOfField } from './flow';
+import { AVAILABLE, SERVICE_ENTRY, STEP, STEPS, forgetFlow, loadFlow, saveFlow, serviceOf, stepOfField } from './flow';
 
 Component({
   data: {
@@ -17,6 +17,7 @@ Component({
     steps: STEPS,
     step: STEP.identity as number,
     today: chinaDate(Date.now()),
+    closedReason: '',
     person: { name: '', idNumber: '' },
     token: '',
     noticeVersion: '',
@@ -29,11 +30,17 @@ Component({
     result: { id: '', declaredOn: '', permitOpensOn: '', provisional: false, dueOn: '' },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    async onLoad(query: Record<string, string | undefined>) {
       const service = serviceOf(query.service);
       const title = KIND_LABELS[service];
       wx.setNavigationBarTitle({ title });
       this.setData({ service, title, available: AVAILABLE.includes(service), uploads: loadFlow(service).uploads });
+      // The server's date and answer, not the phone's: a wrong phone clock must not decide either.
+      const overview = await resident.overview();
+      if (overview.ok) {
+        const state = overview.data.services[SERVICE_ENTRY[service]];
+        this.setData({ today: overview.data.today, closedReason: state.open ? '' : state.reason ?? '暂不能办理' });
+      }
     },
     go(step: number) {
       this.setData({ step });
