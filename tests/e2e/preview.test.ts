@@ -2,15 +2,13 @@
 // and the real mini-program in Chromium at phone width, used with mouse and keyboard as a developer
 // would — home page, the declaration entry, the identity step with the development face check,
 // the notice step, and back. Screenshots land in screenshots/ for a person to look at.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { start, type Started } from '../../server/local/main';
 import { openBrowser, type OpenBrowser } from './browser';
-
-const PROJECT_ROOT = resolve(__dirname, '../..');
-const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
+import { E2E_PREVIEW_DIR, current as currentOf, eventually, expectVisible, navTitle as navTitleOf, screenshot as screenshotOf } from './phone';
 jest.setTimeout(90_000);
 
 let host: Started;
@@ -20,10 +18,9 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'preview-e2e-'));
-  host = await start({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PREVIEW_DIR: join(PROJECT_ROOT, '.build', 'preview-e2e'), APP_NOW: '2026-09-01T09:00:00+08:00' }, true);
+  host = await start({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: '2026-09-01T09:00:00+08:00' }, true);
   browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
   page = browser.page;
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -32,9 +29,9 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The page on top of the stack (pages underneath stay in the DOM, hidden). */
-const current = (): Locator => page.locator('.wx-page-frame:not([hidden])');
-const navTitle = (): Locator => page.locator('#wx-nav-title');
+const current = (): Locator => currentOf(page);
+const navTitle = (): Locator => navTitleOf(page);
+const screenshot = (name: string) => screenshotOf(page, name);
 
 test('the home page renders with its Chinese text, Vant styles and icons', async () => {
   await page.goto(`${host.url}/`);
@@ -94,27 +91,3 @@ test('the declaration: identity step, development face check, notice step, and b
 test('nothing failed in the page', () => {
   expect(browser.errors).toEqual([]);
 });
-
-/** The phone as a person sees it: transitions settled, the window scrolled back to the phone. */
-async function screenshot(name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(SCREENSHOTS, name) });
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
-}
-
-/** Retries an assertion until it holds or `timeout` ms pass, then throws its last failure. */
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
