@@ -14,4 +14,11 @@ export interface Context {
   files: FileLinks;
   /** A fresh unguessable identifier. */
   newId: () => string;
+  /** The caller's staff record, set by the staff function's authorisation from the server's own records. */
+  staff?: StaffRecord;
+}
+
+export interface StaffRecord {
+  /** Division codes the staff member works for, or 'all'. */
+  districts: string[] | 'all';
 }

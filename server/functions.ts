@@ -1,11 +1,14 @@
 // The cloud functions the server answers, by name. Entries (cloud or local host) call `runFunction`.
 import type { FunctionName, Result } from '../miniprogram/domain/contract';
 import type { Context } from './context';
-import { dispatch, type ActionTable } from './handlers/dispatch';
+import { dispatch, type ActionTable, type Authorize } from './handlers/dispatch';
 import { residentActions } from './handlers/resident';
+import { staffActions } from './handlers/staff';
+import { authorizeStaff } from './handlers/staff/access';
 
-const FUNCTIONS: Partial<Record<FunctionName, ActionTable>> = {
-  resident: residentActions,
+const FUNCTIONS: Partial<Record<FunctionName, { actions: ActionTable; authorize?: Authorize }>> = {
+  resident: { actions: residentActions },
+  staff: { actions: staffActions, authorize: authorizeStaff },
 };
 
 export function hasFunction(name: string): name is FunctionName {
@@ -13,7 +16,7 @@ export function hasFunction(name: string): name is FunctionName {
 }
 
 export function runFunction(name: FunctionName, ctx: Context, data: unknown): Promise<Result<unknown>> {
-  const actions = FUNCTIONS[name];
-  if (!actions) throw new Error(`no such function: ${name}`);
-  return dispatch(name, actions, ctx, data);
+  const fn = FUNCTIONS[name];
+  if (!fn) throw new Error(`no such function: ${name}`);
+  return dispatch(name, fn.actions, ctx, data, fn.authorize);
 }

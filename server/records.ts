@@ -1,9 +1,9 @@
 // The documents the server keeps, and the one way an application changes status: a compare-and-set
 // update plus an event appended to its log, in the same batch.
-import type { Applicant, ApplicationKind, Materials, Residence, Status } from '../miniprogram/domain/contract';
+import type { Applicant, ApplicationKind, CorrectionItem, Materials, Residence, Status } from '../miniprogram/domain/contract';
 import { canTransition, type Actor } from '../miniprogram/domain/states';
 import { AppError } from '../miniprogram/domain/errors';
-import type { Doc, Write } from './store/types';
+import type { Doc, Store, Write } from './store/types';
 
 export interface ApplicationRecord {
   kind: ApplicationKind;
@@ -23,6 +23,8 @@ export interface ApplicationRecord {
   declaredOn?: string;
   dueOn: string;
   updatedAt: number;
+  /** Set when a card is ready: the resident shows it at the counter. Never in a staff response. */
+  pickupCode?: string;
 }
 
 export interface EventRecord {
@@ -32,8 +34,11 @@ export interface EventRecord {
   actor: { role: Actor; openid?: string };
   from: Status | null;
   to: Status;
+  /** Absent for status changes; 'id_viewed' records a staff member seeing the full ID number. */
+  type?: 'id_viewed';
   note?: string;
-  items?: { item: string; message: string }[];
+  items?: CorrectionItem[];
+  reasons?: string[];
 }
 
 /** Pending declarations are unique per person through this keyed lock document. */
@@ -60,7 +65,7 @@ export function transition(
   to: Status,
   actor: EventRecord['actor'],
   now: number,
-  extra: { note?: string; items?: EventRecord['items']; changes?: Partial<ApplicationRecord> } = {},
+  extra: { note?: string; items?: EventRecord['items']; reasons?: string[]; changes?: Partial<ApplicationRecord> } = {},
 ): { writes: Write[]; next: Doc<ApplicationRecord> } {
   if (!canTransition(app.kind, app.status, to, actor.role)) throw new AppError('CONFLICT');
   const { _id, _version, ...fields } = app;
@@ -75,6 +80,7 @@ export function transition(
     to,
     ...(extra.note ? { note: extra.note } : {}),
     ...(extra.items ? { items: extra.items } : {}),
+    ...(extra.reasons ? { reasons: extra.reasons } : {}),
   };
   return {
     writes: [
@@ -83,4 +89,10 @@ export function transition(
     ],
     next: { ...record, _id, _version: seq },
   };
+}
+
+/** Deletes the person's pending lock of this kind when it is this application's (it stops being pending). */
+export async function releasePendingLock(store: Store, app: Doc<ApplicationRecord>): Promise<Write[]> {
+  const lock = await store.get<{ applicationId: string }>('locks', pendingLockId(app.kind, app.idHash));
+  return lock && lock.applicationId === app._id ? [{ op: 'delete', collection: 'locks', id: lock._id, version: lock._version }] : [];
 }

@@ -64,13 +64,36 @@ export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[]
   return view;
 }
 
+/** The status changes of an application, as its owner sees them (staff's views of the ID number are not shown). */
 export function timelineOf(events: Doc<EventRecord>[]): TimelineEntry[] {
-  return events.map((e) => ({
-    status: e.to,
-    at: e.at,
-    ...(e.note ? { note: e.note } : {}),
-    ...(e.items ? { items: e.items } : {}),
-  }));
+  return events
+    .filter((e) => e.type === undefined)
+    .map((e) => ({
+      status: e.to,
+      at: e.at,
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.items ? { items: e.items } : {}),
+      ...(e.reasons ? { reasons: e.reasons } : {}),
+    }));
+}
+
+/** An application's events in order: status changes by version, views after the change they saw. */
+export function eventsOf(ctx: Context, applicationId: string): Promise<Doc<EventRecord>[]> {
+  return ctx.store.find<EventRecord>('events', {
+    where: { applicationId },
+    orderBy: { field: 'seq', direction: 'asc' },
+    limit: 1000,
+  });
+}
+
+export function fileLinks(app: Doc<ApplicationRecord>, ctx: Context): Record<string, FileLink | FileLink[]> {
+  const link = (fileId: string): FileLink => ({ fileId, url: ctx.files.linkFor(fileId, ctx.now) });
+  const materials: Record<string, FileLink | FileLink[]> = {};
+  for (const [field, value] of Object.entries(app.materials)) {
+    if (Array.isArray(value)) materials[field] = value.map(link);
+    else if (typeof value === 'string') materials[field] = link(value);
+  }
+  return materials;
 }
 
 export function residentDetail(
@@ -79,11 +102,5 @@ export function residentDetail(
   events: Doc<EventRecord>[],
   ctx: Context,
 ): ApplicationDetail {
-  const link = (fileId: string): FileLink => ({ fileId, url: ctx.files.linkFor(fileId, ctx.now) });
-  const materials: ApplicationDetail['materials'] = {};
-  for (const [field, value] of Object.entries(app.materials)) {
-    if (Array.isArray(value)) materials[field] = value.map(link);
-    else if (typeof value === 'string') materials[field] = link(value);
-  }
-  return { ...residentView(app, history, ctx.now), materials, timeline: timelineOf(events) };
+  return { ...residentView(app, history, ctx.now), materials: fileLinks(app, ctx), timeline: timelineOf(events) };
 }

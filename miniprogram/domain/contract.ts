@@ -103,11 +103,46 @@ export interface ApplicantView {
   hukouAddress: string;
 }
 
+export interface CorrectionItem {
+  /** A payload path from the correctable list, e.g. 'applicant.mobile' or 'materials.proofs'. */
+  item: string;
+  message: string;
+}
+
 export interface TimelineEntry {
   status: Status;
   at: number;
   note?: string;
-  items?: { item: string; message: string }[];
+  /** A correction request's items: every one at once (一次性告知). */
+  items?: CorrectionItem[];
+  /** A rejection's reasons. */
+  reasons?: string[];
+}
+
+/** The timeline as staff see it: who did each step, and each view of the full ID number. */
+export interface StaffTimelineEntry extends Partial<TimelineEntry> {
+  type: 'status' | 'id_viewed';
+  at: number;
+  actor: { role: 'owner' | 'staff' | 'system'; openid?: string };
+  from?: Status | null;
+}
+
+export interface StaffQueueItem {
+  id: string;
+  kind: ApplicationKind;
+  status: Status;
+  applicantName: string;
+  idNumberMasked: string;
+  district: string;
+  submittedAt: number;
+  dueOn: string;
+  overdue: boolean;
+}
+
+export interface StaffApplication extends Omit<ApplicationView, 'applicant' | 'materials'> {
+  applicant: ApplicantView & { idNumber: string };
+  materials: Record<string, FileLink | FileLink[]>;
+  timeline: StaffTimelineEntry[];
 }
 
 /** An application as its owner sees it. */

@@ -59,6 +59,15 @@ export const FIELD_MESSAGES = {
   limit: '每页条数应为 1–50',
   id: '缺少或无效的编号',
   outcome: '无效的验证结果',
+  correctionItems: '请至少列出一项需要补正的内容',
+  correctionItem: '这一项不能要求补正',
+  correctionMessage: '请写明需要怎样补正（1–200 字）',
+  reasons: '请至少写明一条不予通过的理由（每条 1–200 字）',
+  pickupCode: '领取码不正确',
+  pickupProof: '请输入领取码，或确认已当面核验身份证',
+  notAskedFor: '这一项不在补正范围内，不能修改',
+  districts: '请给出辖区代码列表，或 all',
+  openid: '无效的 openid',
 } as const;
 
 export class AppError extends Error {

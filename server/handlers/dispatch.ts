@@ -56,7 +56,16 @@ interface RequestRecord {
   at: number;
 }
 
-export async function dispatch(fn: FunctionName, actions: ActionTable, ctx: Context, data: unknown): Promise<Result<unknown>> {
+/** Checks the caller may use a function at all (e.g. is staff), answering the context its actions run with. */
+export type Authorize = (ctx: Context) => Promise<Context>;
+
+export async function dispatch(
+  fn: FunctionName,
+  actions: ActionTable,
+  callerCtx: Context,
+  data: unknown,
+  authorize?: Authorize,
+): Promise<Result<unknown>> {
   try {
     if (!isPlainObject(data)) throw invalid({ payload: FIELD_MESSAGES.payload });
     const { action: name, requestId, payload } = data as Partial<CallData> & Record<string, unknown>;
@@ -64,6 +73,7 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, ctx: Cont
       throw new AppError('UNKNOWN_ACTION');
     }
     const action = actions[name];
+    const ctx = authorize ? await authorize(callerCtx) : callerCtx;
     const c = new Checker();
     let requestKey: string | undefined;
     if (action.writes) {

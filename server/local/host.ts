@@ -2,12 +2,13 @@
 // health and the development clock, on the embedded store.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
+import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context } from '../context';
 import { hasFunction, runFunction } from '../functions';
 import { randomId } from '../ids';
-import type { Store } from '../store/types';
+import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { DevClock } from './clock';
 import type { LocalFiles } from './fileStorage';
@@ -45,6 +46,30 @@ async function readJsonObject(req: IncomingMessage, res: ServerResponse): Promis
     return undefined;
   }
   return value;
+}
+
+/** Reads a development staff grant: `{ openid, districts: string[] | 'all' }`. */
+function staffGrant(body: Record<string, unknown>): { openid: string; districts: string[] | 'all' } | { fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const openid = typeof body.openid === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.openid) ? body.openid : undefined;
+  if (!openid) fields.openid = FIELD_MESSAGES.openid;
+  const codes = DISTRICTS.map((d) => d.code);
+  const districts =
+    body.districts === 'all'
+      ? 'all'
+      : Array.isArray(body.districts) && body.districts.length > 0 && body.districts.every((d) => typeof d === 'string' && codes.includes(d))
+        ? (body.districts as string[])
+        : undefined;
+  if (!districts) fields.districts = FIELD_MESSAGES.districts;
+  return openid && districts ? { openid, districts } : { fields };
+}
+
+/** Creates or replaces a staff record (compare-and-set on the version read). */
+async function grantWrite(store: Store, openid: string, districts: string[] | 'all'): Promise<Write> {
+  const existing = await store.get('staff', openid);
+  return existing
+    ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { districts } }
+    : { op: 'create', collection: 'staff', id: openid, doc: { districts } };
 }
 
 export function createHost(deps: HostDeps): Server {
@@ -94,6 +119,15 @@ export function createHost(deps: HostDeps): Server {
         return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
       }
     }
+    if (path === '/api/dev/staff' && method === 'POST') {
+      const body = await readJsonObject(req, res);
+      if (!body) return;
+      const record = staffGrant(body);
+      if ('fields' in record) return sendError(res, 400, 'INVALID_INPUT', record.fields);
+      await store.commit([await grantWrite(store, record.openid, record.districts)]);
+      return sendJson(res, 200, { ok: true, data: record });
+    }
+
     if (deps.preview && (await deps.preview(req, res, path))) return;
     req.resume();
     sendError(res, 404, 'NOT_FOUND');

@@ -11,6 +11,7 @@ const FIELD_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const INDEXES = [
   ['applications_by_owner', "json_extract(body, '$.ownerOpenid'), json_extract(body, '$.submittedAt')"],
   ['applications_by_person', "json_extract(body, '$.idHash'), json_extract(body, '$.submittedAt')"],
+  ['applications_by_status', "json_extract(body, '$.status'), json_extract(body, '$.district'), json_extract(body, '$.dueOn')"],
   ['events_by_application', "json_extract(body, '$.applicationId'), json_extract(body, '$.seq')"],
 ];
 

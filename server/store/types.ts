@@ -10,7 +10,8 @@ export type CollectionName =
   | 'verifications'
   | 'tokens'
   | 'locks'
-  | 'requests';
+  | 'requests'
+  | 'staff';
 
 /** A stored document: its own fields plus the key and a version that every update increments. */
 export type Doc<T = Record<string, unknown>> = T & { _id: string; _version: number };

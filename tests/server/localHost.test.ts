@@ -155,3 +155,21 @@ describe('the development clock', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('development staff grants', () => {
+  it('grants a staff role that the staff function then honours', async () => {
+    const before = await post('/api/functions/staff', { action: 'queue' }, 'officer-1');
+    expect(await before.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const bad = await post('/api/dev/staff', { openid: 'bad id', districts: ['110101'] });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { fields: { openid: expect.any(String), districts: expect.any(String) } } });
+    const granted = await post('/api/dev/staff', { openid: 'officer-1', districts: ['430104'] });
+    expect(await granted.json()).toEqual({ ok: true, data: { openid: 'officer-1', districts: ['430104'] } });
+    const after = await post('/api/functions/staff', { action: 'queue' }, 'officer-1');
+    const queue = (await after.json()) as { ok: boolean; data: { items: { district: string }[] } };
+    expect(queue.ok).toBe(true);
+    expect(queue.data.items.every((i) => i.district === '430104')).toBe(true);
+    expect((await post('/api/dev/staff', { openid: 'officer-1', districts: 'all' })).status).toBe(200);
+    expect((await post('/api/functions/staff', { action: 'queue' })).status).toBe(401);
+  });
+});

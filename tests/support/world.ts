@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Result } from '../../miniprogram/domain/contract';
+import type { FunctionName, Result } from '../../miniprogram/domain/contract';
 import type { Context } from '../../server/context';
 import { runFunction } from '../../server/functions';
 import { randomId } from '../../server/ids';
@@ -14,7 +14,7 @@ import type { CollectionName, Store } from '../../server/store/types';
 import { developmentVerifier } from '../../server/verification/development';
 import { PNG_BYTES } from './images';
 
-export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests'];
+export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff'];
 
 export interface World {
   store: Store;
@@ -22,6 +22,10 @@ export interface World {
   now: number;
   setNow(iso: string): void;
   call<T = unknown>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<Result<T>>;
+  /** Calls the staff function. */
+  staff<T = unknown>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<Result<T>>;
+  /** Gives `openid` a staff record for these districts, as the server's staff records would. */
+  grant(openid: string, districts: string[] | 'all'): Promise<void>;
   upload(openid: string): Promise<string>;
   /** Document counts per collection, to prove a failed request wrote nothing. */
   counts(): Promise<Record<string, number>>;
@@ -33,6 +37,11 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
   const store = openSqliteStore(dir);
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
+  const invoke = (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
+    const ctx: Context = { openid, now: world.now, store, verifier, files, newId: randomId };
+    const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
+    return runFunction(fn, ctx, data) as Promise<Result<never>>;
+  };
   const world: World = {
     store,
     files,
@@ -41,9 +50,13 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
       world.now = Date.parse(iso);
     },
     call(openid, action, payload, requestId) {
-      const ctx: Context = { openid, now: world.now, store, verifier, files, newId: randomId };
-      const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
-      return runFunction('resident', ctx, data) as Promise<Result<never>>;
+      return invoke('resident', openid, action, payload, requestId);
+    },
+    staff(openid, action, payload, requestId) {
+      return invoke('staff', openid, action, payload, requestId);
+    },
+    async grant(openid, districts) {
+      await store.commit([{ op: 'create', collection: 'staff', id: openid, doc: { districts } }]);
     },
     upload(openid) {
       return files.save(openid, PNG_BYTES, 'image/png', world.now);

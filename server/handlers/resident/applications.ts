@@ -5,9 +5,9 @@ import { overviewOf } from '../../../miniprogram/domain/eligibility';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { isPlainObject, type Checker } from '../../../miniprogram/domain/validation';
 import type { Context } from '../../context';
-import { pendingLockId, transition, type ApplicationRecord, type EventRecord } from '../../records';
+import { releasePendingLock, transition, type ApplicationRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
-import { historyItem, historyOf, residentDetail, residentView } from '../../views';
+import { eventsOf, historyItem, historyOf, residentDetail, residentView } from '../../views';
 import { payloadObject, type ActionDefinition } from '../dispatch';
 
 export const overview: ActionDefinition<true, Overview> = {
@@ -78,7 +78,7 @@ export const listApplications: ActionDefinition<{ cursor?: Cursor; limit: number
 };
 
 /** The caller's own application; anyone else's is NOT_FOUND, exactly like one that does not exist. */
-async function ownApplication(ctx: Context, id: string): Promise<Doc<ApplicationRecord>> {
+export async function ownApplication(ctx: Context, id: string): Promise<Doc<ApplicationRecord>> {
   const app = await ctx.store.get<ApplicationRecord>('applications', id);
   if (!app || app.ownerOpenid !== ctx.openid) throw new AppError('NOT_FOUND');
   return app;
@@ -95,14 +95,7 @@ export const getApplication: ActionDefinition<{ id: string }, ApplicationDetail>
   parse: parseId,
   async run(ctx, { id }) {
     const app = await ownApplication(ctx, id);
-    const [events, history] = await Promise.all([
-      ctx.store.find<EventRecord>('events', {
-        where: { applicationId: id },
-        orderBy: { field: 'seq', direction: 'asc' },
-        limit: 1000,
-      }),
-      historyOf(ctx),
-    ]);
+    const [events, history] = await Promise.all([eventsOf(ctx, id), historyOf(ctx)]);
     return { data: residentDetail(app, history.map(historyItem), events, ctx) };
   },
 };
@@ -115,9 +108,7 @@ export const withdraw: ActionDefinition<{ id: string }, ApplicationView> = {
     const { writes, next } = transition(app, 'withdrawn', { role: 'owner', openid: ctx.openid }, ctx.now, {
       note: '申请人撤回',
     });
-    const lock = await ctx.store.get<{ applicationId: string }>('locks', pendingLockId(app.kind, app.idHash));
-    const all: Write[] = [...writes];
-    if (lock && lock.applicationId === id) all.push({ op: 'delete', collection: 'locks', id: lock._id, version: lock._version });
+    const all: Write[] = [...writes, ...(await releasePendingLock(ctx.store, app))];
     const history = (await historyOf(ctx)).map((a) => historyItem(a._id === id ? next : a));
     return { data: residentView(next, history, ctx.now), writes: all };
   },

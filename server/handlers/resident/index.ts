@@ -2,6 +2,7 @@
 import type { ActionTable } from '../dispatch';
 import { getApplication, listApplications, overview, withdraw } from './applications';
 import { submitDeclaration } from './declaration';
+import { resubmit } from './resubmit';
 import { finishVerification, startVerification } from './verification';
 
 export const residentActions: ActionTable = {
@@ -12,4 +13,5 @@ export const residentActions: ActionTable = {
   listApplications,
   getApplication,
   withdraw,
+  resubmit,
 };

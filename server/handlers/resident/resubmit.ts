@@ -1,0 +1,89 @@
+// resubmit: after a correction request the owner changes exactly the items asked for (never the name
+// or ID number), everything is checked again as on first submission, and the review clock restarts.
+import type { ApplicationView, CorrectionItem, Materials } from '../../../miniprogram/domain/contract';
+import { chinaDate } from '../../../miniprogram/domain/dates';
+import { checkApplicant, checkMaterials, checkResidence, mobileProblem } from '../../../miniprogram/domain/declarationForm';
+import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { dueOnFor } from '../../../miniprogram/domain/rules';
+import { Checker, isPlainObject } from '../../../miniprogram/domain/validation';
+import type { Context } from '../../context';
+import { transition } from '../../records';
+import { eventsOf, historyItem, historyOf, residentView } from '../../views';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+import { checkOwnFiles } from './declaration';
+import { ownApplication } from './applications';
+
+const PARTS = ['applicant', 'residence', 'contact', 'materials'] as const;
+type Part = (typeof PARTS)[number];
+type Changes = Partial<Record<Part, Record<string, unknown>>>;
+
+/** The items of the latest correction request: the only paths the owner may change. */
+async function askedFor(ctx: Context, id: string): Promise<CorrectionItem[]> {
+  const events = await eventsOf(ctx, id);
+  const request = [...events].reverse().find((e) => e.to === 'correction_requested' && e.type === undefined);
+  return request?.items ?? [];
+}
+
+/** Every leaf path whose value differs between two versions of the application's parts. */
+function changedPaths(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const paths: string[] = [];
+  for (const part of PARTS) {
+    const a = (before[part] ?? {}) as Record<string, unknown>;
+    const b = (after[part] ?? {}) as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) paths.push(`${part}.${key}`);
+    }
+  }
+  return paths;
+}
+
+export const resubmit: ActionDefinition<{ id: string; changes: Changes }, ApplicationView> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const id = c.id('id', p.id, FIELD_MESSAGES.id);
+    const changes: Changes = {};
+    for (const part of PARTS) {
+      if (p[part] === undefined) continue;
+      if (isPlainObject(p[part])) changes[part] = p[part] as Record<string, unknown>;
+      else c.fail(part, FIELD_MESSAGES.required);
+    }
+    return id ? { id, changes } : undefined;
+  },
+  async run(ctx, { id, changes }) {
+    const app = await ownApplication(ctx, id);
+    if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
+    const allowed = new Set((await askedFor(ctx, id)).map((i) => i.item));
+    const before = { applicant: app.applicant, residence: app.residence, contact: app.contact, materials: app.materials } as Record<string, unknown>;
+    // Each object given is merged into the stored one; arrays (the proofs) replace.
+    const merged = Object.fromEntries(
+      PARTS.map((part) => [part, changes[part] ? { ...((before[part] as object | undefined) ?? {}), ...changes[part] } : before[part]]),
+    ) as Record<Part, Record<string, unknown> | undefined>;
+
+    const c = new Checker();
+    for (const path of changedPaths(before, merged)) if (!allowed.has(path)) c.fail(path, FIELD_MESSAGES.notAskedFor);
+    const today = chinaDate(ctx.now);
+    const applicant = checkApplicant(c, merged.applicant, today);
+    const residence = merged.residence ? checkResidence(c, merged.residence, today, applicant?.idNumber) : undefined;
+    const materials = checkMaterials(c, merged.materials, residence?.kind ?? app.residence?.kind, { photo: app.kind === 'permit' });
+    if (merged.contact) c.rule('contact.mobile', merged.contact.mobile, typeof merged.contact.mobile === 'string' ? mobileProblem(merged.contact.mobile) : FIELD_MESSAGES.mobile);
+    await checkOwnFiles(c, ctx, changes.materials);
+    if (!c.ok || !applicant || !materials) throw new AppError('INVALID_INPUT', undefined, c.errors);
+
+    const { writes, next } = transition(app, 'pending', { role: 'owner', openid: ctx.openid }, ctx.now, {
+      note: '申请人已补正并重新提交',
+      changes: {
+        applicant,
+        ...(residence ? { residence, district: residence.district } : {}),
+        ...(merged.contact ? { contact: { mobile: String(merged.contact.mobile) } } : {}),
+        materials: materials as Materials,
+        lastSubmittedAt: ctx.now,
+        dueOn: dueOnFor(ctx.now),
+      },
+    });
+    const history = (await historyOf(ctx)).map((a) => historyItem(a._id === id ? next : a));
+    return { data: residentView(next, history, ctx.now), writes };
+  },
+};
+

@@ -1,0 +1,92 @@
+// The staff queue: applications of the staff member's districts waiting for them, earliest due first.
+import { APPLICATION_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
+import { DISTRICTS } from '../../../miniprogram/domain/districts';
+import { FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { isPlainObject } from '../../../miniprogram/domain/validation';
+import type { ApplicationRecord } from '../../records';
+import type { Doc, Scalar } from '../../store/types';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+import { staffOf } from './access';
+import { queueItem } from './views';
+
+interface Cursor {
+  dueOn: string;
+  id: string;
+}
+
+interface QueuePayload {
+  status?: Status;
+  kind?: ApplicationKind;
+  cursor?: Cursor;
+  limit: number;
+}
+
+/** What waits for staff by default: pending reviews, approved cards to prepare, ready cards to hand over. */
+const WAITING: { status: Status; kinds: readonly ApplicationKind[] }[] = [
+  { status: 'pending', kinds: APPLICATION_KINDS },
+  { status: 'approved', kinds: ['permit', 'voucher', 'reissue'] },
+  { status: 'ready', kinds: ['permit', 'voucher', 'reissue'] },
+];
+
+function decodeCursor(text: unknown): Cursor | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (isPlainObject(value) && typeof value.dueOn === 'string' && typeof value.id === 'string') return { dueOn: value.dueOn, id: value.id };
+  } catch {
+    // not a cursor of ours
+  }
+  return undefined;
+}
+
+export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
+  writes: false,
+  parse(c, payload) {
+    const p = payload === undefined ? {} : payloadObject(c, payload);
+    if (!p) return undefined;
+    const status = p.status === undefined ? undefined : c.oneOf('status', p.status, STATUSES, '无效的状态');
+    const kind = p.kind === undefined ? undefined : c.oneOf('kind', p.kind, APPLICATION_KINDS, '无效的办件类型');
+    let limit = 20;
+    if (p.limit !== undefined) {
+      if (typeof p.limit === 'number' && Number.isInteger(p.limit) && p.limit >= 1 && p.limit <= 50) limit = p.limit;
+      else c.fail('limit', FIELD_MESSAGES.limit);
+    }
+    const cursor = p.cursor === undefined || p.cursor === null ? undefined : decodeCursor(p.cursor);
+    if (p.cursor !== undefined && p.cursor !== null && !cursor) c.fail('cursor', FIELD_MESSAGES.cursor);
+    return { limit, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) };
+  },
+  async run(ctx, { status, kind, cursor, limit }) {
+    const staff = staffOf(ctx);
+    const districts = staff.districts === 'all' ? DISTRICTS.map((d) => d.code) : staff.districts;
+    const groups = status ? [{ status, kinds: APPLICATION_KINDS }] : WAITING;
+    // The store answers equality queries, so the queue is merged from one ordered query per combination.
+    const queries: Record<string, Scalar>[] = [];
+    for (const group of groups) {
+      for (const k of kind ? [kind] : group.kinds) {
+        if (!group.kinds.includes(k)) continue;
+        for (const district of districts) queries.push({ status: group.status, kind: k, district });
+      }
+    }
+    const results = await Promise.all(
+      queries.map((where) =>
+        ctx.store.find<ApplicationRecord>('applications', {
+          where,
+          orderBy: { field: 'dueOn', direction: 'asc' },
+          limit: limit + 1,
+          ...(cursor ? { after: { value: cursor.dueOn, id: cursor.id } } : {}),
+        }),
+      ),
+    );
+    const merged: Doc<ApplicationRecord>[] = results
+      .flat()
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    const page = merged.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      data: {
+        items: page.map((app) => queueItem(app, ctx.now)),
+        nextCursor: merged.length > limit && last ? Buffer.from(JSON.stringify({ dueOn: last.dueOn, id: last._id })).toString('base64url') : null,
+      },
+    };
+  },
+};

@@ -1,0 +1,171 @@
+// The staff function's review: reading an application in full (the view is recorded), and every
+// decision — approve, ask for corrections, reject, card ready, card collected — through the state machine.
+import type { StaffApplication, StaffQueueItem } from '../../../miniprogram/domain/contract';
+import { correctableItems } from '../../../miniprogram/domain/corrections';
+import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import type { Checker } from '../../../miniprogram/domain/validation';
+import type { Context } from '../../context';
+import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
+import type { Doc, Write } from '../../store/types';
+import { eventsOf } from '../../views';
+import { payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
+import { reviewable } from './access';
+import { fullApplication, queueItem } from './views';
+
+const staffActor = (ctx: Context) => ({ role: 'staff' as const, openid: ctx.openid });
+
+function idOf(c: Checker, p: Record<string, unknown>): string | undefined {
+  return c.id('id', p.id, FIELD_MESSAGES.id);
+}
+
+function texts(c: Checker, path: string, value: unknown, max: number, message: string): string[] | undefined {
+  if (!Array.isArray(value) || value.length < 1 || value.length > max) return c.fail(path, message);
+  const list = value.map((v) => (typeof v === 'string' ? v.trim() : ''));
+  return list.every((t) => Array.from(t).length >= 1 && Array.from(t).length <= 200) ? list : c.fail(path, message);
+}
+
+export const getApplication: ActionDefinition<{ id: string }, StaffApplication> = {
+  writes: false,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    const id = p && idOf(c, p);
+    return id ? { id } : undefined;
+  },
+  async run(ctx, { id }) {
+    const app = await reviewable(ctx, id);
+    const events = await eventsOf(ctx, id);
+    // Every staff view of a full ID number goes into the application's event log.
+    const view: EventRecord = { applicationId: id, seq: app._version, at: ctx.now, actor: staffActor(ctx), from: app.status, to: app.status, type: 'id_viewed' };
+    // Keyed after the status event it saw, then by time, so views list in the order they happened.
+    const viewId = `${eventId(id, app._version)}:view:${String(ctx.now).padStart(15, '0')}:${ctx.newId()}`;
+    return {
+      data: fullApplication(app, [...events, { ...view, _id: viewId, _version: 1 }], ctx),
+      writes: [{ op: 'create', collection: 'events', id: viewId, doc: { ...view } }],
+    };
+  },
+};
+
+/** A decision on one application: its writes, answered with the queue row (never the full ID number). */
+async function decide(
+  ctx: Context,
+  app: Doc<ApplicationRecord>,
+  build: (app: Doc<ApplicationRecord>) => Promise<{ writes: Write[]; next: Doc<ApplicationRecord> }>,
+): Promise<Outcome<StaffQueueItem>> {
+  const { writes, next } = await build(app);
+  return { data: queueItem(next, ctx.now), writes };
+}
+
+export const approve: ActionDefinition<{ id: string; note?: string }, StaffQueueItem> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const id = idOf(c, p);
+    const note = p.note === undefined ? undefined : c.text('note', p.note, 1, 200);
+    return id ? { id, ...(note ? { note } : {}) } : undefined;
+  },
+  async run(ctx, { id, note }) {
+    return decide(ctx, await reviewable(ctx, id), async (app) => {
+      const { writes, next } = transition(app, 'approved', staffActor(ctx), ctx.now, { note: note ?? '审核通过' });
+      const all = [...writes, ...(await releasePendingLock(ctx.store, app))];
+      if (app.kind === 'declaration') {
+        // A newer approved declaration replaces the person's earlier one; the count of months still starts at the first.
+        const earlier = await ctx.store.find<ApplicationRecord>('applications', {
+          where: { idHash: app.idHash, kind: 'declaration', status: 'approved' },
+          orderBy: { field: 'submittedAt', direction: 'asc' },
+          limit: 50,
+        });
+        for (const old of earlier) {
+          if (old._id !== app._id) all.push(...transition(old, 'superseded', { role: 'system' }, ctx.now, { note: '已由新的申报取代' }).writes);
+        }
+      }
+      return { writes: all, next };
+    });
+  },
+};
+
+export const requestCorrection: ActionDefinition<{ id: string; items: { item: string; message: string }[] }, StaffQueueItem> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const id = idOf(c, p);
+    if (!Array.isArray(p.items) || p.items.length < 1 || p.items.length > 30) return c.fail('items', FIELD_MESSAGES.correctionItems);
+    const items: { item: string; message: string }[] = [];
+    p.items.forEach((raw: unknown, index) => {
+      const entry = raw as { item?: unknown; message?: unknown } | null;
+      const item = typeof entry?.item === 'string' ? entry.item : undefined;
+      if (!item || items.some((i) => i.item === item)) c.fail(`items.${index}.item`, FIELD_MESSAGES.correctionItem);
+      const message = c.text(`items.${index}.message`, entry?.message, 1, 200, FIELD_MESSAGES.correctionMessage);
+      if (item && message) items.push({ item, message });
+    });
+    return id && c.ok ? { id, items } : undefined;
+  },
+  async run(ctx, { id, items }) {
+    const app = await reviewable(ctx, id);
+    // Which items can be corrected depends on the kind, known only now; an unknown item is bad input.
+    const allowed = correctableItems(app.kind);
+    const bad: Record<string, string> = {};
+    items.forEach((entry, index) => {
+      if (!allowed.includes(entry.item)) bad[`items.${index}.item`] = FIELD_MESSAGES.correctionItem;
+    });
+    if (Object.keys(bad).length > 0) throw new AppError('INVALID_INPUT', undefined, bad);
+    return decide(ctx, app, async (a) => transition(a, 'correction_requested', staffActor(ctx), ctx.now, { items }));
+  },
+};
+
+export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffQueueItem> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const id = idOf(c, p);
+    const reasons = texts(c, 'reasons', p.reasons, 10, FIELD_MESSAGES.reasons);
+    return id && reasons ? { id, reasons } : undefined;
+  },
+  async run(ctx, { id, reasons }) {
+    return decide(ctx, await reviewable(ctx, id), async (app) => {
+      const { writes, next } = transition(app, 'rejected', staffActor(ctx), ctx.now, { reasons });
+      return { writes: [...writes, ...(await releasePendingLock(ctx.store, app))], next };
+    });
+  },
+};
+
+/** Pickup codes: 8 characters of randomId's alphabet, which leaves out 0, 1, l and o; about 40 bits. */
+function pickupCode(ctx: Context): string {
+  return ctx.newId().slice(0, 8).toUpperCase();
+}
+
+export const markReady: ActionDefinition<{ id: string }, StaffQueueItem> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    const id = p && idOf(c, p);
+    return id ? { id } : undefined;
+  },
+  async run(ctx, { id }) {
+    return decide(ctx, await reviewable(ctx, id), async (app) =>
+      transition(app, 'ready', staffActor(ctx), ctx.now, { note: '证件已制作完成，可以领取', changes: { pickupCode: pickupCode(ctx) } }),
+    );
+  },
+};
+
+export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; idCardChecked?: true }, StaffQueueItem> = {
+  writes: true,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const id = idOf(c, p);
+    if (p.idCardChecked === true) return id ? { id, idCardChecked: true } : undefined;
+    const code = typeof p.pickupCode === 'string' && p.pickupCode.trim() !== '' ? p.pickupCode.trim().toUpperCase() : c.fail('pickupCode', FIELD_MESSAGES.pickupProof);
+    return id && code ? { id, pickupCode: code } : undefined;
+  },
+  async run(ctx, { id, pickupCode: code, idCardChecked }) {
+    const app = await reviewable(ctx, id);
+    if (app.status === 'ready' && !idCardChecked && code !== app.pickupCode) {
+      throw new AppError('INVALID_INPUT', undefined, { pickupCode: FIELD_MESSAGES.pickupCode });
+    }
+    const note = idCardChecked ? '工作人员当面核验身份证后交付' : '凭领取码交付';
+    return decide(ctx, app, async (a) => transition(a, 'collected', staffActor(ctx), ctx.now, { note }));
+  },
+};
