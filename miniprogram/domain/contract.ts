@@ -183,6 +183,8 @@ export interface ServiceState {
 
 export interface Overview {
   today: string;
+  /** The caller has a staff record: the home page then shows the staff console's entry. */
+  isStaff?: boolean;
   declaration: null | {
     id: string;
     status: Status;

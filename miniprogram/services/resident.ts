@@ -13,4 +13,6 @@ export const resident = {
   listApplications: (cursor?: string) => call<Page<ApplicationView>>('resident', 'listApplications', cursor ? { cursor } : {}),
   getApplication: (id: string) => call<ApplicationDetail>('resident', 'getApplication', { id }),
   withdraw: (id: string, requestId: string) => call<ApplicationView>('resident', 'withdraw', { id }, requestId),
+  resubmit: (id: string, changes: Record<string, Record<string, unknown>>, requestId: string) =>
+    call<ApplicationView>('resident', 'resubmit', { id, ...changes }, requestId),
 };

@@ -16,6 +16,10 @@ Component({
     reissueReason: { type: String, value: '' },
     /** Lists restored from the flow's draft. */
     initial: { type: Object, value: {} },
+    /** Only these materials (a correction asks for some); all the service needs when empty. */
+    fields: { type: Array, value: [] },
+    /** The step's own 下一步 button; a page that submits by itself hides it. */
+    showNext: { type: Boolean, value: true },
   },
   data: {
     requirements: [] as (MaterialRequirement & { max: number })[],
@@ -28,7 +32,9 @@ Component({
         this.properties.service as ApplicationKind,
         this.properties.residenceKind as ResidenceKind,
         (this.properties.reissueReason || undefined) as ReissueReason | undefined,
-      ).map((r) => ({ ...r, max: maxCount(r) }));
+      )
+        .filter((r) => this.properties.fields.length === 0 || (this.properties.fields as string[]).includes(r.field))
+        .map((r) => ({ ...r, max: maxCount(r) }));
       this.setData({ requirements, lists: restoreLists(this.properties.initial) });
     },
   },

@@ -15,13 +15,19 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      this.load();
+    },
+    // Loaded on every show: coming back from 补正 shows the resubmitted state.
+    onShow() {
+      if (this.data.id) this.load();
     },
     async load() {
       this.setData({ loading: true, error: '' });
       const result = await resident.getApplication(this.data.id);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, model: detailModel(result.data) });
+    },
+    onCorrect() {
+      wx.navigateTo({ url: `/pages/correct/index?id=${this.data.id}` });
     },
     onPreview(event: VantEvent<unknown, { urls: string[]; url: string }>) {
       const { urls, url } = event.currentTarget.dataset;

@@ -23,6 +23,8 @@ export interface DetailModel {
   materials: { label: string; urls: string[] }[];
   steps: { text: string; desc: string }[];
   canWithdraw: boolean;
+  /** The latest correction request's items while the application waits for them. */
+  corrections: string[];
 }
 
 function statusNote(app: ApplicationDetail): string {
@@ -51,6 +53,7 @@ function stepDesc(entry: TimelineEntry): string {
   const lines = [chinaDateTime(entry.at)];
   if (entry.note) lines.push(entry.note);
   for (const item of entry.items ?? []) lines.push(`· ${FIELD_LABELS[item.item] ?? item.item}：${item.message}`);
+  for (const reason of entry.reasons ?? []) lines.push(`· ${reason}`);
   return lines.join('\n');
 }
 
@@ -97,6 +100,12 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     })),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
+    corrections:
+      app.status === 'correction_requested'
+        ? ([...app.timeline].reverse().find((t) => t.status === 'correction_requested')?.items ?? []).map(
+            (i) => `${FIELD_LABELS[i.item] ?? i.item}：${i.message}`,
+          )
+        : [],
   };
 }
 

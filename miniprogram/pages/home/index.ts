@@ -8,6 +8,7 @@ Component({
     error: '',
     model: null as HomeModel | null,
     openPanels: [] as string[],
+    isStaff: false,
   },
   methods: {
     onShow() {
@@ -16,13 +17,16 @@ Component({
     async load() {
       this.setData({ loading: true, error: '' });
       const result = await resident.overview();
-      if (result.ok) this.setData({ loading: false, model: homeModel(result.data) });
+      if (result.ok) this.setData({ loading: false, model: homeModel(result.data), isStaff: result.data.isStaff === true });
       else this.setData({ loading: false, error: result.error.message });
     },
     onServiceTap(event: VantEvent<unknown, { service: string; open: boolean }>) {
       const { service, open } = event.currentTarget.dataset;
       if (!open) return;
       wx.navigateTo({ url: `/pages/apply/index?service=${service}` });
+    },
+    onStaff() {
+      wx.navigateTo({ url: '/staff/pages/queue/index' });
     },
     onMine() {
       wx.navigateTo({ url: '/pages/applications/index' });

@@ -14,8 +14,9 @@ export const overview: ActionDefinition<true, Overview> = {
   writes: false,
   parse: () => true,
   async run(ctx) {
-    const history = (await historyOf(ctx)).map(historyItem);
-    return { data: overviewOf(history, chinaDate(ctx.now)) };
+    const [history, staff] = await Promise.all([historyOf(ctx), ctx.store.get('staff', ctx.openid)]);
+    // Whether to show the staff entry comes from the server's staff records, never from the client.
+    return { data: { ...overviewOf(history.map(historyItem), chinaDate(ctx.now)), isStaff: staff !== null } };
   },
 };
 

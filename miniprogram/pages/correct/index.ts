@@ -1,0 +1,107 @@
+// 补正: the items a correction request lists, each editable on its own, then resubmitting only those.
+import dayjs from 'dayjs';
+import type { ApplicationKind, Materials } from '../../domain/contract';
+import { ETHNICITIES } from '../../domain/ethnicities';
+import { requiredMaterials, type MaterialField } from '../../domain/materials';
+import { materialsOf, type UploadLists } from '../../components/material-uploads/model';
+import { resident } from '../../services/resident';
+import { newRequestId } from '../../services/transport';
+import { DISTRICT_NAMES, changesOf, districtCodeAt, fieldRows, materialItems, requestedItems, rowErrors, shownValue, type FieldRow } from './model';
+
+type RowEvent<D> = VantEvent<D, { index: number }>;
+
+Component({
+  // app.wxss's shared classes (section titles, action rows) apply here.
+  options: { addGlobalClass: true },
+  data: {
+    id: '',
+    loading: true,
+    error: '',
+    kind: 'declaration' as ApplicationKind,
+    residenceKind: 'rent',
+    requests: [] as { label: string; message: string }[],
+    rows: [] as FieldRow[],
+    materialFields: [] as MaterialField[],
+    uploads: {} as UploadLists,
+    errors: {} as Record<string, string>,
+    picking: -1,
+    pickerKind: '',
+    ethnicities: ETHNICITIES as string[],
+    districtNames: DISTRICT_NAMES,
+    dateValue: 0,
+    maxDate: 0,
+    submitting: false,
+    requestId: '',
+  },
+  methods: {
+    async onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      const [result, overview] = await Promise.all([resident.getApplication(this.data.id), resident.overview()]);
+      if (!result.ok) return this.setData({ loading: false, error: result.error.message });
+      const app = result.data;
+      if (app.status !== 'correction_requested') return this.setData({ loading: false, error: '这份申请现在不需要补正' });
+      const items = requestedItems(app);
+      const rows = fieldRows(app, items);
+      this.setData({
+        loading: false,
+        kind: app.kind,
+        residenceKind: app.residence?.kind ?? 'rent',
+        requests: items.map((i) => ({ label: rows.find((r) => r.path === i.item)?.label ?? i.item, message: i.message })),
+        rows,
+        materialFields: materialItems(items),
+        maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),
+      });
+    },
+    setRow(index: number, value: string) {
+      const row = this.data.rows[index];
+      this.setData({ [`rows[${index}].value`]: value, [`rows[${index}].shown`]: shownValue(row.path, value), [`errors.${row.key}`]: '' });
+    },
+    onInput(event: RowEvent<string>) {
+      this.setRow(event.currentTarget.dataset.index, typeof event.detail === 'string' ? event.detail : '');
+    },
+    openPicker(event: RowEvent<unknown>) {
+      const index = event.currentTarget.dataset.index;
+      const row = this.data.rows[index];
+      this.setData({ picking: index, pickerKind: row.editor, dateValue: row.value ? dayjs(row.value).valueOf() : this.data.maxDate });
+    },
+    closePicker() {
+      this.setData({ picking: -1, pickerKind: '' });
+    },
+    onPicked(event: VantEvent<{ value: string; index: number } | number>) {
+      const { picking, pickerKind } = this.data;
+      const detail = event.detail;
+      // The date picker works in the phone's local time; reading it back in local time gives the day shown.
+      const value =
+        pickerKind === 'date' ? dayjs(detail as number).format('YYYY-MM-DD') : pickerKind === 'district' ? districtCodeAt((detail as { index: number }).index) : (detail as { value: string }).value;
+      this.closePicker();
+      this.setRow(picking, value);
+    },
+    onUploads(event: VantEvent<UploadLists>) {
+      this.setData({ uploads: event.detail });
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const errors = rowErrors(this.data.rows);
+      const requirements = requiredMaterials(this.data.kind, this.data.residenceKind as never).filter((r) => this.data.materialFields.includes(r.field));
+      const { materials, missing } = materialsOf(requirements, this.data.uploads);
+      if (missing) errors.materials = missing;
+      this.setData({ errors });
+      if (Object.keys(errors).length > 0) return;
+      const { confirm } = await wx.showModal({ title: '提交补正', content: '确认已按要求补正，重新提交审核吗？' });
+      if (!confirm) return;
+      const requestId = this.data.requestId || newRequestId();
+      this.setData({ submitting: true, requestId });
+      const result = await resident.resubmit(this.data.id, changesOf(this.data.rows, (materials ?? {}) as Partial<Materials>), requestId);
+      this.setData({ submitting: false });
+      if (!result.ok) {
+        const shown: Record<string, string> = {};
+        for (const [path, message] of Object.entries(result.error.fields ?? {})) shown[path.startsWith('materials') ? 'materials' : path.replace('.', '_')] = message;
+        this.setData({ errors: shown });
+        wx.showToast({ title: result.error.message, icon: 'none' });
+        return;
+      }
+      wx.showToast({ title: '已重新提交', icon: 'success' });
+      wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
+    },
+  },
+});

@@ -1,0 +1,108 @@
+// 补正: which fields and materials a correction request asks for, how each is edited, and the
+// changes to send — only those items, as the server accepts nothing else.
+import type { ApplicationDetail, CorrectionItem, Materials } from '../../domain/contract';
+import { BASES, RESIDENCE_KINDS } from '../../domain/contract';
+import { mobileProblem } from '../../domain/declarationForm';
+import { DISTRICTS, districtName } from '../../domain/districts';
+import { FIELD_MESSAGES } from '../../domain/errors';
+import { BASIS_LABELS, FIELD_LABELS, RESIDENCE_KIND_LABELS } from '../../domain/labels';
+import type { MaterialField } from '../../domain/materials';
+
+export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
+
+export interface FieldRow {
+  path: string;
+  /** 'applicant_mobile': setData and WXML read dots as nesting. */
+  key: string;
+  label: string;
+  request: string;
+  editor: Editor;
+  maxlength: number;
+  value: string;
+  /** What the person sees for a coded value (a district's name). */
+  shown: string;
+  options: { value: string; label: string }[];
+}
+
+const EDITORS: Record<string, { editor: Editor; maxlength?: number }> = {
+  'applicant.mobile': { editor: 'number', maxlength: 11 },
+  'contact.mobile': { editor: 'number', maxlength: 11 },
+  'applicant.hukouAddress': { editor: 'textarea', maxlength: 100 },
+  'applicant.ethnicity': { editor: 'ethnicity' },
+  'residence.district': { editor: 'district' },
+  'residence.street': { editor: 'text', maxlength: 50 },
+  'residence.address': { editor: 'textarea', maxlength: 100 },
+  'residence.since': { editor: 'date' },
+  'residence.kind': { editor: 'choice' },
+  'residence.basis': { editor: 'choice' },
+  'residence.organisation': { editor: 'text', maxlength: 50 },
+};
+
+const CHOICES: Record<string, { value: string; label: string }[]> = {
+  'residence.kind': RESIDENCE_KINDS.map((value) => ({ value, label: RESIDENCE_KIND_LABELS[value] })),
+  'residence.basis': BASES.map((value) => ({ value, label: BASIS_LABELS[value] })),
+};
+
+/** The items of the latest correction request. */
+export function requestedItems(app: ApplicationDetail): CorrectionItem[] {
+  const request = [...app.timeline].reverse().find((t) => t.status === 'correction_requested');
+  return request?.items ?? [];
+}
+
+function currentValue(app: ApplicationDetail, path: string): string {
+  const [part, key] = path.split('.');
+  const source = (part === 'applicant' ? app.applicant : part === 'residence' ? app.residence : undefined) as Record<string, unknown> | undefined;
+  const value = source?.[key];
+  return typeof value === 'string' ? value : '';
+}
+
+export function shownValue(path: string, value: string): string {
+  return path === 'residence.district' && value ? districtName(value) : value;
+}
+
+export function fieldRows(app: ApplicationDetail, items: CorrectionItem[]): FieldRow[] {
+  return items
+    .filter((i) => EDITORS[i.item])
+    .map((i) => {
+      const value = currentValue(app, i.item);
+      return {
+        path: i.item,
+        key: i.item.replace('.', '_'),
+        label: FIELD_LABELS[i.item] ?? i.item,
+        request: i.message,
+        editor: EDITORS[i.item].editor,
+        maxlength: EDITORS[i.item].maxlength ?? 50,
+        value,
+        shown: shownValue(i.item, value),
+        options: CHOICES[i.item] ?? [],
+      };
+    });
+}
+
+export function materialItems(items: CorrectionItem[]): MaterialField[] {
+  return items.filter((i) => i.item.startsWith('materials.')).map((i) => i.item.slice('materials.'.length) as MaterialField);
+}
+
+/** A first check on the phone; the server checks everything again. */
+export function rowErrors(rows: FieldRow[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const row of rows) {
+    if (!row.value.trim()) errors[row.key] = FIELD_MESSAGES.required;
+    else if (row.editor === 'number' && mobileProblem(row.value)) errors[row.key] = FIELD_MESSAGES.mobile;
+  }
+  return errors;
+}
+
+/** The resubmit payload's parts: each asked field's new value, and the new materials. */
+export function changesOf(rows: FieldRow[], materials: Partial<Materials>): Record<string, Record<string, unknown>> {
+  const changes: Record<string, Record<string, unknown>> = {};
+  for (const row of rows) {
+    const [part, key] = row.path.split('.');
+    changes[part] = { ...changes[part], [key]: row.value.trim() };
+  }
+  if (Object.keys(materials).length > 0) changes.materials = { ...materials };
+  return changes;
+}
+
+export const DISTRICT_NAMES = DISTRICTS.map((d) => d.name);
+export const districtCodeAt = (index: number): string => DISTRICTS[index]?.code ?? '';

@@ -1,0 +1,88 @@
+// The resident's side of a correction round: the detail lists every item, 补正 edits exactly those,
+// and resubmitting sends them through the service layer to the real backend.
+import { request } from 'node:http';
+import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
+import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { loadPage, resetWx, waitFor, wxMock } from './harness';
+import { startBackend, type Backend } from './support/backend';
+
+const ME = DEFAULT_DEV_OPENID;
+const OFFICER = 'staff-yuelu';
+let backend: Backend;
+
+function staff(action: string, payload: unknown, requestId?: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${backend.url}/api/functions/staff`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': OFFICER } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve(JSON.parse(text)));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ action, payload, requestId }));
+  });
+}
+
+beforeAll(async () => {
+  backend = await startBackend('2026-09-01T09:00:00+08:00');
+  await backend.store.commit([{ op: 'create', collection: 'staff', id: OFFICER, doc: { districts: ['430104'] } }]);
+});
+afterAll(() => backend.stop());
+beforeEach(() => resetWx());
+
+it('lists every item asked for, lets the resident fix exactly those, and resubmits', async () => {
+  const id = await backend.declare(ME);
+  const asked = await staff('requestCorrection', {
+    id,
+    items: [
+      { item: 'applicant.mobile', message: '手机号码无法接通' },
+      { item: 'residence.district', message: '地址不在所选区县' },
+      { item: 'materials.proofs', message: '租赁合同缺少签字页' },
+    ],
+  }, 'ask-1');
+  expect(asked.ok).toBe(true);
+
+  const detail = await loadPage('pages/application/index', { query: { id } });
+  await waitFor(() => expect(detail.text()).toContain('需要补正的事项（共 3 项）'));
+  expect(detail.text()).toContain('手机号码：手机号码无法接通');
+  expect(detail.text()).toContain('居住证明：租赁合同缺少签字页');
+  await detail.tap('.correct');
+  expect(wxMock.callsOf('navigateTo').at(-1)).toMatchObject({ url: `/pages/correct/index?id=${id}` });
+
+  const page = await loadPage('pages/correct/index', { query: { id }, push: true });
+  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 3 项'));
+  // Only the items asked for can be edited; the name, ID number and street are not offered.
+  expect(page.findAll('.row-applicant_mobile')).toHaveLength(1);
+  expect(page.findAll('.row-residence_district')).toHaveLength(1);
+  expect(page.query('.row-residence_street')).toBeUndefined();
+  expect(page.query('.row-applicant_name')).toBeUndefined();
+
+  await page.type('.row-applicant_mobile', '1390013');
+  await page.tap('.submit');
+  await waitFor(() => expect(page.text()).toContain(FIELD_MESSAGES.mobile));
+  expect(page.text()).toContain('请上传居住证明');
+
+  await page.type('.row-applicant_mobile', '13900139000');
+  await page.tap('.row-residence_district');
+  await page.emit('.picker', 'confirm', { value: '雨花区', index: 4 });
+  await page.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed-contract.png') }] });
+  await waitFor(() => expect(page.find('.uploads').data.lists.proofs[0].status).toBe('done'));
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  expect(wxMock.callsOf('showModal')).toHaveLength(1);
+
+  const after = (await backend.call(ME, 'getApplication', { id })).data;
+  expect(after.status).toBe('pending');
+  expect(after.applicant.mobile).toBe('13900139000');
+  expect(after.residence).toMatchObject({ district: '430111', street: '望月湖街道' });
+  expect(after.materials.proofs).toHaveLength(1);
+  expect(after.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'correction_requested', 'pending']);
+});
+
+it('shows every reason of a rejection', async () => {
+  const id = await backend.declare(ME, '430182198511110022');
+  expect((await staff('reject', { id, reasons: ['租赁合同已过期', '居住地址与合同不一致'] }, 'reject-1')).ok).toBe(true);
+  const page = await loadPage('pages/application/index', { query: { id } });
+  await waitFor(() => expect(page.text()).toContain('未通过'));
+  expect(page.text()).toContain('租赁合同已过期');
+  expect(page.text()).toContain('居住地址与合同不一致');
+});
