@@ -36,7 +36,15 @@ function identitySection(): HTMLElement {
             type: 'button',
             className: `dev-panel__identity${identity.openid === current ? ' dev-panel__identity--current' : ''}`,
             title: identity.openid,
-            onclick: () => {
+            onclick: async () => {
+              // Roles come from the server's staff records: grant this one there first.
+              if (identity.staffDistricts) {
+                await fetch('/api/dev/staff', {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json' },
+                  body: JSON.stringify({ openid: identity.openid, districts: identity.staffDistricts }),
+                });
+              }
               writeStorage(localStorage, DEV_OPENID_KEY, identity.openid);
               render();
               relaunch();
