@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { start, type Started } from '../../server/local/main';
 import { PNG_BYTES } from '../support/images';
 import { openBrowser, type OpenBrowser } from './browser';
+import { fieldOf, pick, switchIdentity, typeInto, upload, uploadsDone, verifyAndAgree } from './flows';
 import { E2E_PREVIEW_DIR, current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
 
 jest.setTimeout(120_000);
@@ -37,68 +38,36 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const field = (name: string) => current(page).locator(`[class*="field-${name}"] input, [class*="field-${name}"] textarea`).first();
-
-async function typeInto(name: string, text: string): Promise<void> {
-  await field(name).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab');
-}
-
-async function verifyAndAgree(): Promise<void> {
-  await current(page).getByText(/^居住信息申报/).first().click();
-  await eventually(async () => expect(await navTitle(page).textContent()).toBe('居住信息申报'));
-  await expectVisible(current(page).getByPlaceholder('与身份证一致'));
-  await current(page).getByPlaceholder('与身份证一致').click();
-  await page.keyboard.type('李晓梅');
-  await current(page).getByPlaceholder('18 位，末位可为 X').click();
-  await page.keyboard.type('43010419900307100x');
-  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
-  await tapButton(page, '开始人脸识别验证');
-  await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
-  await current(page).getByText(/我已阅读并同意/).click();
-  await tapButton(page, '同意，开始申请');
-  await expectVisible(current(page).getByText('申请人信息'));
-}
-
-/** A read-only field opens its picker when its row is tapped; the picker's 确认 takes the value shown. */
-async function pick(fieldName: string): Promise<void> {
-  await current(page).locator(`[class*="field-${fieldName}"]`).first().click({ position: { x: 40, y: 20 } });
-  const toolbar = current(page).locator('[class*="van-picker__confirm"]:visible').first();
-  await toolbar.waitFor({ state: 'visible' });
-  await page.waitForTimeout(350); // the popup slides in
-  await toolbar.click();
-  await page.waitForTimeout(350);
-}
+const field = (name: string) => fieldOf(page, name);
 
 test('a resident declares, sees the dates, and withdraws', async () => {
   await expectVisible(current(page).getByText('尚未申报居住信息'));
-  await verifyAndAgree();
+  await verifyAndAgree(page);
 
   // The verified name and number are shown, not typed again; birth date and sex are derived.
   expect(await field('name').inputValue()).toBe('李晓梅');
   expect(await field('idNumber').inputValue()).toBe('43010419900307100X');
   await expectVisible(current(page).getByText('1990-03-07 · 女'));
 
-  await typeInto('mobile', '1380013');
+  await typeInto(page, 'mobile', '1380013');
   await expectVisible(current(page).getByText('请填写 11 位手机号码'));
-  await typeInto('street', '望月湖街道');
+  await typeInto(page, 'street', '望月湖街道');
   await screenshot(page, 'form-with-error.png');
 
   // Leave mid-form, come back: the draft is still there.
   await page.locator('.wx-nav-bar__back').click();
   await expectVisible(current(page).getByText('我的居住状态'));
-  await verifyAndAgree();
+  await verifyAndAgree(page);
   expect(await field('street').inputValue()).toBe('望月湖街道');
   expect(await field('mobile').inputValue()).toBe('1380013');
 
   await field('mobile').fill('');
-  await typeInto('mobile', '13800138000');
-  await typeInto('hukouAddress', '湖南省衡阳市蒸湘区联合街道12号');
-  await pick('ethnicity');
-  await pick('district');
-  await typeInto('address', '望月湖小区3栋201');
-  await pick('since');
+  await typeInto(page, 'mobile', '13800138000');
+  await typeInto(page, 'hukouAddress', '湖南省衡阳市蒸湘区联合街道12号');
+  await pick(page, 'ethnicity');
+  await pick(page, 'district');
+  await typeInto(page, 'address', '望月湖小区3栋201');
+  await pick(page, 'since');
   await current(page).getByText('租赁房屋', { exact: true }).click();
   await current(page).getByText('合法稳定住所', { exact: true }).click();
   await expectVisible(current(page).getByText('您需要准备的材料（租赁房屋）'));
@@ -110,15 +79,9 @@ test('a resident declares, sees the dates, and withdraws', async () => {
 
   // Uploads: real image files through the file picker, each with its progress.
   await expectVisible(current(page).getByText('身份证正面照'));
-  const upload = async (material: string, files: string[]) => {
-    const chooser = page.waitForEvent('filechooser');
-    await current(page).locator(`[class*="uploader-${material}"] [class*="van-uploader__upload"]`).first().click();
-    await (await chooser).setFiles(files);
-  };
-  await upload('idFront', [photos[0]]);
-  await upload('proofs', photos.slice(1));
-  await eventually(async () => expect(await current(page).locator(`[class*="van-uploader__preview "], [class$="van-uploader__preview"]`).count()).toBe(3));
-  await eventually(async () => expect(await current(page).locator(`[class*="van-uploader__mask"]`).count()).toBe(0));
+  await upload(page, 'idFront', [photos[0]]);
+  await upload(page, 'proofs', photos.slice(1));
+  await uploadsDone(page, 3);
   await screenshot(page, 'uploads.png');
   await tapButton(page, '下一步');
 
@@ -162,7 +125,7 @@ test('a resident declares, sees the dates, and withdraws', async () => {
 });
 
 test('a second resident sees nothing of it', async () => {
-  await page.locator('.dev-panel button', { hasText: '居民二' }).click();
+  await switchIdentity(page, '居民二');
   await expectVisible(current(page).getByText('尚未申报居住信息'));
   await current(page).getByText('我的办件', { exact: true }).click();
   await expectVisible(current(page).getByText('您还没有办件'));

@@ -1,0 +1,70 @@
+// Steps of the resident's declaration in the preview, shared by the end-to-end journeys.
+import type { Page } from 'playwright-core';
+import { current, eventually, expectVisible, navTitle, tapButton } from './phone';
+
+export const fieldOf = (page: Page, name: string) =>
+  current(page).locator(`[class*="field-${name}"] input, [class*="field-${name}"] textarea`).first();
+
+export async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  await fieldOf(page, name).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+/** A read-only field opens its picker when its row is tapped; the picker's 确认 takes the value shown. */
+export async function pick(page: Page, fieldName: string): Promise<void> {
+  await current(page).locator(`[class*="field-${fieldName}"]`).first().click({ position: { x: 40, y: 20 } });
+  const confirm = current(page).locator('[class*="van-picker__confirm"]:visible').first();
+  await confirm.waitFor({ state: 'visible' });
+  await page.waitForTimeout(350); // the popup slides in
+  await confirm.click();
+  await page.waitForTimeout(350);
+}
+
+/** From the home page: open the declaration, pass the development face check, agree to the notice. */
+export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = '43010419900307100x'): Promise<void> {
+  await current(page).getByText(/^居住信息申报/).first().click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toBe('居住信息申报'));
+  await expectVisible(current(page).getByPlaceholder('与身份证一致'));
+  await current(page).getByPlaceholder('与身份证一致').click();
+  await page.keyboard.type(name);
+  await current(page).getByPlaceholder('18 位，末位可为 X').click();
+  await page.keyboard.type(idNumber);
+  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await tapButton(page, '开始人脸识别验证');
+  await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
+  await current(page).getByText(/我已阅读并同意/).click();
+  await tapButton(page, '同意，开始申请');
+  await expectVisible(current(page).getByText('申请人信息'));
+}
+
+/** Fills the rest of the self-check form for a rented home, lived in on the basis of residence. */
+export async function fillForm(page: Page): Promise<void> {
+  await typeInto(page, 'mobile', '13800138000');
+  await typeInto(page, 'hukouAddress', '湖南省衡阳市蒸湘区联合街道12号');
+  await pick(page, 'ethnicity');
+  await pick(page, 'district');
+  await typeInto(page, 'street', '望月湖街道');
+  await typeInto(page, 'address', '望月湖小区3栋201');
+  await pick(page, 'since');
+  await current(page).getByText('租赁房屋', { exact: true }).click();
+  await current(page).getByText('合法稳定住所', { exact: true }).click();
+}
+
+/** Picks real image files through the file chooser for one material's uploader. */
+export async function upload(page: Page, material: string, files: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await current(page).locator(`[class*="uploader-${material}"] [class*="van-uploader__upload"]`).first().click();
+  await (await chooser).setFiles(files);
+}
+
+export async function uploadsDone(page: Page, count: number): Promise<void> {
+  await eventually(async () => expect(await current(page).locator('[class*="van-uploader__preview "], [class$="van-uploader__preview"]').count()).toBe(count));
+  await eventually(async () => expect(await current(page).locator('[class*="van-uploader__mask"]').count()).toBe(0));
+}
+
+/** Switches identity in the development panel; the app starts again at the home page. */
+export async function switchIdentity(page: Page, label: string): Promise<void> {
+  await page.locator('.dev-panel button', { hasText: label }).click();
+  await expectVisible(current(page).getByText('我的居住状态'));
+}
