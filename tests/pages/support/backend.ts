@@ -34,6 +34,10 @@ export interface Backend {
   /** Makes every wx.request fail as with no network, until set back to false. */
   offline: boolean;
   call<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
+  /** Calls the staff function as `openid`. */
+  staffCall<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
+  /** Gives `openid` a staff role for these districts through the host's development route. */
+  grant(openid: string, districts: string[] | 'all'): Promise<void>;
   upload(openid: string): Promise<string>;
   /** Submits a valid declaration for `openid` through the API, as the flow would; answers its id. */
   declare(openid: string, idNumber?: string): Promise<string>;
@@ -86,6 +90,15 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       const body = Buffer.from(JSON.stringify({ action, payload, requestId }));
       const res = await send(`${url}/api/functions/resident`, 'POST', { 'Content-Type': 'application/json', 'X-Openid': openid }, body);
       return JSON.parse(res.text);
+    },
+    async staffCall(openid, action, payload, requestId) {
+      const body = Buffer.from(JSON.stringify({ action, payload, requestId }));
+      const res = await send(`${url}/api/functions/staff`, 'POST', { 'Content-Type': 'application/json', 'X-Openid': openid }, body);
+      return JSON.parse(res.text);
+    },
+    async grant(openid, districts) {
+      const res = await send(`${url}/api/dev/staff`, 'POST', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ openid, districts })));
+      if (res.status !== 200 || !JSON.parse(res.text).ok) throw new Error(`grant refused: ${res.text}`);
     },
     async upload(openid) {
       const { body, type } = multipart(PNG_BYTES, 'file');

@@ -1,0 +1,52 @@
+// The correction form's checks: every item asked for at once (一次性告知), each with what to do.
+import { REISSUE_REASONS, RESIDENCE_KINDS, type ApplicationKind, type CorrectionItem } from '../../../domain/contract';
+import { correctableItems } from '../../../domain/corrections';
+import { FIELD_LABELS } from '../../../domain/labels';
+import { requiredMaterials } from '../../../domain/materials';
+
+export interface ItemOption {
+  item: string;
+  /** The item as a class name (no dots), so a test or a style can point at it. */
+  key: string;
+  label: string;
+  checked: boolean;
+  message: string;
+  error: string;
+}
+
+export const MESSAGE_MAX = 200;
+
+/** Every material the kind can need, whatever the residence or reason: a declaration never needs an ID photo. */
+function possibleMaterials(kind: ApplicationKind): Set<string> {
+  const fields = new Set<string>();
+  for (const residenceKind of RESIDENCE_KINDS) {
+    for (const reason of REISSUE_REASONS) requiredMaterials(kind, residenceKind, reason).forEach((m) => fields.add(`materials.${m.field}`));
+  }
+  return fields;
+}
+
+export function itemOptions(kind: ApplicationKind): ItemOption[] {
+  const materials = possibleMaterials(kind);
+  return correctableItems(kind)
+    .filter((item) => !item.startsWith('materials.') || materials.has(item))
+    .map((item) => ({ item, key: item.replace(/\./g, '-'), label: FIELD_LABELS[item] ?? item, checked: false, message: '', error: '' }));
+}
+
+export function submitLabel(options: ItemOption[]): string {
+  const count = options.filter((o) => o.checked).length;
+  return count ? `发送补正通知（${count} 项）` : '发送补正通知';
+}
+
+/** The items to send, or the messages to show: at least one item, each with a message of 1–200 characters. */
+export function checkCorrection(options: ItemOption[]): { items: CorrectionItem[] } | { formError: string; itemErrors: Record<string, string> } {
+  const chosen = options.filter((o) => o.checked);
+  if (chosen.length === 0) return { formError: '请至少选择一项需要补正的内容', itemErrors: {} };
+  const itemErrors: Record<string, string> = {};
+  for (const o of chosen) {
+    const length = Array.from(o.message.trim()).length;
+    if (length === 0) itemErrors[o.item] = '请写明需要怎样补正';
+    else if (length > MESSAGE_MAX) itemErrors[o.item] = `不能超过 ${MESSAGE_MAX} 个字`;
+  }
+  if (Object.keys(itemErrors).length > 0) return { formError: '', itemErrors };
+  return { items: chosen.map((o) => ({ item: o.item, message: o.message.trim() })) };
+}

@@ -1,0 +1,55 @@
+// The staff queue's view model: the filter menus and each row as a reviewer scans it.
+import { APPLICATION_KINDS, type ApplicationKind, type StaffQueueItem, type Status } from '../../../domain/contract';
+import { districtName } from '../../../domain/districts';
+import { KIND_LABELS } from '../../../domain/labels';
+import type { QueueFilter } from '../../../services/staff';
+import { longDate } from '../../../utils/format';
+import { staffStatus, type TagType } from '../../status';
+
+export interface Option {
+  text: string;
+  value: string;
+}
+
+/** '' is the server's default: everything waiting for staff (pending reviews, cards to make, cards to hand over). */
+export const STATUS_OPTIONS: Option[] = [
+  { text: '待处理（全部）', value: '' },
+  { text: '待审核', value: 'pending' },
+  { text: '待补正', value: 'correction_requested' },
+  { text: '已通过', value: 'approved' },
+  { text: '待领取', value: 'ready' },
+  { text: '已领取', value: 'collected' },
+  { text: '未通过', value: 'rejected' },
+  { text: '已撤回', value: 'withdrawn' },
+];
+
+export const KIND_OPTIONS: Option[] = [{ text: '全部类型', value: '' }, ...APPLICATION_KINDS.map((kind) => ({ text: KIND_LABELS[kind], value: kind }))];
+
+export function filterOf(status: string, kind: string): QueueFilter {
+  return { ...(status ? { status: status as Status } : {}), ...(kind ? { kind: kind as ApplicationKind } : {}) };
+}
+
+export interface QueueRow {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  tagType: TagType;
+  identity: string;
+  due: string;
+  overdue: boolean;
+}
+
+export function queueRow(item: StaffQueueItem): QueueRow {
+  const { label, tagType } = staffStatus(item.status, item.kind);
+  return {
+    id: item.id,
+    name: item.applicantName,
+    kind: KIND_LABELS[item.kind],
+    status: label,
+    tagType,
+    identity: `${item.idNumberMasked} · ${districtName(item.district)}`,
+    due: `办理期限 ${longDate(item.dueOn)}`,
+    overdue: item.overdue,
+  };
+}

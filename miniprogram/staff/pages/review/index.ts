@@ -1,0 +1,109 @@
+// 审核办件: one application in full — the one screen with the whole ID number — and the decisions its
+// status allows, each confirmed first. Every write keeps its request id until it lands, so a retry lands once.
+import type { CorrectionItem, Result } from '../../../domain/contract';
+import { staff, type PickupProof } from '../../../services/staff';
+import { newRequestId } from '../../../services/transport';
+import { correctionErrors, correctionSummary, reviewModel, type ReviewModel } from './model';
+
+type Action = 'approve' | 'requestCorrection' | 'reject' | 'markReady' | 'markCollected';
+type Fields = Record<string, string>;
+
+Component({
+  data: {
+    id: '',
+    loading: true,
+    error: '',
+    model: null as ReviewModel | null,
+    correcting: false,
+    rejecting: false,
+    busy: {} as Partial<Record<Action, boolean>>,
+    correctionErrors: {} as Fields,
+    rejectError: '',
+    pickupError: '',
+    requestIds: {} as Partial<Record<Action, string>>,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      this.load();
+    },
+    async load() {
+      // After a decision the page stays in place while it reloads; only the first load shows a spinner.
+      const first = !this.data.model;
+      this.setData({ loading: first, error: '' });
+      const result = await staff.getApplication(this.data.id);
+      if (!result.ok) {
+        if (first) return this.setData({ loading: false, error: result.error.message });
+        wx.showToast({ title: result.error.message, icon: 'none' });
+        return;
+      }
+      this.setData({ loading: false, model: reviewModel(result.data) });
+    },
+    onPreview(event: VantEvent<unknown, { urls: string[]; url: string }>) {
+      const { urls, url } = event.currentTarget.dataset;
+      wx.previewImage({ urls, current: url });
+    },
+    onOpenCorrect() {
+      this.setData({ correcting: !this.data.correcting, rejecting: false });
+    },
+    onOpenReject() {
+      this.setData({ rejecting: !this.data.rejecting, correcting: false });
+    },
+    async onApprove() {
+      const answer = await wx.showModal({ title: '审核通过', content: '', editable: true, placeholderText: '审核意见（选填）', confirmText: '通过' });
+      if (!answer.confirm) return;
+      const note = (answer.content ?? '').trim();
+      await this.decide('approve', '已通过', (rid) => staff.approve(this.data.id, note, rid));
+    },
+    async onCorrect(event: VantEvent<{ items: CorrectionItem[] }>) {
+      const { items } = event.detail;
+      const content = `将一次性告知申请人补正以下 ${items.length} 项：${correctionSummary(items)}。确定发送吗？`;
+      if (!(await wx.showModal({ title: '要求补正', content, confirmText: '发送' })).confirm) return;
+      await this.decide('requestCorrection', '已通知补正', (rid) => staff.requestCorrection(this.data.id, items, rid), (fields) =>
+        this.setData({ correctionErrors: correctionErrors(fields, items) }),
+      );
+    },
+    async onReject(event: VantEvent<{ reasons: string[] }>) {
+      const { reasons } = event.detail;
+      const content = `不予通过后这份申请即办结，申请人将看到全部 ${reasons.length} 条理由。确定不予通过吗？`;
+      if (!(await wx.showModal({ title: '不予通过', content, confirmText: '不予通过', confirmColor: '#ee0a24' })).confirm) return;
+      await this.decide('reject', '已不予通过', (rid) => staff.reject(this.data.id, reasons, rid), (fields) =>
+        this.setData({ rejectError: Object.values(fields).join('；') }),
+      );
+    },
+    async onMarkReady() {
+      const content = '确认证件已制作完成？申请人将收到领取通知和领取码。';
+      if (!(await wx.showModal({ title: '证件已制作', content, confirmText: '确认' })).confirm) return;
+      await this.decide('markReady', '已标记可领取', (rid) => staff.markReady(this.data.id, rid));
+    },
+    async onCollect(event: VantEvent<PickupProof>) {
+      const proof = event.detail;
+      const how = 'idCardChecked' in proof ? '已当面核验申请人身份证' : `领取码 ${proof.pickupCode}`;
+      const content = `${how}，确认已将证件交给申请人本人吗？`;
+      if (!(await wx.showModal({ title: '确认领取', content, confirmText: '确认交付' })).confirm) return;
+      await this.decide('markCollected', '已确认领取', (rid) => staff.markCollected(this.data.id, proof, rid), (fields) =>
+        this.setData({ pickupError: fields.pickupCode ?? Object.values(fields).join('；') }),
+      );
+    },
+    /** Sends one decision: field errors go next to their fields, anything else to a toast; success reloads. */
+    async decide(action: Action, done: string, send: (requestId: string) => Promise<Result<unknown>>, showFields?: (fields: Fields) => void) {
+      if (this.data.busy[action]) return;
+      // The same id until the decision lands: a retry after a lost answer cannot decide twice.
+      const requestId = this.data.requestIds[action] || newRequestId();
+      this.setData({ [`busy.${action}`]: true, [`requestIds.${action}`]: requestId, correctionErrors: {}, rejectError: '', pickupError: '' });
+      const result = await send(requestId);
+      this.setData({ [`busy.${action}`]: false });
+      if (!result.ok) {
+        const { code, message, fields } = result.error;
+        if (code === 'INVALID_INPUT' && fields && showFields) showFields(fields);
+        else wx.showToast({ title: message, icon: 'none' });
+        // Someone else may have decided meanwhile: show where the application stands now.
+        if (code === 'CONFLICT') this.load();
+        return;
+      }
+      this.setData({ [`requestIds.${action}`]: '', correcting: false, rejecting: false });
+      wx.showToast({ title: done, icon: 'success' });
+      await this.load();
+    },
+  },
+});

@@ -1,0 +1,191 @@
+// The review screen's view model: the application in full (the one screen with the whole ID number),
+// its timeline with who did each step, the decisions its status allows, and server errors per form.
+import type { ApplicationKind, CorrectionItem, FileLink, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
+import { chinaDateTime } from '../../../domain/dates';
+import { districtName } from '../../../domain/districts';
+import { BASIS_LABELS, FIELD_LABELS, KIND_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../../domain/labels';
+import { canTransition, isPending } from '../../../domain/states';
+import { fileUrl } from '../../../services/links';
+import { longDate } from '../../../utils/format';
+import { staffStatus, type TagType } from '../../status';
+
+export interface Row {
+  label: string;
+  value: string;
+}
+
+export interface TimelineRow {
+  key: string;
+  /** An ID-number view is listed small and grey: it is an audit trace, not a step. */
+  view: boolean;
+  title: string;
+  meta: string;
+  lines: string[];
+}
+
+export interface Allowed {
+  approve: boolean;
+  correct: boolean;
+  reject: boolean;
+  ready: boolean;
+  collect: boolean;
+  /** Any of approve, correct, reject: the review decisions, shown as one row of buttons. */
+  review: boolean;
+  any: boolean;
+}
+
+export interface ReviewModel {
+  kind: ApplicationKind;
+  title: string;
+  status: string;
+  tagType: TagType;
+  overdue: boolean;
+  facts: Row[];
+  person: Row[];
+  residence: Row[];
+  materials: { label: string; urls: string[] }[];
+  timeline: TimelineRow[];
+  allowed: Allowed;
+  /** What the application waits for when no decision is open to staff. */
+  waiting: string;
+}
+
+const MATERIAL_LABELS: Record<string, string> = {
+  idFront: '身份证正面照',
+  proofs: '居住证明',
+  relationStatement: '关系说明',
+  photo: '本人相片',
+  damagedCard: '损坏的居住证照片',
+};
+
+const STEP_TITLES: Record<Status, string> = {
+  pending: '提交申请',
+  correction_requested: '要求补正',
+  approved: '审核通过',
+  rejected: '不予通过',
+  ready: '证件已制作',
+  collected: '证件已领取',
+  withdrawn: '申请人撤回',
+  superseded: '由新的申报取代',
+};
+
+const WAITING: Partial<Record<Status, string>> = {
+  correction_requested: '已要求补正，等待申请人重新提交；也可以不予通过。',
+  collected: '证件已交付，办理完毕。',
+  rejected: '已不予通过，办理结束。',
+  withdrawn: '申请人已撤回，办理结束。',
+  superseded: '这份申报已由申请人新的申报取代。',
+};
+
+function actorName(actor: StaffTimelineEntry['actor']): string {
+  if (actor.role === 'staff') return `工作人员 ${actor.openid ?? ''}`.trim();
+  return actor.role === 'owner' ? '申请人' : '系统';
+}
+
+function statusRow(entry: StaffTimelineEntry, index: number): TimelineRow {
+  const status = entry.status ?? 'pending';
+  const title = status === 'pending' && entry.from ? '重新提交' : STEP_TITLES[status];
+  const lines = [
+    // A note that only repeats the step (the server's default '审核通过') is not shown twice.
+    ...(entry.note && entry.note !== title ? [entry.note] : []),
+    ...(entry.items ?? []).map((i) => `${FIELD_LABELS[i.item] ?? i.item}：${i.message}`),
+    ...(entry.reasons ?? []).map((r, n) => `理由${n + 1}：${r}`),
+  ];
+  return { key: `s${index}`, view: false, title, meta: `${chinaDateTime(entry.at)} · ${actorName(entry.actor)}`, lines };
+}
+
+/**
+ * The timeline with who did each step. Views of the full ID number stay on the record but read as one
+ * quiet line per run of views by the same person, so reopening the screen does not bury the steps.
+ */
+export function timelineRows(entries: StaffTimelineEntry[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  let run: { actor: string; first: number; count: number } | null = null;
+  const closeRun = (index: number) => {
+    if (!run) return;
+    const when = run.count === 1 ? chinaDateTime(run.first) : `${chinaDateTime(run.first)} 起`;
+    const times = run.count === 1 ? '' : ` ${run.count} 次`;
+    rows.push({ key: `v${index}`, view: true, title: `查看了完整身份号码${times}`, meta: `${when} · ${run.actor}`, lines: [] });
+    run = null;
+  };
+  entries.forEach((entry, index) => {
+    if (entry.type !== 'id_viewed') {
+      closeRun(index);
+      rows.push(statusRow(entry, index));
+      return;
+    }
+    const actor = actorName(entry.actor);
+    if (run && run.actor === actor) {
+      run.count += 1;
+      return;
+    }
+    closeRun(index);
+    run = { actor, first: entry.at, count: 1 };
+  });
+  closeRun(entries.length);
+  return rows;
+}
+
+export function allowedActions(kind: ApplicationKind, status: Status): Allowed {
+  const can = (to: Status) => canTransition(kind, status, to, 'staff');
+  const allowed = { approve: can('approved'), correct: can('correction_requested'), reject: can('rejected'), ready: can('ready'), collect: can('collected') };
+  return { ...allowed, review: allowed.approve || allowed.correct || allowed.reject, any: Object.values(allowed).some(Boolean) };
+}
+
+export function reviewModel(app: StaffApplication): ReviewModel {
+  const { label, tagType } = staffStatus(app.status, app.kind);
+  const facts: Row[] = [
+    { label: '提交时间', value: chinaDateTime(app.submittedAt) },
+    { label: isPending(app.status) ? '审核期限' : '办理期限', value: longDate(app.dueOn) },
+    { label: '所属辖区', value: districtName(app.district) },
+  ];
+  if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
+  const { applicant: a, residence: r } = app;
+  return {
+    kind: app.kind,
+    title: KIND_LABELS[app.kind],
+    status: label,
+    tagType,
+    overdue: app.overdue,
+    facts,
+    person: [
+      { label: '姓名', value: a.name },
+      { label: '公民身份号码', value: a.idNumber },
+      { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
+      { label: '民族', value: a.ethnicity },
+      { label: '手机号码', value: a.mobile },
+      { label: '户籍地址', value: a.hukouAddress },
+    ],
+    residence: r
+      ? [
+          { label: '居住地址', value: `长沙市${districtName(r.district)}${r.street}${r.address}` },
+          { label: '居住起始日期', value: longDate(r.since) },
+          { label: '住所类型', value: RESIDENCE_KIND_LABELS[r.kind] },
+          { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
+        ]
+      : [],
+    materials: Object.entries(app.materials).map(([field, links]) => ({
+      label: MATERIAL_LABELS[field] ?? field,
+      urls: (Array.isArray(links) ? links : [links]).map((l: FileLink) => fileUrl(l.url)),
+    })),
+    timeline: timelineRows(app.timeline),
+    allowed: allowedActions(app.kind, app.status),
+    waiting: app.status === 'approved' && app.kind === 'declaration' ? '申报已通过，办理完毕。' : (WAITING[app.status] ?? ''),
+  };
+}
+
+/** A correction request's field errors, keyed by the item they concern ('' for the request as a whole). */
+export function correctionErrors(fields: Record<string, string>, sent: CorrectionItem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const match = /^items\.(\d+)\./.exec(path);
+    const item = match ? sent[Number(match[1])]?.item : undefined;
+    errors[item ?? ''] = message;
+  }
+  return errors;
+}
+
+/** The items of a correction request by name, for the confirmation. */
+export function correctionSummary(items: CorrectionItem[]): string {
+  return items.map((i) => FIELD_LABELS[i.item] ?? i.item).join('、');
+}
