@@ -1,13 +1,22 @@
 // What staff may ask a resident to correct, by kind of application (never the name or ID number).
-import type { ApplicationKind } from './contract';
-import { MATERIAL_FIELDS } from './materials';
+import { REISSUE_REASONS, RESIDENCE_KINDS, type ApplicationKind } from './contract';
+import { requiredMaterials } from './materials';
 
 const RESIDENCE_FIELDS = ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'];
-const MATERIALS = MATERIAL_FIELDS.map((f) => `materials.${f}`);
+
+/** Every material the kind can need, whatever the residence or reason: a declaration never needs an ID photo. */
+function possibleMaterials(kind: ApplicationKind): string[] {
+  const fields = new Set<string>();
+  for (const residenceKind of RESIDENCE_KINDS) {
+    for (const reason of REISSUE_REASONS) requiredMaterials(kind, residenceKind, reason).forEach((m) => fields.add(`materials.${m.field}`));
+  }
+  return [...fields];
+}
 
 export function correctableItems(kind: ApplicationKind): string[] {
+  const materials = possibleMaterials(kind);
   if (kind === 'declaration') {
-    return ['applicant.mobile', 'applicant.hukouAddress', 'applicant.ethnicity', ...RESIDENCE_FIELDS.map((f) => `residence.${f}`), ...MATERIALS];
+    return ['applicant.mobile', 'applicant.hukouAddress', 'applicant.ethnicity', ...RESIDENCE_FIELDS.map((f) => `residence.${f}`), ...materials];
   }
-  return ['contact.mobile', ...MATERIALS];
+  return ['contact.mobile', ...materials];
 }

@@ -36,8 +36,9 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication> 
     const events = await eventsOf(ctx, id);
     // Every staff view of a full ID number goes into the application's event log.
     const view: EventRecord = { applicationId: id, seq: app._version, at: ctx.now, actor: staffActor(ctx), from: app.status, to: app.status, type: 'id_viewed' };
-    // Keyed after the status event it saw, then by time, so views list in the order they happened.
-    const viewId = `${eventId(id, app._version)}:view:${String(ctx.now).padStart(15, '0')}:${ctx.newId()}`;
+    // Keyed after the status event it saw, then by time and count, so views list in the order they happened.
+    const earlierViews = events.filter((e) => e.type === 'id_viewed' && e.seq === app._version).length;
+    const viewId = `${eventId(id, app._version)}:view:${String(ctx.now).padStart(15, '0')}:${String(earlierViews).padStart(6, '0')}:${ctx.newId()}`;
     return {
       data: fullApplication(app, [...events, { ...view, _id: viewId, _version: 1 }], ctx),
       writes: [{ op: 'create', collection: 'events', id: viewId, doc: { ...view } }],

@@ -1,8 +1,7 @@
 // The correction form's checks: every item asked for at once (一次性告知), each with what to do.
-import { REISSUE_REASONS, RESIDENCE_KINDS, type ApplicationKind, type CorrectionItem } from '../../../domain/contract';
+import type { ApplicationKind, CorrectionItem } from '../../../domain/contract';
 import { correctableItems } from '../../../domain/corrections';
 import { FIELD_LABELS } from '../../../domain/labels';
-import { requiredMaterials } from '../../../domain/materials';
 
 export interface ItemOption {
   item: string;
@@ -16,20 +15,8 @@ export interface ItemOption {
 
 export const MESSAGE_MAX = 200;
 
-/** Every material the kind can need, whatever the residence or reason: a declaration never needs an ID photo. */
-function possibleMaterials(kind: ApplicationKind): Set<string> {
-  const fields = new Set<string>();
-  for (const residenceKind of RESIDENCE_KINDS) {
-    for (const reason of REISSUE_REASONS) requiredMaterials(kind, residenceKind, reason).forEach((m) => fields.add(`materials.${m.field}`));
-  }
-  return fields;
-}
-
 export function itemOptions(kind: ApplicationKind): ItemOption[] {
-  const materials = possibleMaterials(kind);
-  return correctableItems(kind)
-    .filter((item) => !item.startsWith('materials.') || materials.has(item))
-    .map((item) => ({ item, key: item.replace(/\./g, '-'), label: FIELD_LABELS[item] ?? item, checked: false, message: '', error: '' }));
+  return correctableItems(kind).map((item) => ({ item, key: item.replace(/\./g, '-'), label: FIELD_LABELS[item] ?? item, checked: false, message: '', error: '' }));
 }
 
 export function submitLabel(options: ItemOption[]): string {
