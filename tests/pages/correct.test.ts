@@ -50,6 +50,7 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
 
   const page = await loadPage('pages/correct/index', { query: { id }, push: true });
   await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 3 项'));
+  expect(page.text()).toContain('居住证明： 租赁合同缺少签字页');
   // Only the items asked for can be edited; the name, ID number and street are not offered.
   expect(page.findAll('.row-applicant_mobile')).toHaveLength(1);
   expect(page.findAll('.row-residence_district')).toHaveLength(1);

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import type { ApplicationKind, Materials } from '../../domain/contract';
 import { ETHNICITIES } from '../../domain/ethnicities';
+import { FIELD_LABELS } from '../../domain/labels';
 import { requiredMaterials, type MaterialField } from '../../domain/materials';
 import { materialsOf, type UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
@@ -46,7 +47,7 @@ Component({
         loading: false,
         kind: app.kind,
         residenceKind: app.residence?.kind ?? 'rent',
-        requests: items.map((i) => ({ label: rows.find((r) => r.path === i.item)?.label ?? i.item, message: i.message })),
+        requests: items.map((i) => ({ label: FIELD_LABELS[i.item] ?? i.item, message: i.message })),
         rows,
         materialFields: materialItems(items),
         maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),

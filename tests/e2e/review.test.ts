@@ -1,0 +1,112 @@
+// A declaration through a correction round to approval in the preview: the resident declares, an
+// officer (switched to in the development panel) asks for a correction, the resident fixes it, the
+// officer approves, and the resident's home then shows the six-month date as settled.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { start, type Started } from '../../server/local/main';
+import { PNG_BYTES } from '../support/images';
+import { openBrowser, type OpenBrowser } from './browser';
+import { fillForm, switchIdentity, upload, uploadsDone, verifyAndAgree } from './flows';
+import { E2E_PREVIEW_DIR, current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+
+jest.setTimeout(180_000);
+
+let host: Started;
+let browser: OpenBrowser;
+let page: Page;
+let dir: string;
+let photo: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'review-'));
+  photo = join(dir, 'photo.png');
+  writeFileSync(photo, PNG_BYTES);
+  host = await start({ PORT: '0', DATA_DIR: join(dir, 'data'), PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: '2026-09-01T09:00:00+08:00' }, true);
+  browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
+  page = browser.page;
+  await page.goto(`${host.url}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Confirms the open modal with its confirm button, whose text says what it confirms. */
+async function confirmModal(text: string): Promise<void> {
+  const button = page.locator('.wx-modal .wx-modal__confirm');
+  await expect(button.textContent()).resolves.toBe(text);
+  await button.click();
+}
+
+async function openInQueue(): Promise<void> {
+  await switchIdentity(page, '民警（全市）');
+  await current(page).getByText('工作人员审核台', { exact: true }).click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toMatch(/审核/));
+  await current(page).getByText('李晓梅').first().click();
+  await expectVisible(current(page).getByText('43010419900307100X'));
+}
+
+test('a declaration goes through a correction round to approval', async () => {
+  // The resident declares.
+  await verifyAndAgree(page);
+  await fillForm(page);
+  await tapButton(page, '下一步');
+  await upload(page, 'idFront', [photo]);
+  await upload(page, 'proofs', [photo]);
+  await uploadsDone(page, 2);
+  await tapButton(page, '下一步');
+  await tapButton(page, '确认提交');
+  await expectVisible(current(page).getByText('申报已提交'));
+
+  // The officer sees it, with the full ID number, and asks for two corrections at once.
+  await openInQueue();
+  await tapButton(page, '要求补正');
+  await current(page).locator('[class*="check-applicant-mobile"]').getByText('手机号码').click();
+  await current(page).locator('[class*="message-applicant-mobile"] textarea').fill('手机号码无法接通，请核对');
+  await current(page).locator('[class*="check-materials-proofs"]').getByText('居住证明').click();
+  await current(page).locator('[class*="message-materials-proofs"] textarea').fill('租赁合同缺少签字页');
+  await screenshot(page, 'staff-correction.png');
+  await tapButton(page, /发送补正通知/);
+  await confirmModal('发送');
+  await expectVisible(current(page).getByText('待申请人补正').first());
+
+  // The resident fixes exactly those and resubmits.
+  await switchIdentity(page, '居民一');
+  await current(page).getByText('我的办件', { exact: true }).click();
+  await current(page).getByText('居住信息申报').first().click();
+  await expectVisible(current(page).getByText('需要补正的事项（共 2 项）'));
+  await tapButton(page, '去补正');
+  await expectVisible(current(page).getByText('审核民警要求补正以下 2 项'));
+  const mobile = current(page).locator('[class*="row-applicant_mobile"] input');
+  await mobile.fill('');
+  await mobile.click();
+  await page.keyboard.type('13900139000');
+  await upload(page, 'proofs', [photo]);
+  await uploadsDone(page, 1);
+  await screenshot(page, 'correction.png');
+  await tapButton(page, '提交补正');
+  await confirmModal('确定');
+  await expectVisible(current(page).getByText('已重新提交').first());
+
+  // The officer approves.
+  await openInQueue();
+  await tapButton(page, '通过');
+  await confirmModal('通过');
+  await expectVisible(current(page).getByText('已通过').first());
+  await screenshot(page, 'staff-approved.png');
+
+  // The resident's home shows the settled six-month date.
+  await switchIdentity(page, '居民一');
+  await expectVisible(current(page).getByText('已通过'));
+  await expectVisible(current(page).getByText('2027年3月1日'));
+  expect(await current(page).getByText('暂定，申报审核通过后生效').count()).toBe(0);
+  await screenshot(page, 'home-approved.png');
+});
+
+test('nothing failed in the page', () => {
+  expect(browser.errors).toEqual([]);
+});
