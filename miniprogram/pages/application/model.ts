@@ -1,17 +1,10 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
-import type { ApplicationDetail, FileLink, TimelineEntry } from '../../domain/contract';
+import type { ApplicationDetail, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
-import { districtName } from '../../domain/districts';
-import { BASIS_LABELS, FIELD_LABELS, KIND_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { FIELD_LABELS, KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { isPending } from '../../domain/states';
-import { fileUrl } from '../../services/links';
+import { materialRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
 import { longDate } from '../../utils/format';
-
-export interface Row {
-  label: string;
-  value: string;
-  note?: string;
-}
 
 export interface DetailModel {
   title: string;
@@ -57,14 +50,6 @@ function stepDesc(entry: TimelineEntry): string {
   return lines.join('\n');
 }
 
-const MATERIAL_LABELS: Record<string, string> = {
-  idFront: '身份证正面照',
-  proofs: '居住证明',
-  relationStatement: '关系说明',
-  photo: '本人相片',
-  damagedCard: '损坏的居住证照片',
-};
-
 export function detailModel(app: ApplicationDetail): DetailModel {
   const facts: Row[] = [{ label: '提交时间', value: chinaDateTime(app.submittedAt) }];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
@@ -78,26 +63,9 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     status: STATUS_LABELS[app.status],
     statusNote: statusNote(app),
     facts,
-    person: [
-      { label: '姓名', value: a.name },
-      { label: '公民身份号码', value: a.idNumberMasked },
-      { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
-      { label: '民族', value: a.ethnicity },
-      { label: '手机号码', value: a.mobile },
-      { label: '户籍地址', value: a.hukouAddress },
-    ],
-    residence: r
-      ? [
-          { label: '居住地址', value: `长沙市${districtName(r.district)}${r.street}${r.address}` },
-          { label: '居住起始日期', value: longDate(r.since) },
-          { label: '住所类型', value: RESIDENCE_KIND_LABELS[r.kind] },
-          { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
-        ]
-      : [],
-    materials: Object.entries(app.materials).map(([field, links]) => ({
-      label: MATERIAL_LABELS[field] ?? field,
-      urls: (Array.isArray(links) ? links : [links]).map((l: FileLink) => fileUrl(l.url)),
-    })),
+    person: personRows(a, a.idNumberMasked),
+    residence: residenceRows(r),
+    materials: materialRows(app.materials),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
     corrections:

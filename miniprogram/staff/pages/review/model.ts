@@ -1,18 +1,13 @@
 // The review screen's view model: the application in full (the one screen with the whole ID number),
 // its timeline with who did each step, the decisions its status allows, and server errors per form.
-import type { ApplicationKind, CorrectionItem, FileLink, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
+import type { ApplicationKind, CorrectionItem, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
 import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
-import { BASIS_LABELS, FIELD_LABELS, KIND_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../../domain/labels';
+import { FIELD_LABELS, KIND_LABELS } from '../../../domain/labels';
 import { canTransition, isPending } from '../../../domain/states';
-import { fileUrl } from '../../../services/links';
+import { materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
 import { longDate } from '../../../utils/format';
 import { staffStatus, type TagType } from '../../status';
-
-export interface Row {
-  label: string;
-  value: string;
-}
 
 export interface TimelineRow {
   key: string;
@@ -49,14 +44,6 @@ export interface ReviewModel {
   /** What the application waits for when no decision is open to staff. */
   waiting: string;
 }
-
-const MATERIAL_LABELS: Record<string, string> = {
-  idFront: '身份证正面照',
-  proofs: '居住证明',
-  relationStatement: '关系说明',
-  photo: '本人相片',
-  damagedCard: '损坏的居住证照片',
-};
 
 const STEP_TITLES: Record<Status, string> = {
   pending: '提交申请',
@@ -148,26 +135,9 @@ export function reviewModel(app: StaffApplication): ReviewModel {
     tagType,
     overdue: app.overdue,
     facts,
-    person: [
-      { label: '姓名', value: a.name },
-      { label: '公民身份号码', value: a.idNumber },
-      { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
-      { label: '民族', value: a.ethnicity },
-      { label: '手机号码', value: a.mobile },
-      { label: '户籍地址', value: a.hukouAddress },
-    ],
-    residence: r
-      ? [
-          { label: '居住地址', value: `长沙市${districtName(r.district)}${r.street}${r.address}` },
-          { label: '居住起始日期', value: longDate(r.since) },
-          { label: '住所类型', value: RESIDENCE_KIND_LABELS[r.kind] },
-          { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
-        ]
-      : [],
-    materials: Object.entries(app.materials).map(([field, links]) => ({
-      label: MATERIAL_LABELS[field] ?? field,
-      urls: (Array.isArray(links) ? links : [links]).map((l: FileLink) => fileUrl(l.url)),
-    })),
+    person: personRows(a, a.idNumber),
+    residence: residenceRows(r),
+    materials: materialRows(app.materials),
     timeline: timelineRows(app.timeline),
     allowed: allowedActions(app.kind, app.status),
     waiting: app.status === 'approved' && app.kind === 'declaration' ? '申报已通过，办理完毕。' : (WAITING[app.status] ?? ''),

@@ -1,0 +1,43 @@
+// The rows both the resident's detail and the staff review show: the applicant, the residence and
+// the materials of an application, labelled for reading.
+import type { ApplicantView, FileLink, Residence } from '../domain/contract';
+import { districtName } from '../domain/districts';
+import { BASIS_LABELS, FIELD_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../domain/labels';
+import { fileUrl } from '../services/links';
+import { longDate } from './format';
+
+export interface Row {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+/** `idNumber` is the masked number, except on the staff review screen. */
+export function personRows(a: ApplicantView, idNumber: string): Row[] {
+  return [
+    { label: '姓名', value: a.name },
+    { label: '公民身份号码', value: idNumber },
+    { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
+    { label: '民族', value: a.ethnicity },
+    { label: '手机号码', value: a.mobile },
+    { label: '户籍地址', value: a.hukouAddress },
+  ];
+}
+
+export function residenceRows(r: Residence | undefined): Row[] {
+  return r
+    ? [
+        { label: '居住地址', value: `长沙市${districtName(r.district)}${r.street}${r.address}` },
+        { label: '居住起始日期', value: longDate(r.since) },
+        { label: '住所类型', value: RESIDENCE_KIND_LABELS[r.kind] },
+        { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
+      ]
+    : [];
+}
+
+export function materialRows(materials: Record<string, FileLink | FileLink[]>): { label: string; urls: string[] }[] {
+  return Object.entries(materials).map(([field, links]) => ({
+    label: FIELD_LABELS[`materials.${field}`] ?? field,
+    urls: (Array.isArray(links) ? links : [links]).map((l) => fileUrl(l.url)),
+  }));
+}
