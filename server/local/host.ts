@@ -5,7 +5,10 @@ import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
 import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { isPlainObject } from '../../miniprogram/domain/validation';
-import type { Context } from '../context';
+import type { Context, StaffRecord } from '../context';
+import { materialFiles } from '../../miniprogram/domain/declarationForm';
+import { seesDistrict } from '../handlers/staff/access';
+import type { ApplicationRecord } from '../records';
 import { hasFunction, runFunction } from '../functions';
 import { randomId } from '../ids';
 import type { Store, Write } from '../store/types';
@@ -133,6 +136,18 @@ export function createHost(deps: HostDeps): Server {
     sendError(res, 404, 'NOT_FOUND');
   }
 
+  /** Staff may open a file that an application of their districts references. */
+  async function staffMaySee(openid: string, owner: string, fileId: string): Promise<boolean> {
+    const staff = await store.get<StaffRecord>('staff', openid);
+    if (!staff) return false;
+    const applications = await store.find<ApplicationRecord>('applications', {
+      where: { ownerOpenid: owner },
+      orderBy: { field: 'submittedAt', direction: 'desc' },
+      limit: 200,
+    });
+    return applications.some((app) => seesDistrict(staff, app.district) && materialFiles(app.materials as unknown as Record<string, unknown>).some((f) => f.fileId === fileId));
+  }
+
   async function serveFile(req: IncomingMessage, res: ServerResponse, fileId: string, url: URL): Promise<void> {
     const expires = url.searchParams.get('expires');
     const signature = url.searchParams.get('signature');
@@ -142,7 +157,9 @@ export function createHost(deps: HostDeps): Server {
     const now = clock.now();
     const allowed =
       found !== null &&
-      (expires !== null && signature !== null ? files.linkIsValid(fileId, expires, signature, now) : found.record.owner === openid);
+      (expires !== null && signature !== null
+        ? files.linkIsValid(fileId, expires, signature, now)
+        : found.record.owner === openid || (openid !== null && (await staffMaySee(openid, found.record.owner, fileId))));
     if (!found || !allowed) {
       // A stale link and someone else's file look alike: neither reveals whether the file exists.
       return sendError(res, 404, 'NOT_FOUND', undefined, '文件不存在或链接已过期，请刷新页面');

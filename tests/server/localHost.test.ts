@@ -173,3 +173,44 @@ describe('development staff grants', () => {
     expect((await post('/api/functions/staff', { action: 'queue' })).status).toBe(401);
   });
 });
+
+describe('files for staff', () => {
+  it('serves a file to staff of the district of an application that uses it, and to no other staff', async () => {
+    await setClock('2026-09-01T10:00:00+08:00');
+    const owner = 'file-owner';
+    const started = await call(owner, { action: 'startVerification', payload: { name: '王建国', idNumber: BOB.idNumber } });
+    const finished = await call(owner, { action: 'finishVerification', payload: { verifyId: started.body.data.verifyId } });
+    const fileId = (await upload(owner, PNG_BYTES)).body.data.fileId;
+    const submitted = await call(owner, {
+      action: 'submitDeclaration',
+      requestId: 'files-1',
+      payload: {
+        verificationToken: finished.body.data.verificationToken,
+        consent: { noticeVersion: DECLARATION_NOTICE.version },
+        applicant: { name: '王建国', idNumber: BOB.idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道 12 号' },
+        residence: { district: '430182', street: '玉潭街道', address: '新康路 1 号', since: '2026-06-15', kind: 'own', basis: 'residence' },
+        materials: { idFront: fileId, proofs: [fileId] },
+      },
+    });
+    expect(submitted.body.ok).toBe(true);
+    await post('/api/dev/staff', { openid: 'officer-ningxiang', districts: ['430182'] });
+    await post('/api/dev/staff', { openid: 'officer-furong', districts: ['430102'] });
+    const get = (openid: string) => fetch(`${host.url}/api/files/${fileId}`, { headers: { 'X-Openid': openid } });
+    expect((await get('officer-ningxiang')).status).toBe(200);
+    expect((await get('officer-furong')).status).toBe(404);
+    expect((await get('someone-else')).status).toBe(404);
+  });
+
+  it('answers 401 for every action of both functions without an identity', async () => {
+    const actions = {
+      resident: ['overview', 'startVerification', 'finishVerification', 'submitDeclaration', 'listApplications', 'getApplication', 'withdraw', 'resubmit'],
+      staff: ['queue', 'getApplication', 'approve', 'requestCorrection', 'reject', 'markReady', 'markCollected'],
+    };
+    for (const [fn, names] of Object.entries(actions)) {
+      for (const action of names) {
+        const res = await post(`/api/functions/${fn}`, { action, requestId: 'x', payload: {} });
+        expect([fn, action, res.status]).toEqual([fn, action, 401]);
+      }
+    }
+  });
+});
