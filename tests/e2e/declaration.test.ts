@@ -1,42 +1,24 @@
 // A resident's whole declaration in the browser preview, with real clicks, typing and image files:
 // verify, read and agree, fill the form (leaving mid-way and finding the draft), upload, confirm,
 // see the dates, open the application and withdraw it; then a second resident sees nothing of it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { start, type Started } from '../../server/local/main';
-import { PNG_BYTES } from '../support/images';
-import { openBrowser, type OpenBrowser } from './browser';
+import type { OpenBrowser } from './browser';
 import { fieldOf, pick, switchIdentity, typeInto, upload, uploadsDone, verifyAndAgree } from './flows';
-import { E2E_PREVIEW_DIR, current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+import { openSession, type Session } from './session';
 
 jest.setTimeout(120_000);
 
-let host: Started;
-let browser: OpenBrowser;
+let session: Session;
 let page: Page;
-let dir: string;
-const photos: string[] = [];
+let browser: OpenBrowser;
+let photos: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'journey-'));
-  for (const name of ['id-front.png', 'contract-1.png', 'contract-2.png']) {
-    const path = join(dir, name);
-    writeFileSync(path, PNG_BYTES);
-    photos.push(path);
-  }
-  host = await start({ PORT: '0', DATA_DIR: join(dir, 'data'), PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: '2026-09-01T00:30:00+08:00' }, true);
-  browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
-  page = browser.page;
-  await page.goto(`${host.url}/`);
+  session = await openSession('2026-09-01T00:30:00+08:00', 3);
+  ({ page, browser, photos } = session);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const field = (name: string) => fieldOf(page, name);
 

@@ -1,39 +1,24 @@
 // A declaration through a correction round to approval in the preview: the resident declares, an
 // officer (switched to in the development panel) asks for a correction, the resident fixes it, the
 // officer approves, and the resident's home then shows the six-month date as settled.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { start, type Started } from '../../server/local/main';
-import { PNG_BYTES } from '../support/images';
-import { openBrowser, type OpenBrowser } from './browser';
+import type { OpenBrowser } from './browser';
 import { fillForm, switchIdentity, upload, uploadsDone, verifyAndAgree } from './flows';
-import { E2E_PREVIEW_DIR, current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+import { openSession, type Session } from './session';
 
 jest.setTimeout(180_000);
 
-let host: Started;
-let browser: OpenBrowser;
+let session: Session;
 let page: Page;
-let dir: string;
-let photo: string;
+let browser: OpenBrowser;
+let photos: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'review-'));
-  photo = join(dir, 'photo.png');
-  writeFileSync(photo, PNG_BYTES);
-  host = await start({ PORT: '0', DATA_DIR: join(dir, 'data'), PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: '2026-09-01T09:00:00+08:00' }, true);
-  browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
-  page = browser.page;
-  await page.goto(`${host.url}/`);
+  session = await openSession('2026-09-01T09:00:00+08:00', 1);
+  ({ page, browser, photos } = session);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** Confirms the open modal with its confirm button, whose text says what it confirms. */
 async function confirmModal(text: string): Promise<void> {
@@ -55,8 +40,8 @@ test('a declaration goes through a correction round to approval', async () => {
   await verifyAndAgree(page);
   await fillForm(page);
   await tapButton(page, '下一步');
-  await upload(page, 'idFront', [photo]);
-  await upload(page, 'proofs', [photo]);
+  await upload(page, 'idFront', [photos[0]]);
+  await upload(page, 'proofs', [photos[0]]);
   await uploadsDone(page, 2);
   await tapButton(page, '下一步');
   await tapButton(page, '确认提交');
@@ -85,7 +70,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await mobile.fill('');
   await mobile.click();
   await page.keyboard.type('13900139000');
-  await upload(page, 'proofs', [photo]);
+  await upload(page, 'proofs', [photos[0]]);
   await uploadsDone(page, 1);
   await screenshot(page, 'correction.png');
   await tapButton(page, '提交补正');

@@ -1,0 +1,40 @@
+// One end-to-end session: the real local host (fresh data, its clock set) serving the preview, and
+// Chromium at phone width on its home page, with real image files to pick.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { start } from '../../server/local/main';
+import { PNG_BYTES } from '../support/images';
+import { openBrowser, type OpenBrowser } from './browser';
+import { E2E_PREVIEW_DIR } from './phone';
+
+export interface Session {
+  page: Page;
+  browser: OpenBrowser;
+  /** PNG files on disk, for the file chooser. */
+  photos: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(appNow: string, photoCount = 3): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const photos = Array.from({ length: photoCount }, (_, i) => {
+    const path = join(dir, `photo-${i + 1}.png`);
+    writeFileSync(path, PNG_BYTES);
+    return path;
+  });
+  const host = await start({ PORT: '0', DATA_DIR: join(dir, 'data'), PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: appNow }, true);
+  const browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
+  await browser.page.goto(`${host.url}/`);
+  return {
+    page: browser.page,
+    browser,
+    photos,
+    async close() {
+      await browser.close();
+      await host.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
