@@ -1,6 +1,6 @@
 // The documents the server keeps, and the one way an application changes status: a compare-and-set
 // update plus an event appended to its log, in the same batch.
-import type { Applicant, ApplicationKind, CorrectionItem, Materials, Residence, Status } from '../miniprogram/domain/contract';
+import type { Applicant, ApplicationKind, CorrectionItem, Materials, ReissueReason, Residence, Status } from '../miniprogram/domain/contract';
 import { canTransition, type Actor } from '../miniprogram/domain/states';
 import { AppError } from '../miniprogram/domain/errors';
 import type { Doc, Store, Write } from './store/types';
@@ -25,6 +25,10 @@ export interface ApplicationRecord {
   updatedAt: number;
   /** Set when a card is ready: the resident shows it at the counter. Never in a staff response. */
   pickupCode?: string;
+  /** A replacement or renewal's reason. */
+  reason?: ReissueReason;
+  /** When the holder reported this card lost (through a replacement). */
+  reportedLostAt?: number;
 }
 
 export interface EventRecord {

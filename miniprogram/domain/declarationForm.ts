@@ -123,3 +123,14 @@ export function materialFiles(materials: Record<string, unknown>, path = 'materi
   }
   return list;
 }
+
+/** A replacement's or renewal's materials: the ID front and a photo, and the old card when it is damaged. */
+export function checkReissueMaterials(c: Checker, value: unknown, damaged: boolean, path = 'materials'): Materials | undefined {
+  const raw = c.object(path, value);
+  if (!raw) return undefined;
+  const idFront = c.id(`${path}.idFront`, raw.idFront, FIELD_MESSAGES.file);
+  const photo = c.id(`${path}.photo`, raw.photo, FIELD_MESSAGES.file);
+  const damagedCard = damaged ? c.id(`${path}.damagedCard`, raw.damagedCard, FIELD_MESSAGES.file) : undefined;
+  if (!idFront || !photo || (damaged && !damagedCard)) return undefined;
+  return { idFront, proofs: [], photo, ...(damagedCard ? { damagedCard } : {}) };
+}

@@ -36,41 +36,60 @@ export function permitOpensOnOf(declaration: HistoryItem, history: HistoryItem[]
   return permitOpensOnFor(from.declaredOn as string);
 }
 
+/** Why a person may not apply for a service today: not eligible (with the date it opens, if one will), or already pending. */
+export interface Refusal {
+  code: 'NOT_ELIGIBLE' | 'CONFLICT';
+  reason: string;
+  opensOn?: string;
+}
+
+const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过';
+
+/**
+ * The server's one answer to "may this person apply for `kind` today?" — null when they may. Reasons
+ * of eligibility come before a pending application, as the contract orders NOT_ELIGIBLE before CONFLICT.
+ */
+export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: string): Refusal | null {
+  const items = newestFirst(history);
+  const approved = items.find((d) => d.kind === 'declaration' && d.status === 'approved');
+  const cards = items.filter((i) => i.kind === 'permit' || i.kind === 'reissue');
+  const opensOn = approved ? permitOpensOnOf(approved, history) : undefined;
+  const notEligible = (reason: string, date?: string): Refusal => ({ code: 'NOT_ELIGIBLE', reason, ...(date ? { opensOn: date } : {}) });
+
+  if (kind === 'permit') {
+    if (!approved || !opensOn) return notEligible(NEEDS_DECLARATION);
+    if (cards.some((c) => HELD.includes(c.status))) return notEligible('您已持有居住证，如需补领或换领请选择“居住证补领/换领”');
+    if (today < opensOn) return notEligible(`居住满六个月后可申领，还需 ${daysUntil(today, opensOn)} 天`, opensOn);
+  } else if (kind === 'voucher') {
+    if (!approved || !opensOn) return notEligible(NEEDS_DECLARATION);
+    if (today >= opensOn) return notEligible('您已居住满六个月，可直接申领居住证');
+  } else if (kind === 'reissue') {
+    if (!cards.some((c) => c.status === 'collected')) return notEligible('领取居住证后可办理补领或换领');
+  }
+  if (items.some((i) => i.kind === kind && isPending(i.status))) {
+    return { code: 'CONFLICT', reason: `您有一份${PENDING_NAMES[kind]}正在办理中` };
+  }
+  return null;
+}
+
+const PENDING_NAMES: Readonly<Record<ApplicationKind, string>> = {
+  declaration: '居住信息申报',
+  permit: '居住证申请',
+  voucher: '居住登记凭证申请',
+  reissue: '补领/换领申请',
+};
+
+function serviceState(refusal: Refusal | null): ServiceState {
+  return refusal ? { open: false, reason: refusal.reason, ...(refusal.opensOn ? { opensOn: refusal.opensOn } : {}) } : { open: true };
+}
+
 export function overviewOf(history: HistoryItem[], today: string): Overview {
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
-  const approved = declarations.find((d) => d.status === 'approved') ?? null;
-  const cards = items.filter((i) => i.kind === 'permit' || i.kind === 'reissue');
-  const card = cards[0] ?? null;
-  const pendingOf = (kind: ApplicationKind) => items.some((i) => i.kind === kind && isPending(i.status));
-
-  const opensOn = approved ? permitOpensOnOf(approved, history) : undefined;
-  const holdsPermit = cards.some((c) => HELD.includes(c.status));
-  const holdsCollected = cards.some((c) => c.status === 'collected');
-
-  const declare: ServiceState = pendingOf('declaration')
-    ? { open: false, reason: '您有一份居住信息申报正在办理中' }
-    : { open: true };
-
-  let permit: ServiceState;
-  if (!approved) permit = { open: false, reason: '需先完成居住信息申报并审核通过' };
-  else if (holdsPermit) permit = { open: false, reason: '您已持有居住证，如需补领或换领请选择“居住证补领/换领”' };
-  else if (pendingOf('permit')) permit = { open: false, reason: '您有一份居住证申请正在办理中' };
-  else if (today < (opensOn as string)) {
-    permit = { open: false, reason: `居住满六个月后可申领，还需 ${daysUntil(today, opensOn as string)} 天`, opensOn };
-  } else permit = { open: true };
-
-  let voucher: ServiceState;
-  if (!approved) voucher = { open: false, reason: '需先完成居住信息申报并审核通过' };
-  else if (today >= (opensOn as string)) voucher = { open: false, reason: '您已居住满六个月，可直接申领居住证' };
-  else if (pendingOf('voucher')) voucher = { open: false, reason: '您有一份居住登记凭证申请正在办理中' };
-  else voucher = { open: true };
-
-  let reissue: ServiceState;
-  if (!holdsCollected) reissue = { open: false, reason: '领取居住证后可办理补领或换领' };
-  else if (pendingOf('reissue')) reissue = { open: false, reason: '您有一份补领/换领申请正在办理中' };
-  else reissue = { open: true };
+  const card = items.find((i) => i.kind === 'permit' || i.kind === 'reissue') ?? null;
+  const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today));
+  const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
 
   return {
     today,

@@ -74,7 +74,66 @@ export const DECLARATION_NOTICE: Notice = {
   ],
 };
 
-/** The notice each service shows; later services get their own texts as they are built. */
-export const NOTICES: Partial<Record<ApplicationKind, Notice>> = {
+const PICKUP: Notice['sections'][number] = {
+  heading: '领取方式',
+  paragraphs: [
+    '一律本人到现场领取。芙蓉区、天心区、岳麓区、开福区、雨花区的居民到雨花区金盾路30号人口与出入境管理支队接待大厅领取；长沙县、望城区、浏阳市、宁乡市的居民到居住地派出所领取。领取时出示办件中的领取码，或出示本人身份证由工作人员核验。',
+  ],
+};
+
+export const PERMIT_NOTICE: Notice = {
+  version: 'permit-2026-11',
+  title: '核发居住证须知',
+  sections: [
+    {
+      heading: '申领条件',
+      paragraphs: [
+        '居住信息申报已审核通过，自申报之日起在长沙居住满六个自然月，并符合合法稳定就业、合法稳定住所、连续就读三项条件之一。身份信息和居住地址取自您已通过的申报，无需重新填写。',
+      ],
+    },
+    {
+      heading: '需要准备的材料',
+      paragraphs: ['本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 5 张）；本人近期免冠相片一张，用于制作居住证。'],
+    },
+    { heading: '办理时限与签注', paragraphs: ['公安机关自受理之日起 15 日内核发。居住证每满一年须在期满前一个月内签注，逾期未签注的暂停使用，签注后恢复，连续居住年限重新计算；届时我们会提醒您。'] },
+    PICKUP,
+    ...COMMON_SECTIONS,
+  ],
+};
+
+export const VOUCHER_NOTICE: Notice = {
+  version: 'voucher-2026-11',
+  title: '居住登记凭证申领须知',
+  sections: [
+    {
+      heading: '适用情形',
+      paragraphs: ['居住信息申报已审核通过、居住尚未满六个月，需要证明在长沙居住的，可以申领居住登记凭证。居住满六个月后请直接申领居住证。'],
+    },
+    { heading: '需要准备的材料', paragraphs: ['本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 5 张）。'] },
+    PICKUP,
+    ...COMMON_SECTIONS,
+  ],
+};
+
+export const REISSUE_NOTICE: Notice = {
+  version: 'reissue-2026-11',
+  title: '居住证补领、换领须知',
+  sections: [
+    {
+      heading: '适用情形',
+      paragraphs: ['居住证遗失的，申请补领，原证件作废并记录为挂失；居住证损坏、有效期满或登记信息变更的，申请换领。'],
+    },
+    { heading: '需要准备的材料', paragraphs: ['本人居民身份证正面照片、本人近期免冠相片；因损坏换领的，另需原居住证的照片。'] },
+    { heading: '费用', paragraphs: ['补领、换领需缴纳证件工本费，金额按物价部门核定的标准，在提交前显示。'] },
+    PICKUP,
+    ...COMMON_SECTIONS,
+  ],
+};
+
+/** The notice each service shows. */
+export const NOTICES: Readonly<Record<ApplicationKind, Notice>> = {
   declaration: DECLARATION_NOTICE,
+  permit: PERMIT_NOTICE,
+  voucher: VOUCHER_NOTICE,
+  reissue: REISSUE_NOTICE,
 };

@@ -2,6 +2,7 @@
 import type { ActionTable } from '../dispatch';
 import { getApplication, listApplications, overview, withdraw } from './applications';
 import { submitDeclaration } from './declaration';
+import { applyFor } from './apply';
 import { resubmit } from './resubmit';
 import { finishVerification, startVerification } from './verification';
 
@@ -10,6 +11,9 @@ export const residentActions: ActionTable = {
   startVerification,
   finishVerification,
   submitDeclaration,
+  applyPermit: applyFor('permit'),
+  applyVoucher: applyFor('voucher'),
+  applyReissue: applyFor('reissue'),
   listApplications,
   getApplication,
   withdraw,

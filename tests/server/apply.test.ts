@@ -1,0 +1,107 @@
+// The services after the declaration: the server decides eligibility, to the day in China time.
+import type { ApplicationView } from '../../miniprogram/domain/contract';
+import { NOTICES } from '../../miniprogram/domain/notices';
+import type { ApplicationRecord } from '../../server/records';
+import { ALICE, declare } from '../support/declarations';
+import { createWorld, unwrap, type World } from '../support/world';
+
+const OFFICER = 'staff-city';
+let world: World;
+let n = 0;
+const rid = () => `apply-${++n}`;
+
+beforeEach(async () => {
+  world = createWorld('2026-08-31T10:00:00+08:00');
+  await world.grant(OFFICER, 'all');
+});
+afterEach(() => world.close());
+
+async function approvedDeclaration(): Promise<ApplicationView> {
+  const app = await declare(world, ALICE);
+  unwrap(await world.staff(OFFICER, 'approve', { id: app.id }, rid()));
+  return app;
+}
+
+async function laterToken(): Promise<string> {
+  const { verifyId } = unwrap(await world.call<{ verifyId: string }>(ALICE.openid, 'startVerification', {}));
+  return unwrap(await world.call<{ verificationToken: string }>(ALICE.openid, 'finishVerification', { verifyId })).verificationToken;
+}
+
+async function apply(action: 'applyPermit' | 'applyVoucher' | 'applyReissue', extra: Record<string, unknown> = {}) {
+  const kind = action === 'applyPermit' ? 'permit' : action === 'applyVoucher' ? 'voucher' : 'reissue';
+  const file = () => world.upload(ALICE.openid);
+  const materials =
+    kind === 'reissue' ? { idFront: await file(), photo: await file() } : { idFront: await file(), proofs: [await file()], ...(kind === 'permit' ? { photo: await file() } : {}) };
+  return world.call<ApplicationView>(ALICE.openid, action, { verificationToken: await laterToken(), consent: { noticeVersion: NOTICES[kind].version }, materials, ...extra }, rid());
+}
+
+describe('the permit opens six calendar months after the declaration, in China time', () => {
+  it('is refused with the date on the day before, at 23:59 China time, and granted at 00:00', async () => {
+    await approvedDeclaration(); // declared 2026-08-31: opens 2027-02-28
+    world.setNow('2027-02-27T23:59:00+08:00');
+    expect(await apply('applyPermit')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', opensOn: '2027-02-28' } });
+    world.setNow('2027-02-28T00:00:00+08:00'); // still 2027-02-27 in UTC
+    expect(unwrap(await apply('applyPermit'))).toMatchObject({ kind: 'permit', status: 'pending', applicant: { name: ALICE.name } });
+  });
+
+  it('clamps to a leap day', async () => {
+    world.setNow('2027-08-31T10:00:00+08:00');
+    await approvedDeclaration();
+    world.setNow('2028-02-28T12:00:00+08:00');
+    expect(await apply('applyPermit')).toMatchObject({ ok: false, error: { opensOn: '2028-02-29' } });
+    world.setNow('2028-02-29T00:00:00+08:00');
+    expect((await apply('applyPermit')).ok).toBe(true);
+  });
+
+  it('opens nothing for a declaration that is pending, rejected or withdrawn', async () => {
+    const app = await declare(world, ALICE);
+    world.setNow('2027-06-01T10:00:00+08:00');
+    const tryApply = async (action: 'applyPermit' | 'applyVoucher') => {
+      const materials = { idFront: await world.upload(ALICE.openid), proofs: [await world.upload(ALICE.openid)], photo: await world.upload(ALICE.openid) };
+      const kind = action === 'applyPermit' ? 'permit' : 'voucher';
+      return world.call(ALICE.openid, action, { verificationToken: 'any', consent: { noticeVersion: NOTICES[kind].version }, materials }, rid());
+    };
+    // Without an approved declaration there is no one to verify, and nothing to apply for.
+    expect(await world.call(ALICE.openid, 'startVerification', {})).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    for (const action of ['applyPermit', 'applyVoucher'] as const) {
+      expect(await tryApply(action)).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    }
+    unwrap(await world.staff(OFFICER, 'reject', { id: app.id, reasons: ['材料不实'] }, rid()));
+    expect(await tryApply('applyPermit')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    const second = await declare(world, ALICE);
+    unwrap(await world.call(ALICE.openid, 'withdraw', { id: second.id }, rid()));
+    expect(await tryApply('applyPermit')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+  });
+});
+
+describe('the voucher, one pending application per kind, and replacement', () => {
+  it('grants a voucher only before the six months, once at a time', async () => {
+    await approvedDeclaration();
+    world.setNow('2026-12-01T10:00:00+08:00');
+    unwrap(await apply('applyVoucher'));
+    expect(await apply('applyVoucher')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    world.setNow('2027-02-28T00:00:00+08:00');
+    expect(await apply('applyVoucher')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+  });
+
+  it('refuses a second pending permit, a permit to a holder, and a replacement without a collected card; records a lost card', async () => {
+    await approvedDeclaration();
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const permit = unwrap(await apply('applyPermit'));
+    expect(await apply('applyPermit')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await apply('applyReissue', { reason: 'lost' })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    for (const action of ['approve', 'markReady'] as const) unwrap(await world.staff(OFFICER, action, { id: permit.id }, rid()));
+    unwrap(await world.staff(OFFICER, 'markCollected', { id: permit.id, idCardChecked: true }, rid()));
+    expect(await apply('applyPermit')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+
+    expect(await apply('applyReissue', { reason: 'stolen' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } } });
+    const replacement = unwrap(await apply('applyReissue', { reason: 'lost' }));
+    expect(replacement).toMatchObject({ kind: 'reissue', status: 'pending' });
+    expect((await world.store.get<ApplicationRecord>('applications', permit.id))?.reportedLostAt).toBe(world.now);
+  });
+
+  it('asks for the damaged card when the reason is damage', async () => {
+    const result = await world.call(ALICE.openid, 'applyReissue', { verificationToken: 'x', consent: { noticeVersion: NOTICES.reissue.version }, reason: 'damaged', materials: { idFront: await world.upload(ALICE.openid), photo: await world.upload(ALICE.openid) } }, rid());
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'materials.damagedCard': expect.any(String) } } });
+  });
+});
