@@ -25,6 +25,8 @@ export interface ApplicationRecord {
   updatedAt: number;
   /** Set when a card is ready: the resident shows it at the counter. Never in a staff response. */
   pickupCode?: string;
+  /** A card's issue date: the China-time date it was approved. */
+  issuedOn?: string;
   /** A replacement or renewal's reason. */
   reason?: ReissueReason;
   /** When the holder reported this card lost (through a replacement). */

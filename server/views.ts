@@ -4,6 +4,7 @@ import { chinaDate } from '../miniprogram/domain/dates';
 import { permitOpensOnOf, wasApproved, type HistoryItem } from '../miniprogram/domain/eligibility';
 import { birthDateOf, maskIdNumber, sexOf } from '../miniprogram/domain/idNumber';
 import { isOverdue } from '../miniprogram/domain/rules';
+import { pickupPlaceFor } from '../miniprogram/domain/pickupPlaces';
 import type { Context } from './context';
 import type { ApplicationRecord, EventRecord } from './records';
 import type { Doc } from './store/types';
@@ -18,6 +19,7 @@ export function historyItem(app: Doc<ApplicationRecord>): HistoryItem {
     status: app.status,
     submittedAt: app.submittedAt,
     ...(app.declaredOn ? { declaredOn: app.declaredOn } : {}),
+    ...(app.issuedOn ? { issuedOn: app.issuedOn } : {}),
   };
 }
 
@@ -54,6 +56,7 @@ export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[]
     materials: app.materials,
   };
   if (app.residence) view.residence = app.residence;
+  if (app.issuedOn) view.issuedOn = app.issuedOn;
   if (app.kind === 'declaration' && app.declaredOn) {
     const item = historyItem(app);
     const all = history.some((h) => h.id === app._id) ? history : [...history, item];
@@ -102,5 +105,10 @@ export function residentDetail(
   events: Doc<EventRecord>[],
   ctx: Context,
 ): ApplicationDetail {
-  return { ...residentView(app, history, ctx.now), materials: fileLinks(app, ctx), timeline: timelineOf(events) };
+  const detail: ApplicationDetail = { ...residentView(app, history, ctx.now), materials: fileLinks(app, ctx), timeline: timelineOf(events) };
+  if (app.status === 'ready' && app.pickupCode) {
+    const { name, ...place } = pickupPlaceFor(app.district);
+    detail.pickup = { place: name, ...place, pickupCode: app.pickupCode };
+  }
+  return detail;
 }

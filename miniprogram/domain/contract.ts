@@ -159,6 +159,8 @@ export interface ApplicationView {
   permitOpensOn?: string;
   /** True while the declaration that sets permitOpensOn is not yet approved. */
   permitOpensOnProvisional?: boolean;
+  /** A card's issue date (its approval), China time. */
+  issuedOn?: string;
   applicant: ApplicantView;
   residence?: Residence;
   consent: { noticeVersion: string; agreedAt: number };
@@ -173,6 +175,15 @@ export interface FileLink {
 export interface ApplicationDetail extends Omit<ApplicationView, 'materials'> {
   timeline: TimelineEntry[];
   materials: Record<string, FileLink | FileLink[]>;
+  /** Once the card is ready: where to collect it, and the code to show at the counter. */
+  pickup?: {
+    place: string;
+    address: string;
+    hours?: string;
+    phone?: string;
+    location?: { latitude: number; longitude: number };
+    pickupCode: string;
+  };
 }
 
 export interface ServiceState {

@@ -1,5 +1,6 @@
 // The services after the declaration: the server decides eligibility, to the day in China time.
-import type { ApplicationView } from '../../miniprogram/domain/contract';
+import type { ApplicationDetail, ApplicationView, Overview } from '../../miniprogram/domain/contract';
+import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces';
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
 import { ALICE, declare } from '../support/declarations';
@@ -105,3 +106,32 @@ describe('the voucher, one pending application per kind, and replacement', () =>
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'materials.damagedCard': expect.any(String) } } });
   });
 });
+
+describe('pickup', () => {
+  it('shows the resident where to collect a ready card, with the code, and records the issue date', async () => {
+    await approvedDeclaration();
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const permit = unwrap(await apply('applyPermit'));
+    world.setNow('2027-03-05T16:30:00+08:00');
+    unwrap(await world.staff(OFFICER, 'approve', { id: permit.id }, rid()));
+    const overview = unwrap(await world.call<Overview>(ALICE.openid, 'overview'));
+    expect(overview.permit).toMatchObject({ id: permit.id, status: 'approved', issuedOn: '2027-03-05' });
+    expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).pickup).toBeUndefined();
+
+    unwrap(await world.staff(OFFICER, 'markReady', { id: permit.id }, rid()));
+    const ready = unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id }));
+    const stored = await world.store.get<ApplicationRecord>('applications', permit.id);
+    // 岳麓区 is urban: the hall on 金盾路; nothing unconfirmed (hours, phone, map) is made up.
+    expect(ready.pickup).toEqual({ place: CITY_HALL.name, address: '长沙市雨花区金盾路30号', pickupCode: stored?.pickupCode });
+    expect(ready.issuedOn).toBe('2027-03-05');
+
+    unwrap(await world.staff(OFFICER, 'markCollected', { id: permit.id, pickupCode: stored?.pickupCode }, rid()));
+    expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).pickup).toBeUndefined();
+  });
+
+  it('sends the counties to their local police station', () => {
+    expect(pickupPlaceFor('430182')).toEqual({ name: '宁乡市居住地派出所', address: '您居住地址所属的派出所' });
+    expect(pickupPlaceFor('430111')).toBe(CITY_HALL);
+  });
+});
+

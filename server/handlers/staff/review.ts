@@ -2,6 +2,7 @@
 // decision — approve, ask for corrections, reject, card ready, card collected — through the state machine.
 import type { StaffApplication, StaffQueueItem } from '../../../miniprogram/domain/contract';
 import { correctableItems } from '../../../miniprogram/domain/corrections';
+import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import type { Checker } from '../../../miniprogram/domain/validation';
 import type { Context } from '../../context';
@@ -67,7 +68,9 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffQueue
   },
   async run(ctx, { id, note }) {
     return decide(ctx, await reviewable(ctx, id), async (app) => {
-      const { writes, next } = transition(app, 'approved', staffActor(ctx), ctx.now, { note: note ?? '审核通过' });
+      // A card is issued on the day it is approved.
+      const issued = app.kind === 'permit' || app.kind === 'reissue' ? { issuedOn: chinaDate(ctx.now) } : {};
+      const { writes, next } = transition(app, 'approved', staffActor(ctx), ctx.now, { note: note ?? '审核通过', changes: issued });
       const all = [...writes, ...(await releasePendingLock(ctx.store, app))];
       if (app.kind === 'declaration') {
         // A newer approved declaration replaces the person's earlier one; the count of months still starts at the first.
