@@ -1,5 +1,6 @@
 // 我的办件 and 办件详情 rendered with real Vant against the real backend.
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { NOTICES } from '../../miniprogram/domain/notices';
 import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
@@ -83,3 +84,41 @@ describe('办件详情', () => {
     expect(page.text()).not.toContain('李晓梅');
   });
 });
+
+describe('领取', () => {
+  it('shows a ready card’s place, its unknown details as 以窗口公告为准, and the pickup code', async () => {
+    const officer = 'staff-city';
+    await backend.grant(officer, 'all');
+    const me = 'dev-resident-pickup';
+    const declaration = await backend.declare(me, '430121200002290018');
+    expect((await backend.staffCall(officer, 'approve', { id: declaration }, 'pickup-approve-1')).ok).toBe(true);
+    backend.clock.set(Date.parse('2027-03-02T10:00:00+08:00'));
+    const { data } = await backend.call(me, 'startVerification', {});
+    const token = (await backend.call(me, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
+    const file = () => backend.upload(me);
+    const applied = await backend.call(me, 'applyPermit', {
+      verificationToken: token,
+      consent: { noticeVersion: NOTICES.permit.version },
+      materials: { idFront: await file(), proofs: [await file()], photo: await file() },
+    }, 'pickup-apply-1');
+    expect(applied.ok).toBe(true);
+    const id = applied.data.id;
+    expect((await backend.staffCall(officer, 'approve', { id }, 'pickup-approve-2')).ok).toBe(true);
+    expect((await backend.staffCall(officer, 'markReady', { id }, 'pickup-ready')).ok).toBe(true);
+    const code = (await backend.call(me, 'getApplication', { id })).data.pickup.pickupCode;
+
+    wxMock.storage.set(DEV_OPENID_KEY, me);
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('待领取'));
+    const text = page.text();
+    expect(text).toContain(code);
+    // Declared in 岳麓区, an urban district: the hall on 金盾路.
+    expect(text).toContain('长沙市公安局人口与出入境管理支队接待大厅');
+    expect(text).toContain('长沙市雨花区金盾路30号');
+    expect(text).toContain('以窗口公告为准');
+    // No phone number or map is known, so neither is offered.
+    expect(page.query('.call')).toBeUndefined();
+    expect(page.query('.map')).toBeUndefined();
+  });
+});
+

@@ -26,6 +26,14 @@ Component({
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, model: detailModel(result.data) });
     },
+    onMap() {
+      const location = this.data.model?.pickup?.location;
+      if (location) wx.openLocation({ ...location, scale: 16 });
+    },
+    onCall() {
+      const phone = this.data.model?.pickup?.phone;
+      if (phone) wx.makePhoneCall({ phoneNumber: phone });
+    },
     onCorrect() {
       wx.navigateTo({ url: `/pages/correct/index?id=${this.data.id}` });
     },

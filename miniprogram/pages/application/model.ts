@@ -18,6 +18,26 @@ export interface DetailModel {
   canWithdraw: boolean;
   /** The latest correction request's items while the application waits for them. */
   corrections: string[];
+  /** Where and how to collect a ready card; unknown details say to follow the counter's notice. */
+  pickup: null | { code: string; rows: Row[]; phone: string; location: { latitude: number; longitude: number; name: string; address: string } | null };
+}
+
+const ASK_THE_COUNTER = '以窗口公告为准';
+
+function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
+  const p = app.pickup;
+  if (!p) return null;
+  return {
+    code: p.pickupCode,
+    rows: [
+      { label: '领取地点', value: p.place },
+      { label: '地址', value: p.address },
+      { label: '办公时间', value: p.hours ?? ASK_THE_COUNTER },
+      { label: '咨询电话', value: p.phone ?? ASK_THE_COUNTER },
+    ],
+    phone: p.phone ?? '',
+    location: p.location ? { ...p.location, name: p.place, address: p.address } : null,
+  };
 }
 
 function statusNote(app: ApplicationDetail): string {
@@ -28,6 +48,8 @@ function statusNote(app: ApplicationDetail): string {
       return '请按下方列出的事项补正后重新提交';
     case 'approved':
       return app.kind === 'declaration' ? '申报已通过，居住时间从申报之日起计算' : '审核已通过，证件制作中';
+    case 'ready':
+      return '证件已制作完成，请本人到现场领取';
     case 'rejected':
       return '未通过的原因见下方办理记录';
     case 'withdrawn':
@@ -68,6 +90,7 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     materials: materialRows(app.materials),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
+    pickup: pickupOf(app),
     corrections:
       app.status === 'correction_requested'
         ? ([...app.timeline].reverse().find((t) => t.status === 'correction_requested')?.items ?? []).map(
