@@ -65,6 +65,10 @@ export async function uploadsDone(page: Page, count: number): Promise<void> {
 
 /** Switches identity in the development panel; the app starts again at the home page. */
 export async function switchIdentity(page: Page, label: string): Promise<void> {
-  await page.locator('.dev-panel button', { hasText: label }).click();
+  const button = page.locator('.dev-panel button', { hasText: label });
+  await button.click();
+  // The panel marks the identity only once it has switched and started the app again.
+  await eventually(async () => expect(await button.getAttribute('aria-checked')).toBe('true'));
+  await eventually(async () => expect(await page.locator('.wx-page-frame').count()).toBe(1));
   await expectVisible(current(page).getByText('我的居住状态'));
 }

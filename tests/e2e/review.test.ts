@@ -62,7 +62,9 @@ test('a declaration goes through a correction round to approval', async () => {
   // The resident fixes exactly those and resubmits.
   await switchIdentity(page, '居民一');
   await current(page).getByText('我的办件', { exact: true }).click();
-  await current(page).getByText('居住信息申报').first().click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toBe('我的办件'));
+  // The row that waits for the resident: its status tag says 待补正.
+  await current(page).locator('[class*="application"]', { hasText: '待补正' }).first().click();
   await expectVisible(current(page).getByText('需要补正的事项（共 2 项）'));
   await tapButton(page, '去补正');
   await expectVisible(current(page).getByText('审核民警要求补正以下 2 项'));
