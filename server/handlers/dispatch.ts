@@ -51,6 +51,13 @@ export function payloadObject(c: Checker, payload: unknown): Record<string, unkn
   return isPlainObject(payload) ? payload : c.fail('payload', FIELD_MESSAGES.payload);
 }
 
+/** The payload `{ id }` that most actions on one application take. */
+export function parseId(c: Checker, payload: unknown): { id: string } | undefined {
+  const p = payloadObject(c, payload);
+  const id = p && c.id('id', p.id, FIELD_MESSAGES.id);
+  return id ? { id } : undefined;
+}
+
 interface RequestRecord {
   result: unknown;
   at: number;

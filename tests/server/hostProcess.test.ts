@@ -72,3 +72,11 @@ it('refuses a bad APP_NOW in one line', async () => {
   expect(await run.exited).toBe(1);
   expect(run.output().stderr.trim()).toMatch(/^local host: APP_NOW must be an ISO-8601 instant/);
 });
+
+it('warns in one line when HOST is not a loopback address', async () => {
+  const run = serve({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: dir });
+  await waitFor(run, 'local host ready at');
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+  expect(run.output().stderr.trim()).toBe('warning: listening on 0.0.0.0: anyone who can reach it can act as any resident or staff member');
+});

@@ -3,12 +3,12 @@ import type { ApplicationDetail, ApplicationView, Overview, Page } from '../../.
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { overviewOf } from '../../../miniprogram/domain/eligibility';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
-import { isPlainObject, type Checker } from '../../../miniprogram/domain/validation';
+import { isPlainObject } from '../../../miniprogram/domain/validation';
 import type { Context } from '../../context';
 import { releasePendingLock, transition, type ApplicationRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
 import { eventsOf, historyItem, historyOf, residentDetail, residentView } from '../../views';
-import { payloadObject, type ActionDefinition } from '../dispatch';
+import { parseId, payloadObject, type ActionDefinition } from '../dispatch';
 
 export const overview: ActionDefinition<true, Overview> = {
   writes: false,
@@ -83,12 +83,6 @@ export async function ownApplication(ctx: Context, id: string): Promise<Doc<Appl
   const app = await ctx.store.get<ApplicationRecord>('applications', id);
   if (!app || app.ownerOpenid !== ctx.openid) throw new AppError('NOT_FOUND');
   return app;
-}
-
-function parseId(c: Checker, payload: unknown): { id: string } | undefined {
-  const p = payloadObject(c, payload);
-  const id = p && c.id('id', p.id, FIELD_MESSAGES.id);
-  return id ? { id } : undefined;
 }
 
 export const getApplication: ActionDefinition<{ id: string }, ApplicationDetail> = {

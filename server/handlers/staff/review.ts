@@ -9,7 +9,7 @@ import type { Context } from '../../context';
 import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
 import { eventsOf } from '../../views';
-import { payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
+import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
 import { reviewable } from './access';
 import { fullApplication, queueItem } from './views';
 
@@ -27,11 +27,7 @@ function texts(c: Checker, path: string, value: unknown, max: number, message: s
 
 export const getApplication: ActionDefinition<{ id: string }, StaffApplication> = {
   writes: false,
-  parse(c, payload) {
-    const p = payloadObject(c, payload);
-    const id = p && idOf(c, p);
-    return id ? { id } : undefined;
-  },
+  parse: parseId,
   async run(ctx, { id }) {
     const app = await reviewable(ctx, id);
     const events = await eventsOf(ctx, id);
@@ -142,11 +138,7 @@ function pickupCode(ctx: Context): string {
 
 export const markReady: ActionDefinition<{ id: string }, StaffQueueItem> = {
   writes: true,
-  parse(c, payload) {
-    const p = payloadObject(c, payload);
-    const id = p && idOf(c, p);
-    return id ? { id } : undefined;
-  },
+  parse: parseId,
   async run(ctx, { id }) {
     return decide(ctx, await reviewable(ctx, id), async (app) =>
       transition(app, 'ready', staffActor(ctx), ctx.now, { note: '证件已制作完成，可以领取', changes: { pickupCode: pickupCode(ctx) } }),
