@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DECLARATION_NOTICE } from '../miniprogram/domain/notices';
 import { runFunction } from '../server/functions';
 import { randomId } from '../server/ids';
+import { DEFAULT_CARD_FEE } from '../server/settings';
 import type { Context } from '../server/context';
 import { localFiles } from '../server/local/fileStorage';
 import { openSqliteStore } from '../server/store/sqlite';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
   let now = Date.parse('2026-09-01T10:00:00+08:00');
-  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, newId: randomId });
+  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, newId: randomId });
   const call = async (openid: string, action: string, payload?: unknown, requestId?: string) => {
     const result = await runFunction('resident', ctx(openid), { action, payload, requestId });
     if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);

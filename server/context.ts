@@ -3,6 +3,7 @@
 import type { Store } from './store/types';
 import type { Verifier } from './verification/types';
 import type { FileLinks } from './files/types';
+import type { Settings } from './settings';
 
 export interface Context {
   /** The caller's openid, injected by the platform (or the local host's development identity). */
@@ -12,6 +13,8 @@ export interface Context {
   store: Store;
   verifier: Verifier;
   files: FileLinks;
+  /** What the city configures (the card fee). */
+  settings: Settings;
   /** A fresh unguessable identifier. */
   newId: () => string;
   /** The caller's staff record, set by the staff function's authorisation from the server's own records. */

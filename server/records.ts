@@ -27,8 +27,9 @@ export interface ApplicationRecord {
   pickupCode?: string;
   /** A card's issue date: the China-time date it was approved. */
   issuedOn?: string;
-  /** A replacement or renewal's reason. */
+  /** A replacement or renewal's reason, and the card fee (yuan) in force when it was applied for. */
   reason?: ReissueReason;
+  fee?: number;
   /** When the holder reported this card lost (through a replacement). */
   reportedLostAt?: number;
 }

@@ -161,6 +161,9 @@ export interface ApplicationView {
   permitOpensOnProvisional?: boolean;
   /** A card's issue date (its approval), China time. */
   issuedOn?: string;
+  /** A replacement or renewal: why, and the card fee (yuan) that was shown when it was applied for. */
+  reason?: ReissueReason;
+  fee?: number;
   applicant: ApplicantView;
   residence?: Residence;
   consent: { noticeVersion: string; agreedAt: number };
@@ -190,6 +193,8 @@ export interface ServiceState {
   open: boolean;
   reason?: string;
   opensOn?: string;
+  /** What applying costs, in yuan: 0 for the declaration, the voucher and the first permit; the card fee for a replacement or renewal. */
+  fee: number;
 }
 
 export interface Overview {
@@ -205,6 +210,8 @@ export interface Overview {
     daysUntilPermit: number;
   };
   permit: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string };
+  /** The approved declaration that later services take identity and address from; null before one is approved. */
+  approvedDeclarationId: string | null;
   services: Record<'declare' | 'permit' | 'voucher' | 'reissue', ServiceState>;
 }
 

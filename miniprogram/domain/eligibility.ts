@@ -79,16 +79,21 @@ const PENDING_NAMES: Readonly<Record<ApplicationKind, string>> = {
   reissue: '补领/换领申请',
 };
 
-function serviceState(refusal: Refusal | null): ServiceState {
-  return refusal ? { open: false, reason: refusal.reason, ...(refusal.opensOn ? { opensOn: refusal.opensOn } : {}) } : { open: true };
+/** What applying for `kind` costs, in yuan: only a replacement or renewal pays the card fee the city sets. */
+export function feeOf(kind: ApplicationKind, cardFee: number): number {
+  return kind === 'reissue' ? cardFee : 0;
 }
 
-export function overviewOf(history: HistoryItem[], today: string): Overview {
+function serviceState(refusal: Refusal | null, fee: number): ServiceState {
+  return refusal ? { open: false, reason: refusal.reason, ...(refusal.opensOn ? { opensOn: refusal.opensOn } : {}), fee } : { open: true, fee };
+}
+
+export function overviewOf(history: HistoryItem[], today: string, cardFee: number): Overview {
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
   const card = items.find((i) => i.kind === 'permit' || i.kind === 'reissue') ?? null;
-  const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today));
+  const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
 
   return {
@@ -104,6 +109,7 @@ export function overviewOf(history: HistoryItem[], today: string): Overview {
         }
       : null,
     permit: card ? { id: card.id, kind: card.kind, status: card.status, ...(card.issuedOn ? { issuedOn: card.issuedOn } : {}) } : null,
+    approvedDeclarationId: items.find((d) => d.kind === 'declaration' && d.status === 'approved')?.id ?? null,
     services: { declare, permit, voucher, reissue },
   };
 }

@@ -1,11 +1,13 @@
-// The local host's settings from the environment: PORT, HOST, DATA_DIR and APP_NOW.
+// The local host's settings from the environment: PORT, HOST, DATA_DIR, APP_NOW, and the backend's own (CARD_FEE).
 import { resolve } from 'node:path';
+import { readSettings, type Settings } from '../settings';
 
 export interface HostConfig {
   port: number;
   host: string;
   dataDir: string;
   startAt?: number;
+  settings: Settings;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): HostConfig {
     port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(cwd, env.DATA_DIR || '.data'),
+    settings: readSettings(env),
     ...(startAt !== undefined ? { startAt } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { hasFunction, runFunction } from '../functions';
 import { randomId } from '../ids';
 import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
+import type { Settings } from '../settings';
 import type { DevClock } from './clock';
 import type { LocalFiles } from './fileStorage';
 import type { PreviewRoute } from './preview';
@@ -26,6 +27,7 @@ export interface HostDeps {
   files: LocalFiles;
   verifier: Verifier;
   clock: DevClock;
+  settings: Settings;
   /** One line per request; never bodies, headers or query strings. */
   log?: (line: string) => void;
   /** The browser preview's files, served after every API route (npm start); absent: API only. */
@@ -76,8 +78,8 @@ async function grantWrite(store: Store, openid: string, districts: string[] | 'a
 }
 
 export function createHost(deps: HostDeps): Server {
-  const { store, files, verifier, clock } = deps;
-  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, newId: randomId });
+  const { store, files, verifier, clock, settings } = deps;
+  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, newId: randomId });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;

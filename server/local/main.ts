@@ -45,6 +45,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     files: localFiles(config.dataDir, store),
     verifier: developmentVerifier(),
     clock,
+    settings: config.settings,
     log: quiet ? undefined : (line) => console.log(line),
     preview: previewFromEnv(env, process.cwd()),
   });

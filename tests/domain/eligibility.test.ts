@@ -2,6 +2,7 @@ import { overviewOf, type HistoryItem } from '../../miniprogram/domain/eligibili
 import { canTransition } from '../../miniprogram/domain/states';
 import { requiredMaterials } from '../../miniprogram/domain/materials';
 
+const CARD_FEE = 20;
 const at = (iso: string) => Date.parse(`${iso}T10:00:00+08:00`);
 const declaration = (id: string, status: HistoryItem['status'], declaredOn: string): HistoryItem => ({
   id,
@@ -13,16 +14,17 @@ const declaration = (id: string, status: HistoryItem['status'], declaredOn: stri
 
 describe('the overview of a person', () => {
   it('offers only the declaration to someone new', () => {
-    const o = overviewOf([], '2026-11-28');
+    const o = overviewOf([], '2026-11-28', CARD_FEE);
     expect(o.declaration).toBeNull();
-    expect(o.services.declare).toEqual({ open: true });
+    expect(o.services.declare).toEqual({ open: true, fee: 0 });
+    expect(o.approvedDeclarationId).toBeNull();
     expect(o.services.permit.open).toBe(false);
     expect(o.services.voucher.open).toBe(false);
     expect(o.services.reissue.open).toBe(false);
   });
 
   it('shows a pending declaration with a provisional date and opens nothing', () => {
-    const o = overviewOf([declaration('d1', 'pending', '2026-08-31')], '2026-09-01');
+    const o = overviewOf([declaration('d1', 'pending', '2026-08-31')], '2026-09-01', CARD_FEE);
     expect(o.declaration).toMatchObject({ permitOpensOn: '2027-02-28', permitOpensOnProvisional: true, daysUntilPermit: 180 });
     expect(o.services.declare.open).toBe(false);
     expect(o.services.permit.open).toBe(false);
@@ -31,29 +33,39 @@ describe('the overview of a person', () => {
 
   it('opens the voucher before six months and the permit on the day they are reached', () => {
     const history = [declaration('d1', 'approved', '2026-08-31')];
-    const before = overviewOf(history, '2027-02-27');
+    const before = overviewOf(history, '2027-02-27', CARD_FEE);
     expect(before.services.permit).toMatchObject({ open: false, opensOn: '2027-02-28' });
     expect(before.services.permit.reason).toContain('1 天');
     expect(before.services.voucher.open).toBe(true);
-    const on = overviewOf(history, '2027-02-28');
-    expect(on.services.permit).toEqual({ open: true });
+    const on = overviewOf(history, '2027-02-28', CARD_FEE);
+    expect(on.services.permit).toEqual({ open: true, fee: 0 });
+    expect(on.approvedDeclarationId).toBe('d1');
     expect(on.services.voucher.open).toBe(false);
     expect(on.declaration?.permitOpensOnProvisional).toBe(false);
   });
 
   it('keeps counting from the first approved declaration after a move', () => {
     const history = [declaration('d1', 'superseded', '2026-03-10'), declaration('d2', 'approved', '2026-07-01')];
-    const o = overviewOf(history, '2026-09-10');
+    const o = overviewOf(history, '2026-09-10', CARD_FEE);
     expect(o.declaration).toMatchObject({ id: 'd2', permitOpensOn: '2026-09-10', daysUntilPermit: 0 });
     expect(o.services.permit.open).toBe(true);
+    expect(o.approvedDeclarationId).toBe('d2');
   });
 
   it('ignores withdrawn and rejected declarations for the count', () => {
     const history = [declaration('d1', 'rejected', '2026-01-10'), declaration('d2', 'withdrawn', '2026-02-10')];
-    const o = overviewOf(history, '2026-11-28');
+    const o = overviewOf(history, '2026-11-28', CARD_FEE);
     expect(o.declaration).toMatchObject({ id: 'd1', status: 'rejected', permitOpensOnProvisional: true });
     expect(o.services.permit.open).toBe(false);
     expect(o.services.declare.open).toBe(true);
+    expect(o.approvedDeclarationId).toBeNull();
+  });
+
+  it('charges the configured card fee for a replacement or renewal only', () => {
+    const card: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
+    const o = overviewOf([declaration('d1', 'approved', '2026-08-31'), card], '2027-04-01', 12.5);
+    expect(o.services.reissue).toEqual({ open: true, fee: 12.5 });
+    expect([o.services.declare.fee, o.services.permit.fee, o.services.voucher.fee]).toEqual([0, 0, 0]);
   });
 });
 

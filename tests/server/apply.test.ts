@@ -3,6 +3,7 @@ import type { ApplicationDetail, ApplicationView, Overview } from '../../minipro
 import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces';
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
+import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { ALICE, declare } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
@@ -97,7 +98,9 @@ describe('the voucher, one pending application per kind, and replacement', () =>
 
     expect(await apply('applyReissue', { reason: 'stolen' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } } });
     const replacement = unwrap(await apply('applyReissue', { reason: 'lost' }));
-    expect(replacement).toMatchObject({ kind: 'reissue', status: 'pending' });
+    // The fee shown before submitting is the one the application keeps, with its reason.
+    expect(replacement).toMatchObject({ kind: 'reissue', status: 'pending', reason: 'lost', fee: DEFAULT_CARD_FEE });
+    expect(unwrap(await world.call<Overview>(ALICE.openid, 'overview')).services.reissue.fee).toBe(DEFAULT_CARD_FEE);
     expect((await world.store.get<ApplicationRecord>('applications', permit.id))?.reportedLostAt).toBe(world.now);
   });
 

@@ -87,7 +87,7 @@ describe('the dispatcher', () => {
       commit: () => Promise.reject(new Error('disk I/O error')),
       close: () => undefined,
     };
-    const ctx = { openid: ALICE.openid, now: world.now, store: broken, verifier: developmentVerifier(), files: world.files, newId: randomId };
+    const ctx = { openid: ALICE.openid, now: world.now, store: broken, verifier: developmentVerifier(), files: world.files, settings: { cardFee: 20 }, newId: randomId };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = (await dispatch('resident', residentActions, ctx, { action: 'overview' })) as Result<never>;
     errors.mockRestore();

@@ -8,6 +8,7 @@ import type { FunctionName, Result } from '../../miniprogram/domain/contract';
 import type { Context } from '../../server/context';
 import { runFunction } from '../../server/functions';
 import { randomId } from '../../server/ids';
+import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { CollectionName, Store } from '../../server/store/types';
@@ -38,7 +39,7 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
   const invoke = (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
-    const ctx: Context = { openid, now: world.now, store, verifier, files, newId: randomId };
+    const ctx: Context = { openid, now: world.now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, newId: randomId };
     const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
     return runFunction(fn, ctx, data) as Promise<Result<never>>;
   };

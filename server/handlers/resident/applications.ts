@@ -16,7 +16,7 @@ export const overview: ActionDefinition<true, Overview> = {
   async run(ctx) {
     const [history, staff] = await Promise.all([historyOf(ctx), ctx.store.get('staff', ctx.openid)]);
     // Whether to show the staff entry comes from the server's staff records, never from the client.
-    return { data: { ...overviewOf(history.map(historyItem), chinaDate(ctx.now)), isStaff: staff !== null } };
+    return { data: { ...overviewOf(history.map(historyItem), chinaDate(ctx.now), ctx.settings.cardFee), isStaff: staff !== null } };
   },
 };
 

@@ -3,7 +3,7 @@
 import { REISSUE_REASONS, type ApplicationKind, type ApplicationView, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkMaterials, checkReissueMaterials, mobileProblem } from '../../../miniprogram/domain/declarationForm';
-import { whyNot } from '../../../miniprogram/domain/eligibility';
+import { feeOf, whyNot } from '../../../miniprogram/domain/eligibility';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { NOTICES } from '../../../miniprogram/domain/notices';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
@@ -88,7 +88,7 @@ async function submit(
     lastSubmittedAt: ctx.now,
     dueOn: dueOnFor(ctx.now),
     updatedAt: ctx.now,
-    ...(payload.reason ? { reason: payload.reason } : {}),
+    ...(payload.reason ? { reason: payload.reason, fee: feeOf(kind, ctx.settings.cardFee) } : {}),
   };
   const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
   const writes: Write[] = [

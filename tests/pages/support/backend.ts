@@ -13,6 +13,7 @@ import { devClock, type DevClock } from '../../../server/local/clock';
 import { localFiles } from '../../../server/local/fileStorage';
 import { createHost } from '../../../server/local/host';
 import { openSqliteStore } from '../../../server/store/sqlite';
+import { DEFAULT_CARD_FEE } from '../../../server/settings';
 import type { Store } from '../../../server/store/types';
 import { developmentVerifier } from '../../../server/verification/development';
 import { installWxRequest } from '../harness';
@@ -68,7 +69,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
   const store = openSqliteStore(join(dir, 'data'));
   const clock = devClock(Date.parse(startIso));
-  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock });
+  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock, settings: { cardFee: DEFAULT_CARD_FEE } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const toHost = (target: string) => target.replace(DEV_BASE, url);
