@@ -59,6 +59,7 @@ export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[]
   if (app.issuedOn) view.issuedOn = app.issuedOn;
   if (app.reason) view.reason = app.reason;
   if (app.fee !== undefined) view.fee = app.fee;
+  if (app.reportedLostAt !== undefined) view.reportedLostOn = chinaDate(app.reportedLostAt);
   if (app.kind === 'declaration' && app.declaredOn) {
     const item = historyItem(app);
     const all = history.some((h) => h.id === app._id) ? history : [...history, item];

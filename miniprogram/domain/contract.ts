@@ -92,6 +92,16 @@ export interface DeclarationPayload {
   materials: Materials;
 }
 
+/** applyPermit, applyVoucher and applyReissue: identity and address come from the approved declaration. */
+export interface ServicePayload {
+  verificationToken: string;
+  consent: Consent;
+  contact?: { mobile: string };
+  materials: Materials;
+  /** A replacement or renewal only. */
+  reason?: ReissueReason;
+}
+
 /** The applicant as a resident sees it after submission: the ID number masked, birth date and sex derived. */
 export interface ApplicantView {
   name: string;
@@ -164,6 +174,8 @@ export interface ApplicationView {
   /** A replacement or renewal: why, and the card fee (yuan) that was shown when it was applied for. */
   reason?: ReissueReason;
   fee?: number;
+  /** A card its holder reported lost (by applying for a replacement): the China-time date. */
+  reportedLostOn?: string;
   applicant: ApplicantView;
   residence?: Residence;
   consent: { noticeVersion: string; agreedAt: number };

@@ -1,6 +1,13 @@
 // The resident function's calls, typed by the contract.
-import type { ApplicationDetail, ApplicationView, DeclarationPayload, Overview, Page, Result } from '../domain/contract';
+import type { ApplicationDetail, ApplicationKind, ApplicationView, DeclarationPayload, Overview, Page, Result, ServicePayload } from '../domain/contract';
 import { call } from './transport';
+
+/** The action that applies for each service after the declaration. */
+export const APPLY_ACTIONS: Readonly<Record<Exclude<ApplicationKind, 'declaration'>, string>> = {
+  permit: 'applyPermit',
+  voucher: 'applyVoucher',
+  reissue: 'applyReissue',
+};
 
 export const resident = {
   overview: (): Promise<Result<Overview>> => call('resident', 'overview'),
@@ -10,6 +17,8 @@ export const resident = {
     call<{ verificationToken: string; expiresAt: number }>('resident', 'finishVerification', { verifyId, ...(devOutcome ? { devOutcome } : {}) }),
   submitDeclaration: (payload: DeclarationPayload, requestId: string) =>
     call<ApplicationView>('resident', 'submitDeclaration', payload, requestId),
+  apply: (service: keyof typeof APPLY_ACTIONS, payload: ServicePayload, requestId: string) =>
+    call<ApplicationView>('resident', APPLY_ACTIONS[service], payload, requestId),
   listApplications: (cursor?: string) => call<Page<ApplicationView>>('resident', 'listApplications', cursor ? { cursor } : {}),
   getApplication: (id: string) => call<ApplicationDetail>('resident', 'getApplication', { id }),
   withdraw: (id: string, requestId: string) => call<ApplicationView>('resident', 'withdraw', { id }, requestId),

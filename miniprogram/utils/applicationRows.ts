@@ -36,8 +36,11 @@ export function residenceRows(r: Residence | undefined): Row[] {
 }
 
 export function materialRows(materials: Record<string, FileLink | FileLink[]>): { label: string; urls: string[] }[] {
-  return Object.entries(materials).map(([field, links]) => ({
-    label: FIELD_LABELS[`materials.${field}`] ?? field,
-    urls: (Array.isArray(links) ? links : [links]).map((l) => fileUrl(l.url)),
-  }));
+  // A replacement carries no proofs: an empty list is not a material to show.
+  return Object.entries(materials)
+    .map(([field, links]) => ({
+      label: FIELD_LABELS[`materials.${field}`] ?? field,
+      urls: (Array.isArray(links) ? links : [links]).map((l) => fileUrl(l.url)),
+    }))
+    .filter((m) => m.urls.length > 0);
 }

@@ -5,3 +5,8 @@ import dayjs from 'dayjs';
 export function longDate(date: string): string {
   return dayjs(date).format('YYYY年M月D日');
 }
+
+/** A fee as residents read it: 免费, or the amount in yuan. */
+export function feeText(yuan: number): string {
+  return yuan === 0 ? '免费' : `${yuan} 元`;
+}

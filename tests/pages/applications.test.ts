@@ -1,6 +1,5 @@
 // 我的办件 and 办件详情 rendered with real Vant against the real backend.
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
-import { NOTICES } from '../../miniprogram/domain/notices';
 import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
@@ -93,14 +92,7 @@ describe('领取', () => {
     const declaration = await backend.declare(me, '430121200002290018');
     expect((await backend.staffCall(officer, 'approve', { id: declaration }, 'pickup-approve-1')).ok).toBe(true);
     backend.clock.set(Date.parse('2027-03-02T10:00:00+08:00'));
-    const { data } = await backend.call(me, 'startVerification', {});
-    const token = (await backend.call(me, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
-    const file = () => backend.upload(me);
-    const applied = await backend.call(me, 'applyPermit', {
-      verificationToken: token,
-      consent: { noticeVersion: NOTICES.permit.version },
-      materials: { idFront: await file(), proofs: [await file()], photo: await file() },
-    }, 'pickup-apply-1');
+    const applied = await backend.apply(me, 'permit');
     expect(applied.ok).toBe(true);
     const id = applied.data.id;
     expect((await backend.staffCall(officer, 'approve', { id }, 'pickup-approve-2')).ok).toBe(true);

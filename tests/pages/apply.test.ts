@@ -14,6 +14,13 @@ beforeAll(async () => {
 afterAll(() => backend.stop());
 beforeEach(() => resetWx());
 
+/** The flow page once the server has said the declaration is open. */
+async function openDeclaration(): Promise<LoadedPage> {
+  const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+  await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
+  return page;
+}
+
 async function passIdentity(page: LoadedPage, outcome = 0): Promise<void> {
   await page.type('.step-identity >>> .field-name', PERSON.name);
   await page.type('.step-identity >>> .field-idNumber', PERSON.idNumber);
@@ -46,7 +53,7 @@ async function fillForm(page: LoadedPage): Promise<void> {
 
 describe('the declaration flow', () => {
   it('refuses to verify until the person consents, and says when the face check fails', async () => {
-    const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const page = await openDeclaration();
     expect(page.text()).toContain('我同意为人脸识别验证处理本人的姓名和公民身份号码');
     await page.tap('.step-identity >>> .start');
     expect(backend.actionSheetAnswers).toEqual([]);
@@ -56,7 +63,7 @@ describe('the declaration flow', () => {
   });
 
   it('checks the ID number before starting the face check', async () => {
-    const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const page = await openDeclaration();
     await page.type('.step-identity >>> .field-name', PERSON.name);
     await page.type('.step-identity >>> .field-idNumber', '430104199003071001');
     await page.tap('.step-identity >>> .consent-box');
@@ -66,7 +73,7 @@ describe('the declaration flow', () => {
   });
 
   it('shows a message next to each field of the form, and derives birth date and sex', async () => {
-    const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const page = await openDeclaration();
     await passIdentity(page);
     await agreeToNotice(page);
     expect(page.text()).toContain('1990-03-07 · 女');
@@ -84,14 +91,14 @@ describe('the declaration flow', () => {
   });
 
   it('keeps the typed form as a draft and restores it on return', async () => {
-    const first = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const first = await openDeclaration();
     await passIdentity(first);
     await agreeToNotice(first);
     await first.type(form('.field-street'), '橘子洲街道');
     await first.type(form('.field-mobile'), '1390000');
     first.unload();
 
-    const again = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const again = await openDeclaration();
     await passIdentity(again);
     await agreeToNotice(again);
     const draft = again.find('.step-form').data.draft;
@@ -102,7 +109,7 @@ describe('the declaration flow', () => {
   });
 
   it('walks the whole declaration and submits it through the service layer', async () => {
-    const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    const page = await openDeclaration();
     await passIdentity(page);
     await agreeToNotice(page);
     await fillForm(page);
@@ -151,12 +158,6 @@ describe('the declaration flow', () => {
   it('says why the service is closed instead of starting a flow that cannot be submitted', async () => {
     const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
     await waitFor(() => expect(page.text()).toContain('您有一份居住信息申报正在办理中'));
-    expect(page.query('.step-identity')).toBeUndefined();
-  });
-
-  it('offers a service whose flow is not built yet only as a notice', async () => {
-    const page = await loadPage('pages/apply/index', { query: { service: 'permit' } });
-    expect(page.text()).toContain('“核发居住证”的线上办理即将开放');
     expect(page.query('.step-identity')).toBeUndefined();
   });
 });

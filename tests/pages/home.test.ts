@@ -1,6 +1,7 @@
 // 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
 import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
 import { transition, type ApplicationRecord } from '../../server/records';
+import { DEFAULT_CARD_FEE } from '../../server/settings';
 import type { Doc } from '../../server/store/types';
 import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
@@ -72,6 +73,21 @@ describe('the home page', () => {
     expect(serviceTexts(page)[1]).toMatch(/核发居住证.*可以办理/);
     expect(serviceTexts(page)[2]).toContain('您已居住满六个月');
     expect(page.text()).toContain('现在可以申领居住证');
+  });
+
+  it('offers a holder 补领/换领 with the configured card fee, and points the permit entry there', async () => {
+    const officer = 'staff-home';
+    await backend.grant(officer, 'all');
+    const applied = await backend.apply(ME, 'permit');
+    expect(applied.ok).toBe(true);
+    for (const [action, extra] of [['approve', {}], ['markReady', {}], ['markCollected', { idCardChecked: true }]] as const) {
+      expect((await backend.staffCall(officer, action, { id: applied.data.id, ...extra }, `home-${action}`)).ok).toBe(true);
+    }
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('已领取'));
+    expect(serviceTexts(page)[3]).toMatch(new RegExp(`居住证补领/换领.*可以办理，证件工本费 ${DEFAULT_CARD_FEE} 元`));
+    expect(serviceTexts(page)[1]).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”');
+    expect(page.text()).toContain('补领、换领只收证件工本费');
   });
 
   it('says when the backend cannot be reached, and loads again on request', async () => {

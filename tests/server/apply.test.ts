@@ -102,6 +102,7 @@ describe('the voucher, one pending application per kind, and replacement', () =>
     expect(replacement).toMatchObject({ kind: 'reissue', status: 'pending', reason: 'lost', fee: DEFAULT_CARD_FEE });
     expect(unwrap(await world.call<Overview>(ALICE.openid, 'overview')).services.reissue.fee).toBe(DEFAULT_CARD_FEE);
     expect((await world.store.get<ApplicationRecord>('applications', permit.id))?.reportedLostAt).toBe(world.now);
+    expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).reportedLostOn).toBe('2027-03-01');
   });
 
   it('asks for the damaged card when the reason is damage', async () => {

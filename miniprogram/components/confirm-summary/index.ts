@@ -1,34 +1,27 @@
-// Step 5: everything the person is about to submit on one screen. The ID number shows in full here —
-// the one place the person checks it before it is sent.
-import type { Applicant, ApplicationKind, Residence } from '../../domain/contract';
-import { districtName } from '../../domain/districts';
+// Step 5: everything the person is about to submit on one screen. For a declaration the ID number
+// shows in full here — the one place the person checks it before it is sent; later services show the
+// approved declaration's person, masked, with the contact mobile of this application.
+import type { Applicant, ApplicantView, ApplicationKind, ReissueReason, Residence } from '../../domain/contract';
 import { birthDateOf, sexOf } from '../../domain/idNumber';
-import { BASIS_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../domain/labels';
+import { REISSUE_REASON_LABELS } from '../../domain/labels';
 import { requiredMaterials } from '../../domain/materials';
+import { personRows, residenceRows, type Row } from '../../utils/applicationRows';
+import { feeText } from '../../utils/format';
 
-interface Row {
-  label: string;
-  value: string;
+function personOf(service: ApplicationKind, applicant: Applicant | ApplicantView): Row[] {
+  if (service !== 'declaration') return personRows(applicant as ApplicantView, (applicant as ApplicantView).idNumberMasked);
+  const typed = applicant as Applicant;
+  const id = typed.idNumber.toUpperCase();
+  return personRows({ ...typed, idNumberMasked: id, birthDate: birthDateOf(id), sex: sexOf(id) }, id);
 }
 
-function rowsOf(service: ApplicationKind, applicant: Applicant, residence: Residence, photoCounts: Record<string, number>): { person: Row[]; home: Row[]; files: Row[] } {
-  return {
-    person: [
-      { label: '姓名', value: applicant.name },
-      { label: '公民身份号码', value: applicant.idNumber.toUpperCase() },
-      { label: '出生日期 / 性别', value: `${birthDateOf(applicant.idNumber)} · ${SEX_LABELS[sexOf(applicant.idNumber)]}` },
-      { label: '民族', value: applicant.ethnicity },
-      { label: '手机号码', value: applicant.mobile },
-      { label: '户籍地址', value: applicant.hukouAddress },
-    ],
-    home: [
-      { label: '居住地址', value: `长沙市${districtName(residence.district)}${residence.street}${residence.address}` },
-      { label: '居住起始日期', value: residence.since },
-      { label: '住所类型', value: RESIDENCE_KIND_LABELS[residence.kind] },
-      { label: '申领依据', value: BASIS_LABELS[residence.basis] + (residence.organisation ? `（${residence.organisation}）` : '') },
-    ],
-    files: requiredMaterials(service, residence.kind).map((r) => ({ label: r.label, value: `${photoCounts[r.field] ?? 0} 张` })),
-  };
+/** What the service itself is: its reason and fee, for the cards. */
+function serviceRows(service: ApplicationKind, reason: string, fee: number): Row[] {
+  const rows: Row[] = [];
+  const label = REISSUE_REASON_LABELS[reason as ReissueReason];
+  if (label) rows.push({ label: '办理原因', value: label });
+  if (service === 'permit' || service === 'reissue') rows.push({ label: '证件工本费', value: feeText(fee) });
+  return rows;
 }
 
 Component({
@@ -36,20 +29,31 @@ Component({
   options: { addGlobalClass: true },
   properties: {
     service: { type: String, value: 'declaration' },
+    /** The typed applicant of a declaration, or the approved declaration's (masked) one for later services. */
     applicant: { type: Object, value: {} },
     residence: { type: Object, value: {} },
     materials: { type: Object, value: {} },
+    reason: { type: String, value: '' },
+    fee: { type: Number, value: 0 },
     submitting: { type: Boolean, value: false },
   },
   data: {
-    rows: { person: [] as Row[], home: [] as Row[], files: [] as Row[] },
+    declaring: true,
+    rows: { person: [] as Row[], home: [] as Row[], service: [] as Row[], files: [] as Row[] },
   },
   observers: {
-    'applicant, residence, materials'(applicant: Applicant, residence: Residence, materials: Record<string, string | string[]>) {
-      if (!applicant.idNumber || !residence.kind) return;
-      const counts: Record<string, number> = {};
-      for (const [field, value] of Object.entries(materials)) counts[field] = Array.isArray(value) ? value.length : value ? 1 : 0;
-      this.setData({ rows: rowsOf(this.properties.service as ApplicationKind, applicant, residence, counts) });
+    'applicant, residence, materials'(applicant: Applicant | ApplicantView, residence: Residence, materials: Record<string, string | string[]>) {
+      if (!applicant.name || !residence.kind) return;
+      const service = this.properties.service as ApplicationKind;
+      const { reason, fee } = this.properties;
+      const files = requiredMaterials(service, residence.kind, (reason || undefined) as ReissueReason | undefined).map((r) => {
+        const value = materials[r.field];
+        return { label: r.label, value: `${Array.isArray(value) ? value.length : value ? 1 : 0} 张` };
+      });
+      this.setData({
+        declaring: service === 'declaration',
+        rows: { person: personOf(service, applicant), home: residenceRows(residence), service: serviceRows(service, reason, fee), files },
+      });
     },
   },
   methods: {

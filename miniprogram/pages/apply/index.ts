@@ -1,53 +1,103 @@
 // The one application flow, parameterised by service: identity, notice, self-check form, uploads,
-// confirm, then the result with its dates.
-import type { Applicant, ApplicationKind, Materials, Residence } from '../../domain/contract';
+// confirm, then the result. A replacement or renewal chooses its reason first. Later services take
+// identity and address from the approved declaration, which the page reads from the server.
+import type { Applicant, ApplicantView, ApplicationDetail, ApplicationKind, ApplicationView, Materials, Residence, ReissueReason } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { KIND_LABELS } from '../../domain/labels';
+import { pickupPlaceFor } from '../../domain/pickupPlaces';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { newRequestId } from '../../services/transport';
-import { longDate } from '../../utils/format';
-import { AVAILABLE, SERVICE_ENTRY, STEP, STEPS, forgetFlow, loadFlow, saveFlow, serviceOf, stepOfField } from './flow';
+import { feeText, longDate } from '../../utils/format';
+import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, forgetFlow, loadFlow, saveFlow, serviceOf, stepOfField, type Closed } from './flow';
+
+/** What the result screen shows after a submission. */
+function resultOf(app: ApplicationView) {
+  const card = app.kind === 'permit' || app.kind === 'reissue';
+  return {
+    id: app.id,
+    declaredOn: longDate(app.declaredOn ?? ''),
+    permitOpensOn: longDate(app.permitOpensOn ?? ''),
+    provisional: !!app.permitOpensOnProvisional,
+    dueOn: longDate(app.dueOn),
+    place: card ? pickupPlaceFor(app.district).name : '',
+    fee: app.fee !== undefined ? feeText(app.fee) : '',
+  };
+}
 
 Component({
   data: {
     service: 'declaration' as ApplicationKind,
+    declaring: true,
     title: '',
-    available: true,
+    /** Until the server has answered whether the service is open (and, for a reissue, its fee), nothing is offered. */
+    loading: true,
     steps: STEPS,
     step: STEP.identity as number,
     today: chinaDate(Date.now()),
-    closedReason: '',
+    closed: null as Closed | null,
+    loadError: '',
     person: { name: '', idNumber: '' },
     token: '',
     noticeVersion: '',
-    applicant: {} as Applicant,
+    /** Later services: the approved declaration, its person as shown, and the contact mobile typed. */
+    declaration: null as ApplicationDetail | null,
+    contact: { mobile: '' },
+    choosingReason: false,
+    reason: '' as ReissueReason | '',
+    fee: 0,
+    applicant: {} as Applicant | ApplicantView,
     residence: {} as Residence,
     uploads: {} as UploadLists,
     materials: {} as Materials,
     requestId: '',
     submitting: false,
-    result: { id: '', declaredOn: '', permitOpensOn: '', provisional: false, dueOn: '' },
+    result: resultOf({ id: '', kind: 'declaration', dueOn: '', district: '' } as ApplicationView),
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
       const service = serviceOf(query.service);
       const title = KIND_LABELS[service];
       wx.setNavigationBarTitle({ title });
-      this.setData({ service, title, available: AVAILABLE.includes(service), uploads: loadFlow(service).uploads });
+      const flow = loadFlow(service);
+      this.setData({
+        service,
+        title,
+        declaring: service === 'declaration',
+        uploads: flow.uploads,
+        reason: flow.reason ?? '',
+        choosingReason: service === 'reissue' && !flow.reason,
+      });
       // The server's date and answer, not the phone's: a wrong phone clock must not decide either.
       const overview = await resident.overview();
-      if (overview.ok) {
-        const state = overview.data.services[SERVICE_ENTRY[service]];
-        this.setData({ today: overview.data.today, closedReason: state.open ? '' : state.reason ?? '暂不能办理' });
+      if (!overview.ok) {
+        this.setData({ loading: false, loadError: overview.error.message });
+        return;
       }
+      const { today, services, approvedDeclarationId } = overview.data;
+      const state = services[SERVICE_ENTRY[service]];
+      this.setData({ loading: false, today, fee: state.fee, closed: closedByState(state, today) });
+      if (service === 'declaration' || !state.open || !approvedDeclarationId) return;
+      const declaration = await resident.getApplication(approvedDeclarationId);
+      if (!declaration.ok) {
+        this.setData({ loadError: declaration.error.message });
+        return;
+      }
+      this.setData({ declaration: declaration.data, residence: declaration.data.residence ?? ({} as Residence) });
     },
     go(step: number) {
       this.setData({ step });
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
-    onVerified(event: VantEvent<{ verificationToken: string; name: string; idNumber: string }>) {
-      const { verificationToken, name, idNumber } = event.detail;
+    onReason(event: VantEvent<{ reason: ReissueReason }>) {
+      this.setData({ reason: event.detail.reason, choosingReason: false });
+      saveFlow(this.data.service, { uploads: this.data.uploads, reason: event.detail.reason });
+    },
+    onChangeReason() {
+      this.setData({ choosingReason: true });
+    },
+    onVerified(event: VantEvent<{ verificationToken: string; name?: string; idNumber?: string }>) {
+      const { verificationToken, name = '', idNumber = '' } = event.detail;
       this.setData({ token: verificationToken, person: { name, idNumber } });
       this.go(STEP.notice);
     },
@@ -59,9 +109,15 @@ Component({
       this.setData({ applicant: event.detail.applicant, residence: event.detail.residence });
       this.go(STEP.uploads);
     },
+    onServiceFormNext(event: VantEvent<{ contact: { mobile: string } }>) {
+      const { contact } = event.detail;
+      const declaration = this.data.declaration as ApplicationDetail;
+      this.setData({ contact, applicant: { ...declaration.applicant, mobile: contact.mobile } });
+      this.go(STEP.uploads);
+    },
     onUploadsChange(event: VantEvent<UploadLists>) {
       this.setData({ uploads: event.detail });
-      saveFlow(this.data.service, { uploads: event.detail });
+      saveFlow(this.data.service, { uploads: event.detail, ...(this.data.reason ? { reason: this.data.reason } : {}) });
     },
     onUploadsNext(event: VantEvent<Materials>) {
       // One request id per intended submission: a retry after a lost answer cannot submit twice.
@@ -71,31 +127,30 @@ Component({
     onEdit(event: VantEvent<{ step: number }>) {
       this.go(event.detail.step);
     },
+    submit() {
+      const { token, noticeVersion, applicant, residence, materials, requestId, service, contact, reason } = this.data;
+      const base = { verificationToken: token, consent: { noticeVersion }, materials };
+      if (service === 'declaration') {
+        return resident.submitDeclaration({ ...base, applicant: applicant as Applicant, residence }, requestId);
+      }
+      return resident.apply(service, { ...base, contact, ...(service === 'reissue' && reason ? { reason } : {}) }, requestId);
+    },
     async onSubmit() {
-      const { token, noticeVersion, applicant, residence, materials, requestId, service } = this.data;
       this.setData({ submitting: true });
-      const result = await resident.submitDeclaration(
-        { verificationToken: token, consent: { noticeVersion }, applicant, residence, materials },
-        requestId,
-      );
+      const result = await this.submit();
       this.setData({ submitting: false });
       if (result.ok) {
-        const app = result.data;
-        forgetFlow(service);
-        this.setData({
-          requestId: '',
-          result: {
-            id: app.id,
-            declaredOn: longDate(app.declaredOn ?? ''),
-            permitOpensOn: longDate(app.permitOpensOn ?? ''),
-            provisional: !!app.permitOpensOnProvisional,
-            dueOn: longDate(app.dueOn),
-          },
-        });
+        forgetFlow(this.data.service);
+        this.setData({ requestId: '', result: resultOf(result.data) });
         this.go(STEP.done);
         return;
       }
-      const { code, message, fields } = result.error;
+      const { code, message, fields, opensOn } = result.error;
+      if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') {
+        // The server's answer stands, with its date: the page says exactly when the service opens.
+        this.setData({ closed: closedOf(message, opensOn, this.data.today) });
+        return;
+      }
       wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
       if (code === 'VERIFICATION_FAILED') this.go(STEP.identity);
       else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));

@@ -1,7 +1,7 @@
 // The home page's view of an overview: every label and flag the WXML shows, computed here.
 import type { Overview, ServiceState } from '../../domain/contract';
 import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
-import { longDate } from '../../utils/format';
+import { feeText, longDate } from '../../utils/format';
 
 export interface ServiceEntry {
   service: 'declaration' | 'permit' | 'voucher' | 'reissue';
@@ -28,7 +28,8 @@ export interface HomeModel {
 }
 
 function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
-  const note = state.open ? '可以办理' : [state.reason, state.opensOn ? `${longDate(state.opensOn)}起可办理` : ''].filter(Boolean).join('；');
+  const open = state.fee > 0 ? `可以办理，证件工本费 ${feeText(state.fee)}` : '可以办理';
+  const note = state.open ? open : [state.reason, state.opensOn ? `${longDate(state.opensOn)}起可办理` : ''].filter(Boolean).join('；');
   return { service, title: KIND_LABELS[service], open: state.open, note, tag: state.open ? '可办理' : '暂不可办' };
 }
 

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS } from '../../../miniprogram/config';
-import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
+import { DECLARATION_NOTICE, NOTICES } from '../../../miniprogram/domain/notices';
+import { APPLY_ACTIONS } from '../../../miniprogram/services/resident';
 import { devClock, type DevClock } from '../../../server/local/clock';
 import { localFiles } from '../../../server/local/fileStorage';
 import { createHost } from '../../../server/local/host';
@@ -42,6 +43,8 @@ export interface Backend {
   upload(openid: string): Promise<string>;
   /** Submits a valid declaration for `openid` through the API, as the flow would; answers its id. */
   declare(openid: string, idNumber?: string): Promise<string>;
+  /** Applies for a later service through the API with freshly uploaded materials, as the flow would; answers the result. */
+  apply(openid: string, service: 'permit' | 'voucher' | 'reissue', extra?: Record<string, unknown>): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +127,17 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       );
       if (!result.ok) throw new Error(`declaration refused: ${JSON.stringify(result.error)}`);
       return result.data.id;
+    },
+    async apply(openid, service, extra = {}) {
+      const { data } = await backend.call(openid, 'startVerification', {});
+      const token = (await backend.call(openid, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
+      const file = () => backend.upload(openid);
+      const materials =
+        service === 'reissue'
+          ? { idFront: await file(), photo: await file() }
+          : { idFront: await file(), proofs: [await file()], ...(service === 'permit' ? { photo: await file() } : {}) };
+      const payload = { verificationToken: token, consent: { noticeVersion: NOTICES[service].version }, materials, ...extra };
+      return backend.call(openid, APPLY_ACTIONS[service], payload, `apply-${++requests}`);
     },
     stop() {
       return new Promise((resolve) => {

@@ -1,0 +1,236 @@
+// 核发居住证, 居住登记凭证申领 and 居住证补领/换领 through the one flow page, each entry in each of
+// its states, against the real backend: the page says what the server decides, with the date.
+import { DEV_OPENID_KEY } from '../../miniprogram/config';
+import { checkDigit } from '../../miniprogram/domain/idNumber';
+import { DEFAULT_CARD_FEE } from '../../server/settings';
+import { loadPage, resetWx, waitFor, wxMock, type LoadedPage } from './harness';
+import { startBackend, type Backend } from './support/backend';
+
+const OFFICER = 'staff-services';
+const DECLARED = '2026-08-31T10:00:00+08:00';
+let backend: Backend;
+let people = 0;
+let requests = 0;
+const rid = () => `services-${++requests}`;
+
+beforeAll(async () => {
+  backend = await startBackend(DECLARED);
+  await backend.grant(OFFICER, 'all');
+});
+afterAll(() => backend.stop());
+beforeEach(() => {
+  resetWx();
+  backend.clock.set(Date.parse(DECLARED));
+});
+
+/** A new resident of 岳麓区 (urban), with a declaration made on 2026-08-31 and approved; the page acts as them. */
+async function approvedResident(): Promise<string> {
+  const openid = `dev-services-${++people}`;
+  const first17 = `43010419900315${String(people).padStart(3, '0')}`;
+  const id = await backend.declare(openid, first17 + checkDigit(first17));
+  expect((await backend.staffCall(OFFICER, 'approve', { id }, rid())).ok).toBe(true);
+  wxMock.storage.set(DEV_OPENID_KEY, openid);
+  return openid;
+}
+
+async function staff(action: string, payload: Record<string, unknown>): Promise<void> {
+  const result = await backend.staffCall(OFFICER, action, payload, rid());
+  expect(result).toMatchObject({ ok: true });
+}
+
+/** A permit applied for through the API, then approved, made ready and collected. */
+async function collectedPermit(openid: string): Promise<string> {
+  backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
+  const applied = await backend.apply(openid, 'permit');
+  expect(applied.ok).toBe(true);
+  await staff('approve', { id: applied.data.id });
+  await staff('markReady', { id: applied.data.id });
+  await staff('markCollected', { id: applied.data.id, idCardChecked: true });
+  return applied.data.id;
+}
+
+async function open(service: string): Promise<LoadedPage> {
+  return loadPage('pages/apply/index', { query: { service } });
+}
+
+async function verifyAndAgree(page: LoadedPage, notice: string): Promise<void> {
+  await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
+  // Later services verify the person of the approved declaration: nothing is typed.
+  expect(page.query('.step-identity >>> .field-name')).toBeUndefined();
+  await page.tap('.step-identity >>> .consent-box');
+  backend.actionSheetAnswers.push(0);
+  await page.tap('.step-identity >>> .start');
+  await waitFor(() => expect(page.text()).toContain(notice));
+  await page.tap('.step-notice >>> .agree-box');
+  await page.tap('.step-notice >>> .agree');
+  await waitFor(() => expect(page.query('.step-form >>> .next')).toBeDefined());
+}
+
+const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
+
+async function uploadAll(page: LoadedPage, fields: string[]): Promise<void> {
+  await waitFor(() => expect(page.data.step).toBe(3));
+  expect(page.findAll('.step-uploads >>> .material').length).toBe(fields.length);
+  for (const field of fields) await page.emit(uploads(`.uploader-${field}`), 'after-read', { file: { url: backend.photo(`${field}.png`) } });
+  await waitFor(() => {
+    const lists = page.find('.step-uploads').data.lists as Record<string, { status: string }[]>;
+    expect(fields.map((f) => lists[f]?.[0]?.status)).toEqual(fields.map(() => 'done'));
+  });
+  await page.tap(uploads('.next'));
+  await waitFor(() => expect(page.data.step).toBe(4));
+}
+
+describe('核发居住证', () => {
+  it('is closed without an approved declaration, and says so', async () => {
+    wxMock.storage.set(DEV_OPENID_KEY, 'dev-services-nobody');
+    const page = await open('permit');
+    await waitFor(() => expect(page.text('.closed')).toContain('需先完成居住信息申报并审核通过'));
+    expect(page.query('.step-identity')).toBeUndefined();
+  });
+
+  it('before six months names the opening date and the days left, the day before at 23:59 China time', async () => {
+    await approvedResident();
+    backend.clock.set(Date.parse('2027-02-27T23:59:00+08:00'));
+    const page = await open('permit');
+    await waitFor(() => expect(page.text('.closed')).toMatch(/2027年2月28日起可以办理\s*，还有 1 天/));
+    expect(page.text('.closed')).toContain('居住满六个月后可申领，还需 1 天');
+  });
+
+  it('opens at 00:00 China time on the day, shows the declaration’s identity and address, and submits a free first permit', async () => {
+    const me = await approvedResident();
+    backend.clock.set(Date.parse('2027-02-28T00:00:00+08:00'));
+    const page = await open('permit');
+    await verifyAndAgree(page, '核发居住证须知');
+
+    const form = page.text('.step-form');
+    expect(form).toContain('李晓梅');
+    expect(form).toMatch(/430104\*{8}\d{3}[\dX]/);
+    expect(form).toContain('长沙市岳麓区望月湖街道望月湖小区3栋201');
+    expect(form).toContain('首次申领居住证不收取工本费');
+    expect(page.query('.step-form >>> .field-street')).toBeUndefined();
+    // The contact mobile starts as the declaration's and is checked like any mobile.
+    expect(page.find('.step-form').data.mobile).toBe('13800138000');
+    await page.type('.step-form >>> .field-mobile', '1390000');
+    await page.tap('.step-form >>> .next');
+    await waitFor(() => expect(page.text('.step-form')).toContain('请填写 11 位手机号码'));
+    await page.type('.step-form >>> .field-mobile', '13900001111');
+    await page.tap('.step-form >>> .next');
+
+    await uploadAll(page, ['idFront', 'proofs', 'photo']);
+    const confirm = page.text('.step-confirm');
+    expect(confirm).toContain('13900001111');
+    expect(confirm).toContain('本人相片');
+    expect(confirm).toMatch(/证件工本费\s*免费/);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+    // Declared in 岳麓区: collected at the city hall.
+    expect(page.text('.place')).toContain('长沙市公安局人口与出入境管理支队接待大厅');
+
+    const [latest] = (await backend.call(me, 'listApplications')).data.items;
+    expect(latest).toMatchObject({ kind: 'permit', status: 'pending', applicant: { mobile: '13900001111' }, residence: { district: '430104' } });
+    expect(wxMock.storage.has('draft:permit')).toBe(false);
+  });
+
+  it('is closed while one is pending, and to a holder, who is pointed to 补领/换领', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
+    const page = await open('permit');
+    await waitFor(() => expect(page.text('.closed')).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”'));
+  });
+});
+
+describe('居住登记凭证申领', () => {
+  it('is open before the six months and submits with the residence proofs', async () => {
+    const me = await approvedResident();
+    const page = await open('voucher');
+    await verifyAndAgree(page, '居住登记凭证申领须知');
+    expect(page.text('.step-form')).not.toContain('工本费');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'proofs']);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+    expect(page.query('.place')).toBeUndefined();
+    const [latest] = (await backend.call(me, 'listApplications')).data.items;
+    expect(latest).toMatchObject({ kind: 'voucher', status: 'pending' });
+
+    const again = await open('voucher');
+    await waitFor(() => expect(again.text('.closed')).toContain('您有一份居住登记凭证申请正在办理中'));
+  });
+
+  it('shows the server’s refusal with its reason when the six months are reached during the flow', async () => {
+    await approvedResident();
+    backend.clock.set(Date.parse('2027-02-27T23:50:00+08:00'));
+    const page = await open('voucher');
+    await verifyAndAgree(page, '居住登记凭证申领须知');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'proofs']);
+    backend.clock.set(Date.parse('2027-02-28T00:00:00+08:00'));
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text('.closed')).toContain('您已居住满六个月，可直接申领居住证'));
+  });
+});
+
+describe('居住证补领/换领', () => {
+  it('is closed until a permit has been collected', async () => {
+    await approvedResident();
+    const page = await open('reissue');
+    await waitFor(() => expect(page.text('.closed')).toContain('领取居住证后可办理补领或换领'));
+    expect(page.query('.step-reason')).toBeUndefined();
+  });
+
+  it('asks the reason first with the configured fee, lets it change on the form, and damage adds the damaged card', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
+    const page = await open('reissue');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    expect(page.query('.step-identity')).toBeUndefined();
+    expect(page.text('.step-reason >>> .fee-cell')).toContain(`${DEFAULT_CARD_FEE} 元`);
+    await page.tap('.step-reason >>> .next');
+    await waitFor(() => expect(page.text('.step-reason')).toContain('请选择补领或换领的原因'));
+    await page.emit('.step-reason >>> .reasons', 'change', 'expired');
+    await page.tap('.step-reason >>> .next');
+    await verifyAndAgree(page, '居住证补领、换领须知');
+    expect(page.text('.step-form')).toContain('有效期满换领');
+    await page.tap('.step-form >>> .reason');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    await page.emit('.step-reason >>> .reasons', 'change', 'damaged');
+    await page.tap('.step-reason >>> .next');
+    await waitFor(() => expect(page.text('.step-form')).toContain('损坏换领'));
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'photo', 'damagedCard']);
+    expect(page.text('.step-confirm')).toContain('损坏换领');
+    // The reason survives leaving the page.
+    expect(wxMock.storage.get('draft:flow:reissue')).toMatchObject({ reason: 'damaged' });
+  });
+
+  it('records a lost card as reported lost and applies for a replacement with the fee', async () => {
+    const me = await approvedResident();
+    const card = await collectedPermit(me);
+    const page = await open('reissue');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    await page.emit('.step-reason >>> .reasons', 'change', 'lost');
+    await page.tap('.step-reason >>> .next');
+    await verifyAndAgree(page, '居住证补领、换领须知');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'photo']);
+    expect(page.text('.step-confirm')).toMatch(new RegExp(`证件工本费\\s*${DEFAULT_CARD_FEE} 元`));
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+    expect(page.text('.result')).toBeDefined();
+    expect(page.text()).toContain(`${DEFAULT_CARD_FEE} 元`);
+
+    const [latest] = (await backend.call(me, 'listApplications')).data.items;
+    expect(latest).toMatchObject({ kind: 'reissue', reason: 'lost', fee: DEFAULT_CARD_FEE, status: 'pending' });
+    const lost = await backend.store.get<{ reportedLostAt?: number }>('applications', card);
+    expect(lost?.reportedLostAt).toBe(latest.submittedAt);
+
+    // 办件详情 of the old card says it is reported lost; the replacement's says why and what it costs.
+    const oldCard = await loadPage('pages/application/index', { query: { id: card } });
+    await waitFor(() => expect(oldCard.text()).toContain('此证已登记挂失，不能再使用'));
+    expect(oldCard.text()).toContain('发证日期');
+    const replacement = await loadPage('pages/application/index', { query: { id: latest.id } });
+    await waitFor(() => expect(replacement.text()).toContain('遗失补领'));
+    expect(replacement.text()).toMatch(new RegExp(`证件工本费.*${DEFAULT_CARD_FEE} 元`));
+    expect(replacement.text()).not.toContain('居住证明');
+  });
+});
