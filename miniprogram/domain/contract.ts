@@ -7,6 +7,14 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export const APPLICATION_KINDS = ['declaration', 'permit', 'voucher', 'reissue'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
+/** The services after the declaration, and the resident action that applies for each. */
+export type LaterService = Exclude<ApplicationKind, 'declaration'>;
+export const APPLY_ACTIONS: Readonly<Record<LaterService, string>> = {
+  permit: 'applyPermit',
+  voucher: 'applyVoucher',
+  reissue: 'applyReissue',
+};
+
 export const RESIDENCE_KINDS = ['rent', 'own', 'relative', 'dormitory', 'other'] as const;
 export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
 

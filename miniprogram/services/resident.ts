@@ -1,13 +1,6 @@
 // The resident function's calls, typed by the contract.
-import type { ApplicationDetail, ApplicationKind, ApplicationView, DeclarationPayload, Overview, Page, Result, ServicePayload } from '../domain/contract';
+import { APPLY_ACTIONS, type ApplicationDetail, type ApplicationView, type DeclarationPayload, type LaterService, type Overview, type Page, type Result, type ServicePayload } from '../domain/contract';
 import { call } from './transport';
-
-/** The action that applies for each service after the declaration. */
-export const APPLY_ACTIONS: Readonly<Record<Exclude<ApplicationKind, 'declaration'>, string>> = {
-  permit: 'applyPermit',
-  voucher: 'applyVoucher',
-  reissue: 'applyReissue',
-};
 
 export const resident = {
   overview: (): Promise<Result<Overview>> => call('resident', 'overview'),
@@ -17,7 +10,7 @@ export const resident = {
     call<{ verificationToken: string; expiresAt: number }>('resident', 'finishVerification', { verifyId, ...(devOutcome ? { devOutcome } : {}) }),
   submitDeclaration: (payload: DeclarationPayload, requestId: string) =>
     call<ApplicationView>('resident', 'submitDeclaration', payload, requestId),
-  apply: (service: keyof typeof APPLY_ACTIONS, payload: ServicePayload, requestId: string) =>
+  apply: (service: LaterService, payload: ServicePayload, requestId: string) =>
     call<ApplicationView>('resident', APPLY_ACTIONS[service], payload, requestId),
   listApplications: (cursor?: string) => call<Page<ApplicationView>>('resident', 'listApplications', cursor ? { cursor } : {}),
   getApplication: (id: string) => call<ApplicationDetail>('resident', 'getApplication', { id }),

@@ -1,10 +1,10 @@
 // The rows both the resident's detail and the staff review show: the applicant, the residence and
 // the materials of an application, labelled for reading.
-import type { ApplicantView, FileLink, Residence } from '../domain/contract';
+import type { ApplicantView, ApplicationView, FileLink, Residence } from '../domain/contract';
 import { districtName } from '../domain/districts';
-import { BASIS_LABELS, FIELD_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../domain/labels';
+import { BASIS_LABELS, FIELD_LABELS, REISSUE_REASON_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../domain/labels';
 import { fileUrl } from '../services/links';
-import { longDate } from './format';
+import { feeText, longDate } from './format';
 
 export interface Row {
   label: string;
@@ -33,6 +33,16 @@ export function residenceRows(r: Residence | undefined): Row[] {
         { label: '申领依据', value: BASIS_LABELS[r.basis] + (r.organisation ? `（${r.organisation}）` : '') },
       ]
     : [];
+}
+
+/** A card's own facts: a replacement's reason and fee, the issue date, and a reported loss. */
+export function cardRows(app: Pick<ApplicationView, 'reason' | 'fee' | 'issuedOn' | 'reportedLostOn'>): Row[] {
+  const rows: Row[] = [];
+  if (app.reason) rows.push({ label: '办理原因', value: REISSUE_REASON_LABELS[app.reason] });
+  if (app.fee !== undefined) rows.push({ label: '证件工本费', value: feeText(app.fee), note: '缴纳方式以窗口公告为准' });
+  if (app.issuedOn) rows.push({ label: '发证日期', value: longDate(app.issuedOn) });
+  if (app.reportedLostOn) rows.push({ label: '挂失日期', value: longDate(app.reportedLostOn), note: '此证已登记挂失，不能再使用' });
+  return rows;
 }
 
 export function materialRows(materials: Record<string, FileLink | FileLink[]>): { label: string; urls: string[] }[] {

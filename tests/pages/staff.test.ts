@@ -37,6 +37,16 @@ async function openReview(id: string): Promise<LoadedPage> {
   return page;
 }
 
+/** A permit applied for by the resident six months after an approved declaration, then approved by 岳麓区. */
+async function approvedPermit(): Promise<string> {
+  const declaration = await backend.declare(RESIDENT, ID_NUMBER);
+  expect((await backend.staffCall(YUELU, 'approve', { id: declaration }, 'approve-declaration')).ok).toBe(true);
+  backend.clock.set(Date.parse('2027-03-01T10:00:00+08:00'));
+  const applied = await backend.apply(RESIDENT, 'permit');
+  expect((await backend.staffCall(YUELU, 'approve', { id: applied.data.id }, 'approve-permit')).ok).toBe(true);
+  return applied.data.id;
+}
+
 /** A timeline's status changes, as the resident's own getApplication lists them. */
 async function residentTimeline(id: string): Promise<{ status: string; items?: { item: string; message: string }[] }[]> {
   const result = await backend.call(RESIDENT, 'getApplication', { id });
@@ -197,16 +207,12 @@ describe('审核办件', () => {
   });
 
   it('marks a card ready, refuses a wrong pickup code next to the field, and hands it over', async () => {
-    // Permit applications arrive with a later service; one is stored here as approved, as that service will leave it.
-    const declaration = await backend.declare(RESIDENT, ID_NUMBER);
-    const stored = (await backend.store.get<ApplicationRecord>('applications', declaration)) as ApplicationRecord & { _id: string; _version: number };
-    const { _id, _version, ...fields } = stored;
-    await backend.store.commit([{ op: 'create', collection: 'applications', id: 'permit-1', doc: { ...fields, kind: 'permit', status: 'approved' } }]);
-
+    const permit = await approvedPermit();
     as(YUELU);
-    const page = await openReview('permit-1');
+    const page = await openReview(permit);
     expect(page.text()).toContain('核发居住证');
     expect(page.text()).toContain('待制证');
+    expect(page.text()).toMatch(/发证日期\s*2027年3月1日/);
     expect(page.query('.approve')).toBeUndefined();
     await page.tap('.mark-ready');
     await waitFor(() => expect(page.query('.pickup-form')).toBeDefined());
@@ -218,7 +224,7 @@ describe('审核办件', () => {
     await waitFor(() => expect(page.text('.pickup-form')).toContain('领取码不正确'));
     expect(page.text()).toContain('待领取');
 
-    const code = (await backend.store.get<ApplicationRecord>('applications', 'permit-1'))!.pickupCode!;
+    const code = (await backend.store.get<ApplicationRecord>('applications', permit))!.pickupCode!;
     await page.type(page.find('.pickup-form >>> .pickup-code'), code.toLowerCase());
     await page.tap(page.find('.pickup-form >>> .send-collect'));
     await waitFor(() => expect(page.text()).toContain('证件已交付，办理完毕。'));
@@ -227,14 +233,11 @@ describe('审核办件', () => {
   });
 
   it('hands a card over on an ID card checked in person, and records it', async () => {
-    const declaration = await backend.declare(RESIDENT, ID_NUMBER);
-    const stored = (await backend.store.get<ApplicationRecord>('applications', declaration)) as ApplicationRecord & { _id: string; _version: number };
-    const { _id, _version, ...fields } = stored;
-    await backend.store.commit([{ op: 'create', collection: 'applications', id: 'permit-2', doc: { ...fields, kind: 'permit', status: 'approved' } }]);
-    await backend.staffCall(YUELU, 'markReady', { id: 'permit-2' }, 'ready-2');
+    const permit = await approvedPermit();
+    await backend.staffCall(YUELU, 'markReady', { id: permit }, 'ready-2');
 
     as(YUELU);
-    const page = await openReview('permit-2');
+    const page = await openReview(permit);
     await page.tap(page.find('.pickup-form >>> .send-collect'));
     await settle();
     expect(page.text('.pickup-form')).toContain('请输入领取码，或确认已当面核验身份证');

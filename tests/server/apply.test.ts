@@ -4,7 +4,7 @@ import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import { ALICE, declare } from '../support/declarations';
+import { ALICE, applyService, declare } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const OFFICER = 'staff-city';
@@ -24,17 +24,10 @@ async function approvedDeclaration(): Promise<ApplicationView> {
   return app;
 }
 
-async function laterToken(): Promise<string> {
-  const { verifyId } = unwrap(await world.call<{ verifyId: string }>(ALICE.openid, 'startVerification', {}));
-  return unwrap(await world.call<{ verificationToken: string }>(ALICE.openid, 'finishVerification', { verifyId })).verificationToken;
-}
+const SERVICES = { applyPermit: 'permit', applyVoucher: 'voucher', applyReissue: 'reissue' } as const;
 
-async function apply(action: 'applyPermit' | 'applyVoucher' | 'applyReissue', extra: Record<string, unknown> = {}) {
-  const kind = action === 'applyPermit' ? 'permit' : action === 'applyVoucher' ? 'voucher' : 'reissue';
-  const file = () => world.upload(ALICE.openid);
-  const materials =
-    kind === 'reissue' ? { idFront: await file(), photo: await file() } : { idFront: await file(), proofs: [await file()], ...(kind === 'permit' ? { photo: await file() } : {}) };
-  return world.call<ApplicationView>(ALICE.openid, action, { verificationToken: await laterToken(), consent: { noticeVersion: NOTICES[kind].version }, materials, ...extra }, rid());
+function apply(action: keyof typeof SERVICES, extra: Record<string, unknown> = {}) {
+  return applyService(world, ALICE.openid, SERVICES[action], extra);
 }
 
 describe('the permit opens six calendar months after the declaration, in China time', () => {

@@ -3,7 +3,7 @@
 import type { ApplicationDetail, ApplicationView, Overview, Page, StaffApplication, StaffQueueItem } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import type { ApplicationRecord } from '../../server/records';
-import { ALICE, BOB, declare } from '../support/declarations';
+import { ALICE, BOB, applyService, declare } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const YUELU = 'staff-yuelu'; // 岳麓区 430104, where ALICE declares
@@ -194,13 +194,13 @@ describe('the workflow', () => {
 });
 
 describe('cards: ready and collected', () => {
-  /** Permit applications arrive with a later service; here one is stored as approved, as that service will leave it. */
+  /** A permit applied for six months after an approved declaration, and approved. */
   async function approvedPermit(): Promise<string> {
     const declaration = await declare(world, ALICE);
-    const stored = (await world.store.get<ApplicationRecord>('applications', declaration.id)) as ApplicationRecord & { _id: string };
-    const { _id, _version, ...fields } = stored as ApplicationRecord & { _id: string; _version: number };
-    const id = 'permit-1';
-    await world.store.commit([{ op: 'create', collection: 'applications', id, doc: { ...fields, kind: 'permit', status: 'approved' } }]);
+    unwrap(await world.staff(YUELU, 'approve', { id: declaration.id }, rid()));
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const { id } = unwrap(await applyService(world, ALICE.openid, 'permit'));
+    unwrap(await world.staff(YUELU, 'approve', { id }, rid()));
     return id;
   }
 

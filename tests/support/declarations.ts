@@ -1,6 +1,6 @@
-// A valid declaration for tests, and the steps a resident takes to submit one.
-import type { ApplicationView, DeclarationPayload } from '../../miniprogram/domain/contract';
-import { DECLARATION_NOTICE } from '../../miniprogram/domain/notices';
+// A valid declaration for tests, the steps a resident takes to submit one, and the later services' applications.
+import { APPLY_ACTIONS, type ApplicationView, type DeclarationPayload, type LaterService, type Result } from '../../miniprogram/domain/contract';
+import { DECLARATION_NOTICE, NOTICES } from '../../miniprogram/domain/notices';
 import { unwrap, type World } from './world';
 
 export const ALICE = { openid: 'resident-alice', name: '李晓梅', idNumber: '430104199003071237' };
@@ -42,4 +42,25 @@ export async function declare(
 ): Promise<ApplicationView> {
   const payload = await declarationPayload(world, person, overrides);
   return unwrap(await world.call<ApplicationView>(person.openid, 'submitDeclaration', payload, `req-${++sequence}`));
+}
+
+/**
+ * Applies for a later service as the flow does: a face check of the approved declaration's person,
+ * fresh uploads of what the service needs, the service's notice; `extra` adds or overrides fields.
+ */
+export async function applyService(
+  world: World,
+  openid: string,
+  service: LaterService,
+  extra: Record<string, unknown> = {},
+): Promise<Result<ApplicationView>> {
+  const { verifyId } = unwrap(await world.call<{ verifyId: string }>(openid, 'startVerification', {}));
+  const token = unwrap(await world.call<{ verificationToken: string }>(openid, 'finishVerification', { verifyId })).verificationToken;
+  const file = () => world.upload(openid);
+  const materials =
+    service === 'reissue'
+      ? { idFront: await file(), photo: await file() }
+      : { idFront: await file(), proofs: [await file()], ...(service === 'permit' ? { photo: await file() } : {}) };
+  const payload = { verificationToken: token, consent: { noticeVersion: NOTICES[service].version }, materials, ...extra };
+  return world.call<ApplicationView>(openid, APPLY_ACTIONS[service], payload, `req-${++sequence}`);
 }

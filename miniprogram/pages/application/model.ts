@@ -1,10 +1,10 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
 import type { ApplicationDetail, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
-import { FIELD_LABELS, KIND_LABELS, REISSUE_REASON_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { FIELD_LABELS, KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { isPending } from '../../domain/states';
-import { materialRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
-import { feeText, longDate } from '../../utils/format';
+import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
+import { longDate } from '../../utils/format';
 
 export interface DetailModel {
   title: string;
@@ -79,10 +79,7 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     facts.push({ label: '可申领居住证', value: longDate(app.permitOpensOn), note: app.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '' });
   }
   if (isPending(app.status)) facts.push({ label: '审核期限', value: `${longDate(app.dueOn)}前` });
-  if (app.reason) facts.push({ label: '办理原因', value: REISSUE_REASON_LABELS[app.reason] });
-  if (app.fee !== undefined) facts.push({ label: '证件工本费', value: feeText(app.fee), note: '缴纳方式以窗口公告为准' });
-  if (app.issuedOn) facts.push({ label: '发证日期', value: longDate(app.issuedOn) });
-  if (app.reportedLostOn) facts.push({ label: '挂失日期', value: longDate(app.reportedLostOn), note: '此证已登记挂失，不能再使用' });
+  facts.push(...cardRows(app));
   const { applicant: a, residence: r } = app;
   return {
     title: KIND_LABELS[app.kind],

@@ -1,6 +1,6 @@
 // applyPermit, applyVoucher, applyReissue: the services after the declaration. Identity and address
 // come from the person's approved declaration; the server alone decides eligibility and its date.
-import { REISSUE_REASONS, type ApplicationKind, type ApplicationView, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
+import { REISSUE_REASONS, type ApplicationView, type LaterService, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkMaterials, checkReissueMaterials, mobileProblem } from '../../../miniprogram/domain/declarationForm';
 import { feeOf, whyNot } from '../../../miniprogram/domain/eligibility';
@@ -24,7 +24,7 @@ interface ApplyPayload {
 }
 
 /** One action per service, built from the same steps. */
-export function applyFor(kind: Exclude<ApplicationKind, 'declaration'>): ActionDefinition<ApplyPayload, ApplicationView> {
+export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, ApplicationView> {
   return {
     writes: true,
     async parse(c, payload, ctx) {
@@ -66,7 +66,7 @@ export function applyFor(kind: Exclude<ApplicationKind, 'declaration'>): ActionD
 
 async function submit(
   ctx: Context,
-  kind: Exclude<ApplicationKind, 'declaration'>,
+  kind: LaterService,
   declaration: Doc<ApplicationRecord>,
   payload: ApplyPayload,
   token: Doc<{ openid: string; idHash: string; expiresAt: number; used: boolean }>,

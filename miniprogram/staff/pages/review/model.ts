@@ -5,7 +5,7 @@ import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
 import { FIELD_LABELS, KIND_LABELS } from '../../../domain/labels';
 import { canTransition, isPending } from '../../../domain/states';
-import { materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
+import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
 import { longDate } from '../../../utils/format';
 import { staffStatus, type TagType } from '../../status';
 
@@ -127,6 +127,7 @@ export function reviewModel(app: StaffApplication): ReviewModel {
     { label: '所属辖区', value: districtName(app.district) },
   ];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
+  facts.push(...cardRows(app));
   const { applicant: a, residence: r } = app;
   return {
     kind: app.kind,
