@@ -1,10 +1,20 @@
 // Identifiers and keys derived on the server: random ids, and hashed keys that never expose their inputs.
 import { createHash, randomBytes } from 'node:crypto';
 
+/** randomId's 32 characters: no 0, 1, l or o, which read alike. */
+export const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
 /** 20 characters of base32: about 100 bits, unguessable. */
 export function randomId(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return Array.from(randomBytes(20), (byte) => alphabet[byte % 32]).join('');
+  return Array.from(randomBytes(20), (byte) => ID_ALPHABET[byte % 32]).join('');
+}
+
+/** 32 capitals and digits a person reads out at a counter: no I, O, 0 or 1. */
+const COUNTER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** The first 8 characters of a random id, spelled for reading aloud and typing: about 40 bits. */
+export function counterCode(id: string): string {
+  return Array.from(id.slice(0, 8), (ch) => COUNTER_ALPHABET[ID_ALPHABET.indexOf(ch)]).join('');
 }
 
 export function sha256(text: string): string {

@@ -19,6 +19,7 @@ import { firstRoute, navigateBack, reLaunch, switchTab, topPage } from './router
 import { rpxToPx } from './rpx';
 import { installTouchBridge } from './touch';
 import { installWx, launchApp } from './wx';
+import { hideToastOverlay } from './wx/overlays';
 import { acceptedSubscriptions } from './wx/system';
 
 function boot(): void {
@@ -46,7 +47,11 @@ function boot(): void {
   launchApp(home);
   reLaunch(`/${home}`);
   exposeBridge({
-    relaunchHome: () => reLaunch(`/${home}`),
+    // The panel's restart (a new identity or clock) starts clean: no toast of the previous run stays up.
+    relaunchHome: () => {
+      hideToastOverlay();
+      reLaunch(`/${home}`);
+    },
     currentPage: () => {
       const top = topPage();
       if (!top) return '';

@@ -1,4 +1,4 @@
-// Steps of the resident's declaration in the preview, shared by the end-to-end journeys.
+// Steps of residents and officers in the preview, shared by the end-to-end journeys.
 import type { Page } from 'playwright-core';
 import { current, eventually, expectVisible, navTitle, tapButton } from './phone';
 
@@ -71,4 +71,43 @@ export async function switchIdentity(page: Page, label: string): Promise<void> {
   await eventually(async () => expect(await button.getAttribute('aria-checked')).toBe('true'));
   await eventually(async () => expect(await page.locator('.wx-page-frame').count()).toBe(1));
   await expectVisible(current(page).getByText('我的居住状态'));
+}
+
+/** From the home page: a whole declaration of a rented home in 芙蓉区, with one photo for each material. */
+export async function declare(page: Page, photo: string): Promise<void> {
+  await verifyAndAgree(page);
+  await fillForm(page);
+  await tapButton(page, '下一步');
+  await upload(page, 'idFront', [photo]);
+  await upload(page, 'proofs', [photo]);
+  await uploadsDone(page, 2);
+  await tapButton(page, '下一步');
+  await tapButton(page, '确认提交');
+  await expectVisible(current(page).getByText('申报已提交'));
+}
+
+/** Confirms the open modal with its confirm button, whose text says what it confirms. */
+export async function confirmModal(page: Page, text: string): Promise<void> {
+  const button = page.locator('.wx-modal .wx-modal__confirm');
+  await expect(button.textContent()).resolves.toBe(text);
+  await button.click();
+}
+
+/** As the city's officer: the queue, then 李晓梅's application waiting there, shown with her full ID number. */
+export async function openInQueue(page: Page): Promise<void> {
+  await switchIdentity(page, '民警（全市）');
+  await current(page).getByText('工作人员审核台', { exact: true }).click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toMatch(/审核/));
+  await current(page).getByText('李晓梅').first().click();
+  await expectVisible(current(page).getByText('43010419900307100X'));
+}
+
+/** After the declaration: the face check of the declared person (nothing typed), then the service's notice. */
+export async function verifyDeclaredAndAgree(page: Page): Promise<void> {
+  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await tapButton(page, '开始人脸识别验证');
+  await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
+  await current(page).getByText(/我已阅读并同意/).click();
+  await tapButton(page, '同意，开始申请');
+  await expectVisible(current(page).getByText('申请人信息（来自已审核通过的居住信息申报）'));
 }

@@ -3,7 +3,7 @@
 // officer approves, and the resident's home then shows the six-month date as settled.
 import type { Page } from 'playwright-core';
 import type { OpenBrowser } from './browser';
-import { fillForm, switchIdentity, upload, uploadsDone, verifyAndAgree } from './flows';
+import { confirmModal, declare, openInQueue, switchIdentity, upload, uploadsDone } from './flows';
 import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
 import { openSession, type Session } from './session';
 
@@ -20,35 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-/** Confirms the open modal with its confirm button, whose text says what it confirms. */
-async function confirmModal(text: string): Promise<void> {
-  const button = page.locator('.wx-modal .wx-modal__confirm');
-  await expect(button.textContent()).resolves.toBe(text);
-  await button.click();
-}
-
-async function openInQueue(): Promise<void> {
-  await switchIdentity(page, '民警（全市）');
-  await current(page).getByText('工作人员审核台', { exact: true }).click();
-  await eventually(async () => expect(await navTitle(page).textContent()).toMatch(/审核/));
-  await current(page).getByText('李晓梅').first().click();
-  await expectVisible(current(page).getByText('43010419900307100X'));
-}
-
 test('a declaration goes through a correction round to approval', async () => {
   // The resident declares.
-  await verifyAndAgree(page);
-  await fillForm(page);
-  await tapButton(page, '下一步');
-  await upload(page, 'idFront', [photos[0]]);
-  await upload(page, 'proofs', [photos[0]]);
-  await uploadsDone(page, 2);
-  await tapButton(page, '下一步');
-  await tapButton(page, '确认提交');
-  await expectVisible(current(page).getByText('申报已提交'));
+  await declare(page, photos[0]);
 
   // The officer sees it, with the full ID number, and asks for two corrections at once.
-  await openInQueue();
+  await openInQueue(page);
   await tapButton(page, '要求补正');
   await current(page).locator('[class*="check-applicant-mobile"]').getByText('手机号码').click();
   await current(page).locator('[class*="message-applicant-mobile"] textarea').fill('手机号码无法接通，请核对');
@@ -56,7 +33,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await current(page).locator('[class*="message-materials-proofs"] textarea').fill('租赁合同缺少签字页');
   await screenshot(page, 'staff-correction.png');
   await tapButton(page, /发送补正通知/);
-  await confirmModal('发送');
+  await confirmModal(page, '发送');
   await expectVisible(current(page).getByText('待申请人补正').first());
 
   // The resident fixes exactly those and resubmits.
@@ -76,13 +53,13 @@ test('a declaration goes through a correction round to approval', async () => {
   await uploadsDone(page, 1);
   await screenshot(page, 'correction.png');
   await tapButton(page, '提交补正');
-  await confirmModal('确定');
+  await confirmModal(page, '确定');
   await expectVisible(current(page).getByText('已重新提交').first());
 
   // The officer approves.
-  await openInQueue();
+  await openInQueue(page);
   await tapButton(page, '通过');
-  await confirmModal('通过');
+  await confirmModal(page, '通过');
   await expectVisible(current(page).getByText('已通过').first());
   await screenshot(page, 'staff-approved.png');
 

@@ -9,6 +9,7 @@ import type { Context } from '../../context';
 import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
 import { eventsOf } from '../../views';
+import { counterCode } from '../../ids';
 import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
 import { reviewable } from './access';
 import { fullApplication, queueItem } from './views';
@@ -131,9 +132,8 @@ export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffQu
   },
 };
 
-/** Pickup codes: 8 characters of randomId's alphabet, which leaves out 0, 1, l and o; about 40 bits. */
 function pickupCode(ctx: Context): string {
-  return ctx.newId().slice(0, 8).toUpperCase();
+  return counterCode(ctx.newId());
 }
 
 export const markReady: ActionDefinition<{ id: string }, StaffQueueItem> = {
