@@ -12,9 +12,15 @@ export function randomId(): string {
 /** 32 capitals and digits a person reads out at a counter: no I, O, 0 or 1. */
 const COUNTER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** The first 8 characters of a random id, spelled for reading aloud and typing: about 40 bits. */
+/**
+ * The first 8 characters of a random id, spelled for reading aloud and typing: about 40 bits. A
+ * character from another alphabet is spelled by its code, so the code never comes out short.
+ */
 export function counterCode(id: string): string {
-  return Array.from(id.slice(0, 8), (ch) => COUNTER_ALPHABET[ID_ALPHABET.indexOf(ch)]).join('');
+  return Array.from(id.slice(0, 8), (ch) => {
+    const index = ID_ALPHABET.indexOf(ch);
+    return COUNTER_ALPHABET[index >= 0 ? index : ch.charCodeAt(0) % 32];
+  }).join('');
 }
 
 export function sha256(text: string): string {

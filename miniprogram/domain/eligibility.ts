@@ -65,6 +65,8 @@ export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: str
     if (today >= opensOn) return notEligible('您已居住满六个月，可直接申领居住证');
   } else if (kind === 'reissue') {
     if (!cards.some((c) => c.status === 'collected')) return notEligible('领取居住证后可办理补领或换领');
+    // Identity and address come from the approved declaration, for a replacement as for a permit.
+    if (!approved) return notEligible(NEEDS_DECLARATION);
   }
   if (items.some((i) => i.kind === kind && isPending(i.status))) {
     return { code: 'CONFLICT', reason: `您有一份${PENDING_NAMES[kind]}正在办理中` };

@@ -19,7 +19,7 @@ import { firstRoute, navigateBack, reLaunch, switchTab, topPage } from './router
 import { rpxToPx } from './rpx';
 import { installTouchBridge } from './touch';
 import { installWx, launchApp } from './wx';
-import { hideToastOverlay } from './wx/overlays';
+import { clearOverlays } from './wx/overlays';
 import { acceptedSubscriptions } from './wx/system';
 
 function boot(): void {
@@ -47,9 +47,9 @@ function boot(): void {
   launchApp(home);
   reLaunch(`/${home}`);
   exposeBridge({
-    // The panel's restart (a new identity or clock) starts clean: no toast of the previous run stays up.
+    // The panel's restart (a new identity or clock) starts clean: nothing of the previous run stays drawn over it.
     relaunchHome: () => {
-      hideToastOverlay();
+      clearOverlays();
       reLaunch(`/${home}`);
     },
     currentPage: () => {

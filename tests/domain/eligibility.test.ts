@@ -61,6 +61,12 @@ describe('the overview of a person', () => {
     expect(o.approvedDeclarationId).toBeNull();
   });
 
+  it('asks for an approved declaration before a replacement, as the server does', () => {
+    const card: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
+    const o = overviewOf([declaration('d1', 'withdrawn', '2026-08-31'), card], '2027-04-01', CARD_FEE);
+    expect(o.services.reissue).toMatchObject({ open: false, reason: '需先完成居住信息申报并审核通过' });
+  });
+
   it('charges the configured card fee for a replacement or renewal only', () => {
     const card: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
     const o = overviewOf([declaration('d1', 'approved', '2026-08-31'), card], '2027-04-01', 12.5);

@@ -88,6 +88,19 @@ test('the declaration: identity step, development face check, notice step, and b
   expect(await page.locator('.wx-nav-bar__back').isVisible()).toBe(false);
 });
 
+test('the panel’s restart leaves nothing the previous run drew over the page', async () => {
+  await page.evaluate(() => {
+    const wx = (globalThis as unknown as { wx: { showToast(o: object): void; showModal(o: object): void } }).wx;
+    wx.showToast({ title: '上一个身份的提示', duration: 60_000 });
+    wx.showModal({ title: '上一个身份的对话框' });
+  });
+  await expectVisible(page.locator('.wx-toast'));
+  await expectVisible(page.locator('.wx-modal'));
+  await page.locator('.dev-panel button', { hasText: '重新启动' }).click();
+  await expectVisible(current().getByText('我的居住状态', { exact: true }));
+  expect(await page.locator('.wx-toast, .wx-modal').count()).toBe(0);
+});
+
 test('nothing failed in the page', () => {
   expect(browser.errors).toEqual([]);
 });

@@ -133,9 +133,30 @@ describe('核发居住证', () => {
 
   it('is closed while one is pending, and to a holder, who is pointed to 补领/换领', async () => {
     const me = await approvedResident();
-    await collectedPermit(me);
+    backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
+    const pending = await backend.apply(me, 'permit');
+    const whilePending = await open('permit');
+    await waitFor(() => expect(whilePending.text('.closed')).toContain('您有一份居住证申请正在办理中'));
+
+    await staff('approve', { id: pending.data.id });
+    await staff('markReady', { id: pending.data.id });
+    await staff('markCollected', { id: pending.data.id, idCardChecked: true });
+    const holder = await open('permit');
+    await waitFor(() => expect(holder.text('.closed')).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”'));
+  });
+
+  it('shows the server’s CONFLICT when the same service was applied for elsewhere meanwhile, keeping nothing typed from being lost', async () => {
+    const me = await approvedResident();
+    backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
     const page = await open('permit');
-    await waitFor(() => expect(page.text('.closed')).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”'));
+    await verifyAndAgree(page, '核发居住证须知');
+    await page.type('.step-form >>> .field-mobile', '13900002222');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'proofs', 'photo']);
+    expect((await backend.apply(me, 'permit')).ok).toBe(true);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text('.closed')).toContain('您有一份居住证申请正在办理中'));
+    expect(wxMock.storage.get('draft:permit')).toEqual({ mobile: '13900002222' });
   });
 });
 
@@ -203,6 +224,26 @@ describe('居住证补领/换领', () => {
     expect(wxMock.storage.get('draft:flow:reissue')).toMatchObject({ reason: 'damaged' });
   });
 
+  it('keeps the reason and the contact mobile on the phone when the person leaves, and offers them again', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
+    const first = await open('reissue');
+    await waitFor(() => expect(first.query('.step-reason')).toBeDefined());
+    await first.emit('.step-reason >>> .reasons', 'change', 'changed');
+    await first.tap('.step-reason >>> .next');
+    await verifyAndAgree(first, '居住证补领、换领须知');
+    await first.type('.step-form >>> .field-mobile', '13700001234');
+    first.unload();
+
+    const again = await open('reissue');
+    await waitFor(() => expect(again.query('.step-reason')).toBeDefined());
+    expect(again.find('.step-reason').data.chosen).toBe('changed');
+    await again.tap('.step-reason >>> .next');
+    await verifyAndAgree(again, '居住证补领、换领须知');
+    expect(again.find('.step-form').data.mobile).toBe('13700001234');
+    expect(again.text('.step-form')).toContain('信息变更换领');
+  });
+
   it('records a lost card as reported lost and applies for a replacement with the fee', async () => {
     const me = await approvedResident();
     const card = await collectedPermit(me);
@@ -216,7 +257,6 @@ describe('居住证补领/换领', () => {
     expect(page.text('.step-confirm')).toMatch(new RegExp(`证件工本费\\s*${DEFAULT_CARD_FEE} 元`));
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
-    expect(page.text('.result')).toBeDefined();
     expect(page.text()).toContain(`${DEFAULT_CARD_FEE} 元`);
 
     const [latest] = (await backend.call(me, 'listApplications')).data.items;

@@ -12,4 +12,5 @@ it('spells a pickup code in 8 capitals and digits that cannot be misread, one fo
   expect(new Set(spelled).size).toBe(32);
   expect(spelled).toMatch(/^[A-HJ-NP-Z2-9]{32}$/);
   expect(counterCode(randomId())).toHaveLength(8);
+  expect(counterCode('0F-Lo1_Z')).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
 });

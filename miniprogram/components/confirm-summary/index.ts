@@ -3,10 +3,8 @@
 // approved declaration's person, masked, with the contact mobile of this application.
 import type { Applicant, ApplicantView, ApplicationKind, ReissueReason, Residence } from '../../domain/contract';
 import { birthDateOf, sexOf } from '../../domain/idNumber';
-import { REISSUE_REASON_LABELS } from '../../domain/labels';
 import { requiredMaterials } from '../../domain/materials';
-import { personRows, residenceRows, type Row } from '../../utils/applicationRows';
-import { feeText } from '../../utils/format';
+import { cardRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
 
 function personOf(service: ApplicationKind, applicant: Applicant | ApplicantView): Row[] {
   if (service !== 'declaration') return personRows(applicant as ApplicantView, (applicant as ApplicantView).idNumberMasked);
@@ -15,13 +13,10 @@ function personOf(service: ApplicationKind, applicant: Applicant | ApplicantView
   return personRows({ ...typed, idNumberMasked: id, birthDate: birthDateOf(id), sex: sexOf(id) }, id);
 }
 
-/** What the service itself is: its reason and fee, for the cards. */
+/** What a card costs, and why a replacement is asked for. */
 function serviceRows(service: ApplicationKind, reason: string, fee: number): Row[] {
-  const rows: Row[] = [];
-  const label = REISSUE_REASON_LABELS[reason as ReissueReason];
-  if (label) rows.push({ label: '办理原因', value: label });
-  if (service === 'permit' || service === 'reissue') rows.push({ label: '证件工本费', value: feeText(fee) });
-  return rows;
+  const card = service === 'permit' || service === 'reissue';
+  return cardRows({ ...(reason ? { reason: reason as ReissueReason } : {}), ...(card ? { fee } : {}) });
 }
 
 Component({
@@ -42,10 +37,15 @@ Component({
     rows: { person: [] as Row[], home: [] as Row[], service: [] as Row[], files: [] as Row[] },
   },
   observers: {
-    'applicant, residence, materials'(applicant: Applicant | ApplicantView, residence: Residence, materials: Record<string, string | string[]>) {
+    'applicant, residence, materials, reason, fee'(
+      applicant: Applicant | ApplicantView,
+      residence: Residence,
+      materials: Record<string, string | string[]>,
+      reason: string,
+      fee: number,
+    ) {
       if (!applicant.name || !residence.kind) return;
       const service = this.properties.service as ApplicationKind;
-      const { reason, fee } = this.properties;
       const files = requiredMaterials(service, residence.kind, (reason || undefined) as ReissueReason | undefined).map((r) => {
         const value = materials[r.field];
         return { label: r.label, value: `${Array.isArray(value) ? value.length : value ? 1 : 0} 张` };

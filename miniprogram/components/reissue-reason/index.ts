@@ -36,7 +36,7 @@ Component({
   lifetimes: {
     attached() {
       // Read once: a re-render of the page passes the same reason again and must not undo a new choice.
-      this.setData({ chosen: this.properties.reason });
+      this.setData({ chosen: this.properties.reason, feeLabel: feeText(this.properties.fee) });
     },
   },
   observers: {

@@ -66,7 +66,8 @@ Component({
         declaring: service === 'declaration',
         uploads: flow.uploads,
         reason: flow.reason ?? '',
-        choosingReason: service === 'reissue' && !flow.reason,
+        // A replacement starts at its reason, with the one chosen before already ticked.
+        choosingReason: service === 'reissue',
       });
       // The server's date and answer, not the phone's: a wrong phone clock must not decide either.
       const overview = await resident.overview();
@@ -77,8 +78,13 @@ Component({
       const { today, services, approvedDeclarationId } = overview.data;
       const state = services[SERVICE_ENTRY[service]];
       this.setData({ loading: false, today, fee: state.fee, closed: closedByState(state, today) });
-      if (service === 'declaration' || !state.open || !approvedDeclarationId) return;
-      const declaration = await resident.getApplication(approvedDeclarationId);
+      if (service === 'declaration' || !state.open) return;
+      // An open later service always has an approved declaration; without one nothing could be shown.
+      const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
+      if (!declaration) {
+        this.setData({ loadError: '需先完成居住信息申报并审核通过' });
+        return;
+      }
       if (!declaration.ok) {
         this.setData({ loadError: declaration.error.message });
         return;

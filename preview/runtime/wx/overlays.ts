@@ -40,6 +40,12 @@ export function showToastOverlay(options: { title: string; icon?: string; durati
 }
 
 export const hideToastOverlay = (): void => closeToast();
+
+/** Everything WeChat drew over the page (toast, modal, action sheet, image viewer), gone at once. */
+export function clearOverlays(): void {
+  closeToast();
+  currentFrame().overlays.replaceChildren();
+}
 export const hideLoadingOverlay = (): void => closeToast('loading');
 
 // ---- modal ----
