@@ -14,7 +14,6 @@ export interface ApplicationRecord {
   district: string;
   applicant: Applicant;
   residence?: Residence;
-  contact?: { mobile: string };
   materials: Materials;
   consent: { noticeVersion: string; agreedAt: number };
   submittedAt: number;
@@ -58,9 +57,24 @@ export function eventId(applicationId: string, seq: number): string {
   return `${applicationId}:${String(seq).padStart(6, '0')}`;
 }
 
-export function firstEvent(id: string, app: ApplicationRecord, actor: EventRecord['actor']): Write {
-  const event: EventRecord = { applicationId: id, seq: 1, at: app.submittedAt, actor, from: null, to: app.status };
-  return { op: 'create', collection: 'events', id: eventId(id, 1), doc: { ...event } };
+/**
+ * The writes of a first submission, in one batch: the application, its first event, the lock that
+ * keeps it the person's only pending one of its kind, and the verification token, used up.
+ */
+export function submissionWrites(id: string, record: ApplicationRecord, token: Doc<object>): Write[] {
+  const event: EventRecord = { applicationId: id, seq: 1, at: record.submittedAt, actor: { role: 'owner', openid: record.ownerOpenid }, from: null, to: record.status };
+  const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
+  return [
+    { op: 'create', collection: 'applications', id, doc: { ...record } },
+    { op: 'create', collection: 'events', id: eventId(id, 1), doc: { ...event } },
+    { op: 'create', collection: 'locks', id: pendingLockId(record.kind, record.idHash), doc: { applicationId: id, at: record.submittedAt } },
+    { op: 'update', collection: 'tokens', id: tokenId, version: tokenVersion, doc: { ...tokenFields, used: true } },
+  ];
+}
+
+/** Why a submission's batch was refused: its token was used meanwhile, or another application holds the lock. */
+export function submissionConflict(pending: string): (write: Write) => AppError {
+  return (write) => (write.collection === 'tokens' ? new AppError('VERIFICATION_FAILED') : new AppError('CONFLICT', pending));
 }
 
 /**

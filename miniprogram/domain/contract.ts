@@ -82,7 +82,8 @@ export interface Residence {
 
 export interface Materials {
   idFront: string;
-  proofs: string[];
+  /** Every service but a replacement or renewal. */
+  proofs?: string[];
   relationStatement?: string;
   photo?: string;
   damagedCard?: string;

@@ -1,13 +1,13 @@
 // The rules of the declaration's self-check form and materials: the page checks with them as the
 // person types, and the server checks again with the very same code before anything is stored.
-import type { Applicant, Basis, Materials, Residence, ResidenceKind } from './contract';
+import type { Applicant, ApplicationKind, Basis, Materials, ReissueReason, Residence, ResidenceKind } from './contract';
 import { BASES, RESIDENCE_KINDS } from './contract';
 import { isBefore, parseDate } from './dates';
 import { DISTRICTS } from './districts';
 import { FIELD_MESSAGES } from './errors';
 import { ETHNICITIES } from './ethnicities';
 import { birthDateOf, idNumberProblem, normaliseIdNumber } from './idNumber';
-import { MATERIAL_FIELDS, MAX_PROOFS, needsRelationStatement } from './materials';
+import { MATERIAL_FIELDS, MAX_PROOFS, requiredMaterials } from './materials';
 import { Checker } from './validation';
 
 const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
@@ -83,34 +83,45 @@ export function checkResidence(
   return { district, street, address, since, kind, basis, ...(organisation ? { organisation } : {}) };
 }
 
-/** Materials of a declaration or voucher (plus the photo for a permit): file ids only, counted and de-duplicated. */
+/** A list of 1–MAX_PROOFS distinct file ids (the proofs). */
+function checkFileList(c: Checker, path: string, value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_PROOFS) return c.fail(path, FIELD_MESSAGES.proofsCount(MAX_PROOFS));
+  if (value.some((id) => typeof id !== 'string' || !/^[^\s]{1,128}$/.test(id))) return c.fail(path, FIELD_MESSAGES.file);
+  if (new Set(value).size !== value.length) return c.fail(path, FIELD_MESSAGES.duplicateFile);
+  return value as string[];
+}
+
+/**
+ * Exactly the materials `requiredMaterials` names for the service, the residence kind and a
+ * replacement's reason: file ids only, the proofs counted and distinct; anything else is not kept.
+ * Without a valid residence kind (its own error is reported) only what every kind needs is asked.
+ */
 export function checkMaterials(
   c: Checker,
   value: unknown,
+  service: ApplicationKind,
   residenceKind: ResidenceKind | undefined,
-  options: { photo?: boolean } = {},
+  reason?: ReissueReason,
   path = 'materials',
 ): Materials | undefined {
   const raw = c.object(path, value);
   if (!raw) return undefined;
-  const idFront = c.id(`${path}.idFront`, raw.idFront, FIELD_MESSAGES.file);
-  let proofs: string[] | undefined;
-  if (!Array.isArray(raw.proofs) || raw.proofs.length < 1 || raw.proofs.length > MAX_PROOFS) {
-    c.fail(`${path}.proofs`, FIELD_MESSAGES.proofsCount(MAX_PROOFS));
-  } else if (raw.proofs.some((p) => typeof p !== 'string' || !/^[^\s]{1,128}$/.test(p))) {
-    c.fail(`${path}.proofs`, FIELD_MESSAGES.file);
-  } else if (new Set(raw.proofs).size !== raw.proofs.length) {
-    c.fail(`${path}.proofs`, FIELD_MESSAGES.duplicateFile);
-  } else {
-    proofs = raw.proofs as string[];
+  const checked: Record<string, string | string[]> = {};
+  for (const { field, multiple } of requiredMaterials(service, residenceKind ?? 'rent', reason)) {
+    const at = `${path}.${field}`;
+    const files = multiple
+      ? checkFileList(c, at, raw[field])
+      : c.id(at, raw[field], field === 'relationStatement' ? FIELD_MESSAGES.relationStatement : FIELD_MESSAGES.file);
+    if (files) checked[field] = files;
   }
-  let relationStatement: string | undefined;
-  if (residenceKind && needsRelationStatement(residenceKind)) {
-    relationStatement = c.id(`${path}.relationStatement`, raw.relationStatement, FIELD_MESSAGES.relationStatement);
-  }
-  const photo = options.photo ? c.id(`${path}.photo`, raw.photo, FIELD_MESSAGES.file) : undefined;
-  if (!c.ok || !idFront || !proofs) return undefined;
-  return { idFront, proofs, ...(relationStatement ? { relationStatement } : {}), ...(photo ? { photo } : {}) };
+  return c.ok ? (checked as unknown as Materials) : undefined;
+}
+
+/** The contact of a later service: a valid mobile number. */
+export function checkContact(c: Checker, value: unknown, path = 'contact'): { mobile: string } | undefined {
+  const raw = c.object(path, value);
+  const mobile = raw && c.text(`${path}.mobile`, raw.mobile, 11, 11, FIELD_MESSAGES.mobile);
+  return mobile && c.rule(`${path}.mobile`, mobile, mobileProblem(mobile)) ? { mobile } : undefined;
 }
 
 /** Every file id a (possibly unchecked) materials object references, with the path each sits at. */
@@ -122,15 +133,4 @@ export function materialFiles(materials: Record<string, unknown>, path = 'materi
     for (const fileId of ids) if (typeof fileId === 'string' && fileId !== '') list.push({ path: `${path}.${field}`, fileId });
   }
   return list;
-}
-
-/** A replacement's or renewal's materials: the ID front and a photo, and the old card when it is damaged. */
-export function checkReissueMaterials(c: Checker, value: unknown, damaged: boolean, path = 'materials'): Materials | undefined {
-  const raw = c.object(path, value);
-  if (!raw) return undefined;
-  const idFront = c.id(`${path}.idFront`, raw.idFront, FIELD_MESSAGES.file);
-  const photo = c.id(`${path}.photo`, raw.photo, FIELD_MESSAGES.file);
-  const damagedCard = damaged ? c.id(`${path}.damagedCard`, raw.damagedCard, FIELD_MESSAGES.file) : undefined;
-  if (!idFront || !photo || (damaged && !damagedCard)) return undefined;
-  return { idFront, proofs: [], photo, ...(damagedCard ? { damagedCard } : {}) };
 }

@@ -43,7 +43,8 @@ export interface Refusal {
   opensOn?: string;
 }
 
-const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过';
+/** Why nothing after the declaration is open yet: the later services build on an approved one. */
+export const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过';
 
 /**
  * The server's one answer to "may this person apply for `kind` today?" — null when they may. Reasons

@@ -1,8 +1,8 @@
 // The resident's side of a correction round: the detail lists every item, 补正 edits exactly those,
 // and resubmitting sends them through the service layer to the real backend.
-import { request } from 'node:http';
-import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
+import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { loadPage, resetWx, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
@@ -10,21 +10,11 @@ const ME = DEFAULT_DEV_OPENID;
 const OFFICER = 'staff-yuelu';
 let backend: Backend;
 
-function staff(action: string, payload: unknown, requestId?: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${backend.url}/api/functions/staff`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': OFFICER } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text)));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify({ action, payload, requestId }));
-  });
-}
+const staff = (action: string, payload: unknown, requestId?: string) => backend.staffCall(OFFICER, action, payload, requestId);
 
 beforeAll(async () => {
   backend = await startBackend('2026-09-01T09:00:00+08:00');
-  await backend.store.commit([{ op: 'create', collection: 'staff', id: OFFICER, doc: { districts: ['430104'] } }]);
+  await backend.grant(OFFICER, ['430104']);
 });
 afterAll(() => backend.stop());
 beforeEach(() => resetWx());
@@ -77,6 +67,38 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
   expect(after.residence).toMatchObject({ district: '430111', street: '望月湖街道' });
   expect(after.materials.proofs).toHaveLength(1);
   expect(after.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'correction_requested', 'pending']);
+});
+
+it('corrects a replacement’s contact mobile, starting from the number on file, and the photo of its damaged card', async () => {
+  const me = 'dev-correct-reissue';
+  wxMock.storage.set(DEV_OPENID_KEY, me);
+  const declaration = await backend.declare(me, '43010419880707002' + checkDigit('43010419880707002'));
+  expect((await staff('approve', { id: declaration }, 'reissue-declaration')).ok).toBe(true);
+  backend.clock.set(Date.parse('2027-03-02T09:00:00+08:00'));
+  const permit = (await backend.apply(me, 'permit')).data.id;
+  for (const [action, extra] of [['approve', {}], ['markReady', {}], ['markCollected', { idCardChecked: true }]] as const) {
+    expect((await staff(action, { id: permit, ...extra }, `reissue-${action}`)).ok).toBe(true);
+  }
+  const id = (await backend.apply(me, 'reissue', { reason: 'damaged' })).data.id;
+  const items = [
+    { item: 'contact.mobile', message: '号码无法接通' },
+    { item: 'materials.damagedCard', message: '照片看不清原证' },
+  ];
+  expect((await staff('requestCorrection', { id, items }, 'reissue-ask')).ok).toBe(true);
+
+  const page = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 2 项'));
+  expect(page.data.rows).toEqual([expect.objectContaining({ path: 'contact.mobile', value: '13800138000' })]);
+  expect(page.findAll('.uploads >>> .material')).toHaveLength(1);
+  await page.type('.row-contact_mobile', '13700001111');
+  await page.emit('.uploads >>> .uploader-damagedCard', 'after-read', { file: { url: backend.photo('damaged-card.png') } });
+  await waitFor(() => expect(page.find('.uploads').data.lists.damagedCard[0].status).toBe('done'));
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', reason: 'damaged', applicant: { mobile: '13700001111' } });
+  expect(Object.keys(after.materials).sort()).toEqual(['damagedCard', 'idFront', 'photo']);
 });
 
 it('shows every reason of a rejection', async () => {

@@ -1,5 +1,6 @@
 // The services after the declaration: the server decides eligibility, to the day in China time.
-import type { ApplicationDetail, ApplicationView, Overview } from '../../miniprogram/domain/contract';
+import type { ApplicationDetail, ApplicationView, Overview, StaffApplication } from '../../miniprogram/domain/contract';
+import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces';
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
@@ -132,3 +133,41 @@ describe('pickup', () => {
   });
 });
 
+
+describe('corrections of the later services', () => {
+  async function collectedPermit(): Promise<string> {
+    await approvedDeclaration();
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const { id } = unwrap(await apply('applyPermit'));
+    for (const action of ['approve', 'markReady'] as const) unwrap(await world.staff(OFFICER, action, { id }, rid()));
+    unwrap(await world.staff(OFFICER, 'markCollected', { id, idCardChecked: true }, rid()));
+    return id;
+  }
+
+  it('corrects a permit’s contact mobile where the resident and staff read it, and checks it like any mobile', async () => {
+    await approvedDeclaration();
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const permit = unwrap(await apply('applyPermit', { contact: { mobile: '13900001111' } }));
+    expect(permit.applicant.mobile).toBe('13900001111');
+    const items = [{ item: 'contact.mobile', message: '号码无法接通' }];
+    unwrap(await world.staff(OFFICER, 'requestCorrection', { id: permit.id, items }, rid()));
+
+    const bad = await world.call(ALICE.openid, 'resubmit', { id: permit.id, contact: { mobile: '1370000' } }, rid());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'contact.mobile': FIELD_MESSAGES.mobile } } });
+    const fixed = unwrap(await world.call<ApplicationView>(ALICE.openid, 'resubmit', { id: permit.id, contact: { mobile: '13700002222' } }, rid()));
+    expect(fixed).toMatchObject({ status: 'pending', applicant: { mobile: '13700002222' } });
+    expect(unwrap(await world.staff<StaffApplication>(OFFICER, 'getApplication', { id: permit.id })).applicant.mobile).toBe('13700002222');
+  });
+
+  it('lets a replacement for damage resubmit the photo of the damaged card, and keeps its other materials', async () => {
+    await collectedPermit();
+    const replacement = unwrap(await apply('applyReissue', { reason: 'damaged' }));
+    expect(Object.keys(replacement.materials).sort()).toEqual(['damagedCard', 'idFront', 'photo']);
+    const items = [{ item: 'materials.damagedCard', message: '照片看不清原证' }];
+    unwrap(await world.staff(OFFICER, 'requestCorrection', { id: replacement.id, items }, rid()));
+
+    const damagedCard = await world.upload(ALICE.openid);
+    const fixed = unwrap(await world.call<ApplicationView>(ALICE.openid, 'resubmit', { id: replacement.id, materials: { damagedCard } }, rid()));
+    expect(fixed).toMatchObject({ status: 'pending', reason: 'damaged', materials: { ...replacement.materials, damagedCard } });
+  });
+});

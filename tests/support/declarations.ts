@@ -1,5 +1,6 @@
 // A valid declaration for tests, the steps a resident takes to submit one, and the later services' applications.
-import { APPLY_ACTIONS, type ApplicationView, type DeclarationPayload, type LaterService, type Result } from '../../miniprogram/domain/contract';
+import { APPLY_ACTIONS, type ApplicationView, type DeclarationPayload, type LaterService, type ReissueReason, type Result } from '../../miniprogram/domain/contract';
+import { requiredMaterials } from '../../miniprogram/domain/materials';
 import { DECLARATION_NOTICE, NOTICES } from '../../miniprogram/domain/notices';
 import { unwrap, type World } from './world';
 
@@ -45,22 +46,26 @@ export async function declare(
 }
 
 /**
- * Applies for a later service as the flow does: a face check of the approved declaration's person,
- * fresh uploads of what the service needs, the service's notice; `extra` adds or overrides fields.
+ * A later service's payload as the flow sends it: the service's notice, and one fresh upload for
+ * each material the service (and a replacement's reason) needs; `extra` adds or overrides fields.
  */
-export async function applyService(
-  world: World,
-  openid: string,
+export async function servicePayload(
   service: LaterService,
+  verificationToken: string,
+  upload: () => Promise<string>,
   extra: Record<string, unknown> = {},
-): Promise<Result<ApplicationView>> {
+): Promise<Record<string, unknown>> {
+  const materials: Record<string, string | string[]> = {};
+  for (const { field, multiple } of requiredMaterials(service, 'rent', extra.reason as ReissueReason | undefined)) {
+    materials[field] = multiple ? [await upload()] : await upload();
+  }
+  return { verificationToken, consent: { noticeVersion: NOTICES[service].version }, materials, ...extra };
+}
+
+/** Applies for a later service as the flow does: a face check of the approved declaration's person, then the payload. */
+export async function applyService(world: World, openid: string, service: LaterService, extra: Record<string, unknown> = {}): Promise<Result<ApplicationView>> {
   const { verifyId } = unwrap(await world.call<{ verifyId: string }>(openid, 'startVerification', {}));
   const token = unwrap(await world.call<{ verificationToken: string }>(openid, 'finishVerification', { verifyId })).verificationToken;
-  const file = () => world.upload(openid);
-  const materials =
-    service === 'reissue'
-      ? { idFront: await file(), photo: await file() }
-      : { idFront: await file(), proofs: [await file()], ...(service === 'permit' ? { photo: await file() } : {}) };
-  const payload = { verificationToken: token, consent: { noticeVersion: NOTICES[service].version }, materials, ...extra };
+  const payload = await servicePayload(service, token, () => world.upload(openid), extra);
   return world.call<ApplicationView>(openid, APPLY_ACTIONS[service], payload, `req-${++sequence}`);
 }

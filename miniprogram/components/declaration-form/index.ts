@@ -7,10 +7,12 @@ import { loadDraft, saveDraft } from '../../utils/drafts';
 import {
   BASIS_OPTIONS,
   DISTRICT_NAMES,
+  EARLIEST_SINCE,
   KIND_OPTIONS,
   derivedOf,
   districtCodeAt,
   emptyDraft,
+  flatKey,
   formErrors,
   payloadOf,
   restoreDraft,
@@ -20,8 +22,6 @@ import {
 type Picker = '' | 'ethnicity' | 'district' | 'since';
 type Dataset = { path: string };
 
-/** setData and WXML read dots as nesting, so errors and touched fields are kept under 'applicant_name'-style keys. */
-const flatKey = (path: string) => path.replace('.', '_');
 
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
@@ -45,7 +45,7 @@ Component({
     kindOptions: KIND_OPTIONS,
     basisOptions: BASIS_OPTIONS,
     sinceValue: 0,
-    minDate: new Date(1950, 0, 1).getTime(),
+    minDate: EARLIEST_SINCE,
     maxDate: 0,
   },
   lifetimes: {

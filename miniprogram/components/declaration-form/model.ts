@@ -82,6 +82,11 @@ export function derivedOf(draft: FormDraft, today: string, service: ApplicationK
 }
 
 export const DISTRICT_NAMES = DISTRICTS.map((d) => d.name);
+/** The earliest day a residence can have started, for the date pickers. */
+export const EARLIEST_SINCE = new Date(1950, 0, 1).getTime();
+
+/** setData and WXML read dots as nesting, so errors are kept under 'applicant_name'-style keys. */
+export const flatKey = (path: string): string => path.replace('.', '_');
 export const KIND_OPTIONS = RESIDENCE_KINDS.map((value) => ({ value, label: RESIDENCE_KIND_LABELS[value] }));
 export const BASIS_OPTIONS = BASES.map((value) => ({ value, label: BASIS_LABELS[value] }));
 

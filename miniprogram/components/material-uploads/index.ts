@@ -1,9 +1,9 @@
 // Step 4: the photos the service and kind of residence need. Each photo uploads on its own with its
 // progress, and a failed one is retried by tapping it or removed; nothing already uploaded is lost.
 import type { ApplicationKind, ReissueReason, ResidenceKind } from '../../domain/contract';
-import { requiredMaterials, type MaterialField, type MaterialRequirement } from '../../domain/materials';
+import type { MaterialField, MaterialRequirement } from '../../domain/materials';
 import { uploadPhoto } from '../../services/files';
-import { materialsOf, maxCount, restoreLists, type UploadItem, type UploadLists } from './model';
+import { materialsOf, requirementsFor, restoreLists, type UploadItem, type UploadLists } from './model';
 
 type FieldDataset = { field: MaterialField };
 
@@ -28,13 +28,13 @@ Component({
   },
   lifetimes: {
     attached() {
-      const requirements = requiredMaterials(
-        this.properties.service as ApplicationKind,
-        this.properties.residenceKind as ResidenceKind,
-        (this.properties.reissueReason || undefined) as ReissueReason | undefined,
-      )
-        .filter((r) => this.properties.fields.length === 0 || (this.properties.fields as string[]).includes(r.field))
-        .map((r) => ({ ...r, max: maxCount(r) }));
+      const { service, residenceKind, reissueReason, fields } = this.properties;
+      const requirements = requirementsFor(
+        service as ApplicationKind,
+        residenceKind as ResidenceKind,
+        (reissueReason || undefined) as ReissueReason | undefined,
+        fields as string[],
+      );
       this.setData({ requirements, lists: restoreLists(this.properties.initial) });
     },
   },

@@ -1,6 +1,6 @@
 // The uploads step's state: one list of photos per required material, each photo with its upload status.
-import type { Materials } from '../../domain/contract';
-import { MAX_PROOFS, type MaterialField, type MaterialRequirement } from '../../domain/materials';
+import type { ApplicationKind, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
+import { MAX_PROOFS, requiredMaterials, type MaterialField, type MaterialRequirement } from '../../domain/materials';
 
 /** One photo as van-uploader shows it, plus the file id once it is uploaded. */
 export interface UploadItem {
@@ -12,8 +12,16 @@ export interface UploadItem {
 
 export type UploadLists = Partial<Record<MaterialField, UploadItem[]>>;
 
-export function maxCount(requirement: MaterialRequirement): number {
-  return requirement.multiple ? MAX_PROOFS : 1;
+/** The materials an uploads step asks for: all the service needs, or only `fields` (a correction's). */
+export function requirementsFor(
+  service: ApplicationKind,
+  residenceKind: ResidenceKind,
+  reason: ReissueReason | undefined,
+  fields: readonly string[],
+): (MaterialRequirement & { max: number })[] {
+  return requiredMaterials(service, residenceKind, reason)
+    .filter((r) => fields.length === 0 || fields.includes(r.field))
+    .map((r) => ({ ...r, max: r.multiple ? MAX_PROOFS : 1 }));
 }
 
 /** A list restored from a draft: an upload that was cut off is offered for retry. */

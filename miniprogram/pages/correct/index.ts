@@ -1,13 +1,14 @@
 // 补正: the items a correction request lists, each editable on its own, then resubmitting only those.
 import dayjs from 'dayjs';
-import type { ApplicationKind, Materials } from '../../domain/contract';
+import type { ApplicationKind, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
 import { ETHNICITIES } from '../../domain/ethnicities';
 import { FIELD_LABELS } from '../../domain/labels';
-import { requiredMaterials, type MaterialField } from '../../domain/materials';
-import { materialsOf, type UploadLists } from '../../components/material-uploads/model';
+import type { MaterialField } from '../../domain/materials';
+import { materialsOf, requirementsFor, type UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { newRequestId } from '../../services/transport';
-import { DISTRICT_NAMES, changesOf, districtCodeAt, fieldRows, materialItems, requestedItems, rowErrors, shownValue, type FieldRow } from './model';
+import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
+import { changesOf, fieldRows, materialItems, requestedItems, rowErrors, shownValue, type FieldRow } from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
@@ -20,6 +21,8 @@ Component({
     error: '',
     kind: 'declaration' as ApplicationKind,
     residenceKind: 'rent',
+    /** A replacement's reason: it decides which materials there are to correct. */
+    reason: '',
     requests: [] as { label: string; message: string }[],
     rows: [] as FieldRow[],
     materialFields: [] as MaterialField[],
@@ -30,6 +33,7 @@ Component({
     ethnicities: ETHNICITIES as string[],
     districtNames: DISTRICT_NAMES,
     dateValue: 0,
+    minDate: EARLIEST_SINCE,
     maxDate: 0,
     submitting: false,
     requestId: '',
@@ -47,6 +51,7 @@ Component({
         loading: false,
         kind: app.kind,
         residenceKind: app.residence?.kind ?? 'rent',
+        reason: app.reason ?? '',
         requests: items.map((i) => ({ label: FIELD_LABELS[i.item] ?? i.item, message: i.message })),
         rows,
         materialFields: materialItems(items),
@@ -83,7 +88,8 @@ Component({
     async onSubmit() {
       if (this.data.submitting) return;
       const errors = rowErrors(this.data.rows);
-      const requirements = requiredMaterials(this.data.kind, this.data.residenceKind as never).filter((r) => this.data.materialFields.includes(r.field));
+      const { kind, residenceKind, reason, materialFields } = this.data;
+      const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
       const { materials, missing } = materialsOf(requirements, this.data.uploads);
       if (missing) errors.materials = missing;
       this.setData({ errors });
@@ -96,7 +102,7 @@ Component({
       this.setData({ submitting: false });
       if (!result.ok) {
         const shown: Record<string, string> = {};
-        for (const [path, message] of Object.entries(result.error.fields ?? {})) shown[path.startsWith('materials') ? 'materials' : path.replace('.', '_')] = message;
+        for (const [path, message] of Object.entries(result.error.fields ?? {})) shown[path.startsWith('materials') ? 'materials' : flatKey(path)] = message;
         this.setData({ errors: shown });
         wx.showToast({ title: result.error.message, icon: 'none' });
         return;

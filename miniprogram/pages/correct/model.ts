@@ -1,11 +1,11 @@
 // 补正: which fields and materials a correction request asks for, how each is edited, and the
 // changes to send — only those items, as the server accepts nothing else.
 import type { ApplicationDetail, CorrectionItem, Materials } from '../../domain/contract';
-import { BASES, RESIDENCE_KINDS } from '../../domain/contract';
 import { mobileProblem } from '../../domain/declarationForm';
-import { DISTRICTS, districtName } from '../../domain/districts';
+import { districtName } from '../../domain/districts';
 import { FIELD_MESSAGES } from '../../domain/errors';
-import { BASIS_LABELS, FIELD_LABELS, RESIDENCE_KIND_LABELS } from '../../domain/labels';
+import { FIELD_LABELS } from '../../domain/labels';
+import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
 import type { MaterialField } from '../../domain/materials';
 
 export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
@@ -15,7 +15,6 @@ export interface FieldRow {
   /** 'applicant_mobile': setData and WXML read dots as nesting. */
   key: string;
   label: string;
-  request: string;
   editor: Editor;
   maxlength: number;
   value: string;
@@ -39,8 +38,8 @@ const EDITORS: Record<string, { editor: Editor; maxlength?: number }> = {
 };
 
 const CHOICES: Record<string, { value: string; label: string }[]> = {
-  'residence.kind': RESIDENCE_KINDS.map((value) => ({ value, label: RESIDENCE_KIND_LABELS[value] })),
-  'residence.basis': BASES.map((value) => ({ value, label: BASIS_LABELS[value] })),
+  'residence.kind': KIND_OPTIONS,
+  'residence.basis': BASIS_OPTIONS,
 };
 
 /** The items of the latest correction request. */
@@ -51,7 +50,10 @@ export function requestedItems(app: ApplicationDetail): CorrectionItem[] {
 
 function currentValue(app: ApplicationDetail, path: string): string {
   const [part, key] = path.split('.');
-  const source = (part === 'applicant' ? app.applicant : part === 'residence' ? app.residence : undefined) as Record<string, unknown> | undefined;
+  // A later service's contact mobile is kept as its applicant's mobile.
+  const source = (part === 'applicant' ? app.applicant : part === 'residence' ? app.residence : part === 'contact' ? { mobile: app.applicant.mobile } : undefined) as
+    | Record<string, unknown>
+    | undefined;
   const value = source?.[key];
   return typeof value === 'string' ? value : '';
 }
@@ -67,9 +69,8 @@ export function fieldRows(app: ApplicationDetail, items: CorrectionItem[]): Fiel
       const value = currentValue(app, i.item);
       return {
         path: i.item,
-        key: i.item.replace('.', '_'),
+        key: flatKey(i.item),
         label: FIELD_LABELS[i.item] ?? i.item,
-        request: i.message,
         editor: EDITORS[i.item].editor,
         maxlength: EDITORS[i.item].maxlength ?? 50,
         value,
@@ -103,6 +104,3 @@ export function changesOf(rows: FieldRow[], materials: Partial<Materials>): Reco
   if (Object.keys(materials).length > 0) changes.materials = { ...materials };
   return changes;
 }
-
-export const DISTRICT_NAMES = DISTRICTS.map((d) => d.name);
-export const districtCodeAt = (index: number): string => DISTRICTS[index]?.code ?? '';

@@ -2,18 +2,18 @@
 // come from the person's approved declaration; the server alone decides eligibility and its date.
 import { REISSUE_REASONS, type ApplicationView, type LaterService, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
-import { checkMaterials, checkReissueMaterials, mobileProblem } from '../../../miniprogram/domain/declarationForm';
-import { feeOf, whyNot } from '../../../miniprogram/domain/eligibility';
+import { checkContact, checkMaterials } from '../../../miniprogram/domain/declarationForm';
+import { feeOf, NEEDS_DECLARATION, whyNot } from '../../../miniprogram/domain/eligibility';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { NOTICES } from '../../../miniprogram/domain/notices';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
 import type { Context } from '../../context';
-import { firstEvent, pendingLockId, type ApplicationRecord } from '../../records';
+import { submissionConflict, submissionWrites, type ApplicationRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
 import { historyItem, historyOf, residentView } from '../../views';
 import { payloadObject, type ActionDefinition } from '../dispatch';
 import { checkConsent, checkOwnFiles } from './declaration';
-import { approvedDeclarationOf, usableToken } from './verification';
+import { approvedDeclarationIn, usableToken } from './verification';
 
 interface ApplyPayload {
   verificationToken: string;
@@ -32,31 +32,20 @@ export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, App
       if (!p) return undefined;
       const verificationToken = c.text('verificationToken', p.verificationToken, 1, 200, FIELD_MESSAGES.token);
       const consent = checkConsent(c, p.consent, NOTICES[kind].version);
-      let contact: { mobile: string } | undefined;
-      if (p.contact !== undefined) {
-        const raw = c.object('contact', p.contact);
-        const mobile = raw && c.text('contact.mobile', raw.mobile, 11, 11, FIELD_MESSAGES.mobile);
-        if (mobile) contact = c.rule('contact.mobile', mobile, mobileProblem(mobile)) ? { mobile } : undefined;
-      }
-      let reason: ReissueReason | undefined;
-      let materials: Materials | undefined;
-      if (kind === 'reissue') {
-        reason = c.oneOf('reason', p.reason, REISSUE_REASONS, '请选择补领或换领的原因');
-        materials = checkReissueMaterials(c, p.materials, reason === 'damaged');
-      } else {
-        // The proofs follow the residence of the approved declaration.
-        const declaration = await approvedDeclarationOf(ctx);
-        materials = checkMaterials(c, p.materials, declaration?.residence?.kind, { photo: kind === 'permit' });
-      }
+      const contact = p.contact === undefined ? undefined : checkContact(c, p.contact);
+      const reason = kind === 'reissue' ? c.oneOf('reason', p.reason, REISSUE_REASONS, '请选择补领或换领的原因') : undefined;
+      // A permit's or voucher's proofs follow the residence of the approved declaration.
+      const residenceKind = kind === 'reissue' ? undefined : approvedDeclarationIn(await historyOf(ctx))?.residence?.kind;
+      const materials = checkMaterials(c, p.materials, kind, residenceKind, reason);
       await checkOwnFiles(c, ctx, p.materials);
-      if (!verificationToken || !consent || !materials || (kind === 'reissue' && !reason)) return undefined;
+      if (!verificationToken || !consent || !materials || !c.ok) return undefined;
       return { verificationToken, noticeVersion: consent.noticeVersion, materials, ...(contact ? { contact } : {}), ...(reason ? { reason } : {}) };
     },
     async run(ctx, payload) {
-      const declaration = await approvedDeclarationOf(ctx);
-      if (!declaration) throw new AppError('NOT_ELIGIBLE', '需先完成居住信息申报并审核通过');
-      const token = await usableToken(ctx, payload.verificationToken, declaration.idHash);
       const history = await historyOf(ctx);
+      const declaration = approvedDeclarationIn(history);
+      if (!declaration) throw new AppError('NOT_ELIGIBLE', NEEDS_DECLARATION);
+      const token = await usableToken(ctx, payload.verificationToken, declaration.idHash);
       const refusal = whyNot(kind, history.map(historyItem), chinaDate(ctx.now));
       if (refusal) throw new AppError(refusal.code, refusal.reason, undefined, refusal.opensOn);
       return submit(ctx, kind, declaration, payload, token, history);
@@ -69,7 +58,7 @@ async function submit(
   kind: LaterService,
   declaration: Doc<ApplicationRecord>,
   payload: ApplyPayload,
-  token: Doc<{ openid: string; idHash: string; expiresAt: number; used: boolean }>,
+  token: Doc<object>,
   history: Doc<ApplicationRecord>[],
 ) {
   const id = ctx.newId();
@@ -79,9 +68,9 @@ async function submit(
     ownerOpenid: ctx.openid,
     idHash: declaration.idHash,
     district: declaration.district,
+    // The contact mobile, when given, is the application's mobile: one place, shown and corrected there.
     applicant: { ...declaration.applicant, ...(payload.contact ? { mobile: payload.contact.mobile } : {}) },
     ...(declaration.residence ? { residence: declaration.residence } : {}),
-    ...(payload.contact ? { contact: payload.contact } : {}),
     materials: payload.materials,
     consent: { noticeVersion: payload.noticeVersion, agreedAt: ctx.now },
     submittedAt: ctx.now,
@@ -90,13 +79,7 @@ async function submit(
     updatedAt: ctx.now,
     ...(payload.reason ? { reason: payload.reason, fee: feeOf(kind, ctx.settings.cardFee) } : {}),
   };
-  const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
-  const writes: Write[] = [
-    { op: 'create', collection: 'applications', id, doc: { ...record } },
-    firstEvent(id, record, { role: 'owner', openid: ctx.openid }),
-    { op: 'create', collection: 'locks', id: pendingLockId(kind, declaration.idHash), doc: { applicationId: id, at: ctx.now } },
-    { op: 'update', collection: 'tokens', id: tokenId, version: tokenVersion, doc: { ...tokenFields, used: true } },
-  ];
+  const writes: Write[] = submissionWrites(id, record, token);
   if (payload.reason === 'lost') {
     // The card held is recorded as reported lost, so it cannot be used again.
     const card = history.find((a) => (a.kind === 'permit' || a.kind === 'reissue') && a.status === 'collected');
@@ -106,10 +89,5 @@ async function submit(
     }
   }
   const app: Doc<ApplicationRecord> = { ...record, _id: id, _version: 1 };
-  return {
-    data: residentView(app, history.map(historyItem), ctx.now),
-    writes,
-    onConflict: (write: Write) =>
-      write.collection === 'tokens' ? new AppError('VERIFICATION_FAILED') : new AppError('CONFLICT', `您有一份同类申请正在办理中`),
-  };
+  return { data: residentView(app, history.map(historyItem), ctx.now), writes, onConflict: submissionConflict('您有一份同类申请正在办理中') };
 }

@@ -10,7 +10,7 @@ import { isPlainObject, type Checker } from '../../../miniprogram/domain/validat
 import type { Context } from '../../context';
 import type { FileRecord } from '../../files/types';
 import { personKey } from '../../ids';
-import { firstEvent, pendingLockId, type ApplicationRecord } from '../../records';
+import { pendingLockId, submissionConflict, submissionWrites, type ApplicationRecord } from '../../records';
 import type { Doc } from '../../store/types';
 import { historyItem, historyOf, residentView } from '../../views';
 import { payloadObject, type ActionDefinition } from '../dispatch';
@@ -50,7 +50,7 @@ export const submitDeclaration: ActionDefinition<DeclarationPayload, Application
     // The residence kind decides the materials even when another residence field is wrong.
     const kind = (p.residence as { kind?: unknown } | undefined)?.kind;
     const residenceKind = RESIDENCE_KINDS.find((k) => k === kind) as ResidenceKind | undefined;
-    const materials = checkMaterials(c, p.materials, residenceKind);
+    const materials = checkMaterials(c, p.materials, 'declaration', residenceKind);
     await checkOwnFiles(c, ctx, p.materials);
     if (!verificationToken || !consent || !applicant || !residence || !materials) return undefined;
     return { verificationToken, consent, applicant, residence, materials };
@@ -79,18 +79,7 @@ export const submitDeclaration: ActionDefinition<DeclarationPayload, Application
       updatedAt: ctx.now,
     };
     const app: Doc<ApplicationRecord> = { ...record, _id: id, _version: 1 };
-    const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
     const history = (await historyOf(ctx)).map(historyItem);
-    return {
-      data: residentView(app, history, ctx.now),
-      writes: [
-        { op: 'create', collection: 'applications', id, doc: { ...record } },
-        firstEvent(id, record, { role: 'owner', openid: ctx.openid }),
-        { op: 'create', collection: 'locks', id: lockId, doc: { applicationId: id, at: ctx.now } },
-        { op: 'update', collection: 'tokens', id: tokenId, version: tokenVersion, doc: { ...tokenFields, used: true } },
-      ],
-      onConflict: (write) =>
-        write.collection === 'tokens' ? new AppError('VERIFICATION_FAILED') : new AppError('CONFLICT', PENDING_DECLARATION),
-    };
+    return { data: residentView(app, history, ctx.now), writes: submissionWrites(id, record, token), onConflict: submissionConflict(PENDING_DECLARATION) };
   },
 };

@@ -1,8 +1,8 @@
 // resubmit: after a correction request the owner changes exactly the items asked for (never the name
 // or ID number), everything is checked again as on first submission, and the review clock restarts.
-import type { ApplicationView, CorrectionItem, Materials } from '../../../miniprogram/domain/contract';
+import type { ApplicationView, CorrectionItem } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
-import { checkApplicant, checkMaterials, checkResidence, mobileProblem } from '../../../miniprogram/domain/declarationForm';
+import { checkApplicant, checkContact, checkMaterials, checkResidence } from '../../../miniprogram/domain/declarationForm';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
 import { Checker, isPlainObject } from '../../../miniprogram/domain/validation';
@@ -55,7 +55,8 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const app = await ownApplication(ctx, id);
     if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
     const allowed = new Set((await askedFor(ctx, id)).map((i) => i.item));
-    const before = { applicant: app.applicant, residence: app.residence, contact: app.contact, materials: app.materials } as Record<string, unknown>;
+    // A later service's contact is its applicant's mobile, the one place that number is kept.
+    const before = { applicant: app.applicant, residence: app.residence, contact: { mobile: app.applicant.mobile }, materials: app.materials } as Record<string, unknown>;
     // Each object given is merged into the stored one; arrays (the proofs) replace.
     const merged = Object.fromEntries(
       PARTS.map((part) => [part, changes[part] ? { ...((before[part] as object | undefined) ?? {}), ...changes[part] } : before[part]]),
@@ -66,18 +67,17 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const today = chinaDate(ctx.now);
     const applicant = checkApplicant(c, merged.applicant, today);
     const residence = merged.residence ? checkResidence(c, merged.residence, today, applicant?.idNumber) : undefined;
-    const materials = checkMaterials(c, merged.materials, residence?.kind ?? app.residence?.kind, { photo: app.kind === 'permit' });
-    if (merged.contact) c.rule('contact.mobile', merged.contact.mobile, typeof merged.contact.mobile === 'string' ? mobileProblem(merged.contact.mobile) : FIELD_MESSAGES.mobile);
+    const contact = changes.contact ? checkContact(c, merged.contact) : undefined;
+    const materials = checkMaterials(c, merged.materials, app.kind, residence?.kind ?? app.residence?.kind, app.reason);
     await checkOwnFiles(c, ctx, changes.materials);
     if (!c.ok || !applicant || !materials) throw new AppError('INVALID_INPUT', undefined, c.errors);
 
     const { writes, next } = transition(app, 'pending', { role: 'owner', openid: ctx.openid }, ctx.now, {
       note: '申请人已补正并重新提交',
       changes: {
-        applicant,
+        applicant: contact ? { ...applicant, mobile: contact.mobile } : applicant,
         ...(residence ? { residence, district: residence.district } : {}),
-        ...(merged.contact ? { contact: { mobile: String(merged.contact.mobile) } } : {}),
-        materials: materials as Materials,
+        materials,
         lastSubmittedAt: ctx.now,
         dueOn: dueOnFor(ctx.now),
       },

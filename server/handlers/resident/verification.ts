@@ -2,6 +2,7 @@
 // that one submission for that same person may use.
 import { randomBytes } from 'node:crypto';
 import { chinaDate } from '../../../miniprogram/domain/dates';
+import { NEEDS_DECLARATION } from '../../../miniprogram/domain/eligibility';
 import { checkIdNumber, checkPersonName } from '../../../miniprogram/domain/declarationForm';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import type { Context } from '../../context';
@@ -34,9 +35,9 @@ export function tokenKey(token: string): string {
   return sha256(`token:${token}`);
 }
 
-/** The person's approved declaration, which later services take their identity from. */
-export async function approvedDeclarationOf(ctx: Context): Promise<Doc<ApplicationRecord> | undefined> {
-  return (await historyOf(ctx)).find((a) => a.kind === 'declaration' && a.status === 'approved');
+/** The person's approved declaration in their history, which later services take identity and address from. */
+export function approvedDeclarationIn(history: Doc<ApplicationRecord>[]): Doc<ApplicationRecord> | undefined {
+  return history.find((a) => a.kind === 'declaration' && a.status === 'approved');
 }
 
 type StartPayload = { name: string; idNumber: string } | { fromDeclaration: true };
@@ -55,8 +56,8 @@ export const startVerification: ActionDefinition<StartPayload, { verifyId: strin
   async run(ctx, payload) {
     let person: { name: string; idNumber: string };
     if ('fromDeclaration' in payload) {
-      const declaration = await approvedDeclarationOf(ctx);
-      if (!declaration) throw new AppError('NOT_ELIGIBLE', '需先完成居住信息申报并审核通过');
+      const declaration = approvedDeclarationIn(await historyOf(ctx));
+      if (!declaration) throw new AppError('NOT_ELIGIBLE', NEEDS_DECLARATION);
       person = declaration.applicant;
     } else {
       person = payload;

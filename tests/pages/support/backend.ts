@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS } from '../../../miniprogram/config';
 import { APPLY_ACTIONS } from '../../../miniprogram/domain/contract';
-import { DECLARATION_NOTICE, NOTICES } from '../../../miniprogram/domain/notices';
+import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
 import { devClock, type DevClock } from '../../../server/local/clock';
 import { localFiles } from '../../../server/local/fileStorage';
 import { createHost } from '../../../server/local/host';
@@ -18,6 +18,7 @@ import { DEFAULT_CARD_FEE } from '../../../server/settings';
 import type { Store } from '../../../server/store/types';
 import { developmentVerifier } from '../../../server/verification/development';
 import { installWxRequest } from '../harness';
+import { servicePayload } from '../../support/declarations';
 import { PNG_BYTES } from '../../support/images';
 
 const DEV_BASE = (BACKENDS.develop as { baseUrl: string }).baseUrl;
@@ -131,12 +132,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
     async apply(openid, service, extra = {}) {
       const { data } = await backend.call(openid, 'startVerification', {});
       const token = (await backend.call(openid, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
-      const file = () => backend.upload(openid);
-      const materials =
-        service === 'reissue'
-          ? { idFront: await file(), photo: await file() }
-          : { idFront: await file(), proofs: [await file()], ...(service === 'permit' ? { photo: await file() } : {}) };
-      const payload = { verificationToken: token, consent: { noticeVersion: NOTICES[service].version }, materials, ...extra };
+      const payload = await servicePayload(service, token, () => backend.upload(openid), extra);
       return backend.call(openid, APPLY_ACTIONS[service], payload, `apply-${++requests}`);
     },
     stop() {
