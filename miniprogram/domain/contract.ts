@@ -7,6 +7,11 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export const APPLICATION_KINDS = ['declaration', 'permit', 'voucher', 'reissue'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
+/** A permit or its replacement: the kinds that make a card to collect. */
+export function isCard(kind: ApplicationKind): boolean {
+  return kind === 'permit' || kind === 'reissue';
+}
+
 /** The services after the declaration, and the resident action that applies for each. */
 export type LaterService = Exclude<ApplicationKind, 'declaration'>;
 export const APPLY_ACTIONS: Readonly<Record<LaterService, string>> = {

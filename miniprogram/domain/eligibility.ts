@@ -1,6 +1,6 @@
 // What a person may apply for today, derived from their own applications. The overview, the entries
 // on the home page and (later) the apply handlers all ask this one function.
-import type { ApplicationKind, Overview, ServiceState, Status } from './contract';
+import { isCard, type ApplicationKind, type Overview, type ServiceState, type Status } from './contract';
 import { isPending } from './states';
 import { daysUntil, permitOpensOnFor } from './rules';
 
@@ -53,7 +53,7 @@ export const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过'
 export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: string): Refusal | null {
   const items = newestFirst(history);
   const approved = items.find((d) => d.kind === 'declaration' && d.status === 'approved');
-  const cards = items.filter((i) => i.kind === 'permit' || i.kind === 'reissue');
+  const cards = items.filter((i) => isCard(i.kind));
   const opensOn = approved ? permitOpensOnOf(approved, history) : undefined;
   const notEligible = (reason: string, date?: string): Refusal => ({ code: 'NOT_ELIGIBLE', reason, ...(date ? { opensOn: date } : {}) });
 
@@ -95,7 +95,7 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
-  const card = items.find((i) => i.kind === 'permit' || i.kind === 'reissue') ?? null;
+  const card = items.find((i) => isCard(i.kind)) ?? null;
   const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
 

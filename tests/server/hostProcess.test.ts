@@ -73,6 +73,12 @@ it('refuses a bad APP_NOW in one line', async () => {
   expect(run.output().stderr.trim()).toMatch(/^local host: APP_NOW must be an ISO-8601 instant/);
 });
 
+it('refuses a bad CARD_FEE in one line', async () => {
+  const run = serve({ PORT: '0', DATA_DIR: dir, CARD_FEE: '20元' });
+  expect(await run.exited).toBe(1);
+  expect(run.output().stderr.trim()).toBe('local host: CARD_FEE must be an amount in yuan such as 20 or 12.5, not "20元"');
+});
+
 it('warns in one line when HOST is not a loopback address', async () => {
   const run = serve({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: dir });
   await waitFor(run, 'local host ready at');

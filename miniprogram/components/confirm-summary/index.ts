@@ -1,7 +1,7 @@
 // Step 5: everything the person is about to submit on one screen. For a declaration the ID number
 // shows in full here — the one place the person checks it before it is sent; later services show the
 // approved declaration's person, masked, with the contact mobile of this application.
-import type { Applicant, ApplicantView, ApplicationKind, ReissueReason, Residence } from '../../domain/contract';
+import { isCard, type Applicant, type ApplicantView, type ApplicationKind, type ReissueReason, type Residence } from '../../domain/contract';
 import { birthDateOf, sexOf } from '../../domain/idNumber';
 import { requiredMaterials } from '../../domain/materials';
 import { cardRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
@@ -15,7 +15,7 @@ function personOf(service: ApplicationKind, applicant: Applicant | ApplicantView
 
 /** What a card costs, and why a replacement is asked for. */
 function serviceRows(service: ApplicationKind, reason: string, fee: number): Row[] {
-  const card = service === 'permit' || service === 'reissue';
+  const card = isCard(service);
   return cardRows({ ...(reason ? { reason: reason as ReissueReason } : {}), ...(card ? { fee } : {}) });
 }
 

@@ -1,8 +1,9 @@
 // The one application flow, parameterised by service: identity, notice, self-check form, uploads,
 // confirm, then the result. A replacement or renewal chooses its reason first. Later services take
 // identity and address from the approved declaration, which the page reads from the server.
-import type { Applicant, ApplicantView, ApplicationDetail, ApplicationKind, ApplicationView, Materials, Residence, ReissueReason } from '../../domain/contract';
+import { isCard, type Applicant, type ApplicantView, type ApplicationDetail, type ApplicationKind, type ApplicationView, type Materials, type Residence, type ReissueReason } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
+import { NEEDS_DECLARATION } from '../../domain/eligibility';
 import { KIND_LABELS } from '../../domain/labels';
 import { pickupPlaceFor } from '../../domain/pickupPlaces';
 import type { UploadLists } from '../../components/material-uploads/model';
@@ -13,14 +14,13 @@ import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, forgetFlow, loadFl
 
 /** What the result screen shows after a submission. */
 function resultOf(app: ApplicationView) {
-  const card = app.kind === 'permit' || app.kind === 'reissue';
   return {
     id: app.id,
     declaredOn: longDate(app.declaredOn ?? ''),
     permitOpensOn: longDate(app.permitOpensOn ?? ''),
     provisional: !!app.permitOpensOnProvisional,
     dueOn: longDate(app.dueOn),
-    place: card ? pickupPlaceFor(app.district).name : '',
+    place: isCard(app.kind) ? pickupPlaceFor(app.district).name : '',
     fee: app.fee !== undefined ? feeText(app.fee) : '',
   };
 }
@@ -82,7 +82,7 @@ Component({
       // An open later service always has an approved declaration; without one nothing could be shown.
       const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
       if (!declaration) {
-        this.setData({ loadError: '需先完成居住信息申报并审核通过' });
+        this.setData({ loadError: NEEDS_DECLARATION });
         return;
       }
       if (!declaration.ok) {

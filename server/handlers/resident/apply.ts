@@ -1,6 +1,6 @@
 // applyPermit, applyVoucher, applyReissue: the services after the declaration. Identity and address
 // come from the person's approved declaration; the server alone decides eligibility and its date.
-import { REISSUE_REASONS, type ApplicationView, type LaterService, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
+import { REISSUE_REASONS, isCard, type ApplicationView, type LaterService, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkContact, checkMaterials } from '../../../miniprogram/domain/declarationForm';
 import { feeOf, NEEDS_DECLARATION, whyNot } from '../../../miniprogram/domain/eligibility';
@@ -82,7 +82,7 @@ async function submit(
   const writes: Write[] = submissionWrites(id, record, token);
   if (payload.reason === 'lost') {
     // The card held is recorded as reported lost, so it cannot be used again.
-    const card = history.find((a) => (a.kind === 'permit' || a.kind === 'reissue') && a.status === 'collected');
+    const card = history.find((a) => isCard(a.kind) && a.status === 'collected');
     if (card) {
       const { _id, _version, ...fields } = card;
       writes.push({ op: 'update', collection: 'applications', id: _id, version: _version, doc: { ...fields, reportedLostAt: ctx.now } });

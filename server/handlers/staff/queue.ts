@@ -1,6 +1,5 @@
 // The staff queue: applications of the staff member's districts waiting for them, earliest due first.
 import { APPLICATION_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
-import { DISTRICTS } from '../../../miniprogram/domain/districts';
 import { FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { isPlainObject } from '../../../miniprogram/domain/validation';
 import type { ApplicationRecord } from '../../records';
@@ -57,14 +56,15 @@ export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
   },
   async run(ctx, { status, kind, cursor, limit }) {
     const staff = staffOf(ctx);
-    const districts = staff.districts === 'all' ? DISTRICTS.map((d) => d.code) : staff.districts;
+    // Staff of the whole city need no district in the query: one query per status and kind, not per district too.
+    const districts: (string | undefined)[] = staff.districts === 'all' ? [undefined] : staff.districts;
     const groups = status ? [{ status, kinds: APPLICATION_KINDS }] : WAITING;
     // The store answers equality queries, so the queue is merged from one ordered query per combination.
     const queries: Record<string, Scalar>[] = [];
     for (const group of groups) {
       for (const k of kind ? [kind] : group.kinds) {
         if (!group.kinds.includes(k)) continue;
-        for (const district of districts) queries.push({ status: group.status, kind: k, district });
+        for (const district of districts) queries.push({ status: group.status, kind: k, ...(district ? { district } : {}) });
       }
     }
     const results = await Promise.all(

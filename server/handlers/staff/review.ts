@@ -1,6 +1,6 @@
 // The staff function's review: reading an application in full (the view is recorded), and every
 // decision — approve, ask for corrections, reject, card ready, card collected — through the state machine.
-import type { StaffApplication, StaffQueueItem } from '../../../miniprogram/domain/contract';
+import { isCard, type StaffApplication, type StaffQueueItem } from '../../../miniprogram/domain/contract';
 import { correctableItems } from '../../../miniprogram/domain/corrections';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
@@ -66,7 +66,7 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffQueue
   async run(ctx, { id, note }) {
     return decide(ctx, await reviewable(ctx, id), async (app) => {
       // A card is issued on the day it is approved.
-      const issued = app.kind === 'permit' || app.kind === 'reissue' ? { issuedOn: chinaDate(ctx.now) } : {};
+      const issued = isCard(app.kind) ? { issuedOn: chinaDate(ctx.now) } : {};
       const { writes, next } = transition(app, 'approved', staffActor(ctx), ctx.now, { note: note ?? '审核通过', changes: issued });
       const all = [...writes, ...(await releasePendingLock(ctx.store, app))];
       if (app.kind === 'declaration') {

@@ -7,7 +7,7 @@ import { FIELD_LABELS, KIND_LABELS } from '../../../domain/labels';
 import { canTransition, isPending } from '../../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
 import { longDate } from '../../../utils/format';
-import { staffStatus, type TagType } from '../../status';
+import { staffStatus } from '../../status';
 
 export interface TimelineRow {
   key: string;
@@ -33,7 +33,6 @@ export interface ReviewModel {
   kind: ApplicationKind;
   title: string;
   status: string;
-  tagType: TagType;
   overdue: boolean;
   facts: Row[];
   person: Row[];
@@ -120,7 +119,7 @@ export function allowedActions(kind: ApplicationKind, status: Status): Allowed {
 }
 
 export function reviewModel(app: StaffApplication): ReviewModel {
-  const { label, tagType } = staffStatus(app.status, app.kind);
+  const { label } = staffStatus(app.status, app.kind);
   const facts: Row[] = [
     { label: '提交时间', value: chinaDateTime(app.submittedAt) },
     { label: isPending(app.status) ? '审核期限' : '办理期限', value: longDate(app.dueOn) },
@@ -133,7 +132,6 @@ export function reviewModel(app: StaffApplication): ReviewModel {
     kind: app.kind,
     title: KIND_LABELS[app.kind],
     status: label,
-    tagType,
     overdue: app.overdue,
     facts,
     person: personRows(a, a.idNumber),
