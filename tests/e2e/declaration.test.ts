@@ -2,23 +2,16 @@
 // verify, read and agree, fill the form (leaving mid-way and finding the draft), upload, confirm,
 // see the dates, open the application and withdraw it; then a second resident sees nothing of it.
 import type { Page } from 'playwright-core';
-import type { OpenBrowser } from './browser';
-import { fieldOf, pick, switchIdentity, typeInto, upload, uploadsDone, verifyAndAgree } from './flows';
+import { fieldOf, openMine, pick, switchIdentity, typeInto, upload, uploadsDone, verifyAndAgree } from './flows';
 import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
-import { openSession, type Session } from './session';
+import { useSession } from './session';
 
 jest.setTimeout(120_000);
 
-let session: Session;
+const session = useSession('2026-09-01T00:30:00+08:00', 3);
 let page: Page;
-let browser: OpenBrowser;
 let photos: string[];
-
-beforeAll(async () => {
-  session = await openSession('2026-09-01T00:30:00+08:00', 3);
-  ({ page, browser, photos } = session);
-});
-afterAll(() => session?.close());
+beforeAll(() => ({ page, photos } = session));
 
 const field = (name: string) => fieldOf(page, name);
 
@@ -101,7 +94,7 @@ test('a resident declares, sees the dates, and withdraws', async () => {
   await page.locator('.wx-nav-bar__back').click();
   await expectVisible(current(page).getByText('我的居住状态'));
   await screenshot(page, 'home-after.png');
-  await current(page).getByText('我的办件', { exact: true }).click();
+  await openMine(page);
   await expectVisible(current(page).getByText('已撤回'));
   await screenshot(page, 'applications.png');
 });
@@ -109,11 +102,11 @@ test('a resident declares, sees the dates, and withdraws', async () => {
 test('a second resident sees nothing of it', async () => {
   await switchIdentity(page, '居民二');
   await expectVisible(current(page).getByText('尚未申报居住信息'));
-  await current(page).getByText('我的办件', { exact: true }).click();
+  await openMine(page);
   await expectVisible(current(page).getByText('您还没有办件'));
   await screenshot(page, 'applications-empty.png');
 });
 
 test('nothing failed in the page', () => {
-  expect(browser.errors).toEqual([]);
+  expect(session.browser.errors).toEqual([]);
 });

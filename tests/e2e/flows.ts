@@ -58,6 +58,19 @@ export async function upload(page: Page, material: string, files: string[]): Pro
   await (await chooser).setFiles(files);
 }
 
+/** The uploads step: one photo for each material named, all uploaded, then on to the next step. */
+export async function uploadEach(page: Page, materials: string[], photo: string): Promise<void> {
+  for (const material of materials) await upload(page, material, [photo]);
+  await uploadsDone(page, materials.length);
+  await tapButton(page, '下一步');
+}
+
+/** From the home page: 我的办件. */
+export async function openMine(page: Page): Promise<void> {
+  await current(page).getByText('我的办件', { exact: true }).click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toBe('我的办件'));
+}
+
 export async function uploadsDone(page: Page, count: number): Promise<void> {
   await eventually(async () => expect(await current(page).locator('[class*="van-uploader__preview "], [class$="van-uploader__preview"]').count()).toBe(count));
   await eventually(async () => expect(await current(page).locator('[class*="van-uploader__mask"]').count()).toBe(0));
@@ -78,10 +91,7 @@ export async function declare(page: Page, photo: string): Promise<void> {
   await verifyAndAgree(page);
   await fillForm(page);
   await tapButton(page, '下一步');
-  await upload(page, 'idFront', [photo]);
-  await upload(page, 'proofs', [photo]);
-  await uploadsDone(page, 2);
-  await tapButton(page, '下一步');
+  await uploadEach(page, ['idFront', 'proofs'], photo);
   await tapButton(page, '确认提交');
   await expectVisible(current(page).getByText('申报已提交'));
 }

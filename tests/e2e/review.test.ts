@@ -2,27 +2,23 @@
 // officer (switched to in the development panel) asks for a correction, the resident fixes it, the
 // officer approves, and the resident's home then shows the six-month date as settled.
 import type { Page } from 'playwright-core';
-import type { OpenBrowser } from './browser';
-import { confirmModal, declare, openInQueue, switchIdentity, upload, uploadsDone } from './flows';
-import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
-import { openSession, type Session } from './session';
+import { confirmModal, declare, openInQueue, openMine, switchIdentity, upload, uploadsDone } from './flows';
+import { current, expectVisible, screenshot, tapButton } from './phone';
+import { useSession } from './session';
 
 jest.setTimeout(180_000);
 
-let session: Session;
+const session = useSession('2026-09-01T09:00:00+08:00', 1);
 let page: Page;
-let browser: OpenBrowser;
-let photos: string[];
-
-beforeAll(async () => {
-  session = await openSession('2026-09-01T09:00:00+08:00', 1);
-  ({ page, browser, photos } = session);
+let photo: string;
+beforeAll(() => {
+  ({ page } = session);
+  [photo] = session.photos;
 });
-afterAll(() => session?.close());
 
 test('a declaration goes through a correction round to approval', async () => {
   // The resident declares.
-  await declare(page, photos[0]);
+  await declare(page, photo);
 
   // The officer sees it, with the full ID number, and asks for two corrections at once.
   await openInQueue(page);
@@ -38,8 +34,7 @@ test('a declaration goes through a correction round to approval', async () => {
 
   // The resident fixes exactly those and resubmits.
   await switchIdentity(page, '居民一');
-  await current(page).getByText('我的办件', { exact: true }).click();
-  await eventually(async () => expect(await navTitle(page).textContent()).toBe('我的办件'));
+  await openMine(page);
   // The row that waits for the resident: its status tag says 待补正.
   await current(page).locator('[class*="application"]', { hasText: '待补正' }).first().click();
   await expectVisible(current(page).getByText('需要补正的事项（共 2 项）'));
@@ -49,7 +44,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await mobile.fill('');
   await mobile.click();
   await page.keyboard.type('13900139000');
-  await upload(page, 'proofs', [photos[0]]);
+  await upload(page, 'proofs', [photo]);
   await uploadsDone(page, 1);
   await screenshot(page, 'correction.png');
   await tapButton(page, '提交补正');
@@ -72,5 +67,5 @@ test('a declaration goes through a correction round to approval', async () => {
 });
 
 test('nothing failed in the page', () => {
-  expect(browser.errors).toEqual([]);
+  expect(session.browser.errors).toEqual([]);
 });

@@ -3,31 +3,22 @@
 // approves and makes the card, the resident finds where and with which code to collect it, the
 // officer hands it over; then the resident reports it lost and applies for a replacement.
 import type { Page } from 'playwright-core';
-import type { OpenBrowser } from './browser';
-import { confirmModal, declare, openInQueue, switchIdentity, upload, uploadsDone, verifyDeclaredAndAgree } from './flows';
+import { confirmModal, declare, openInQueue, openMine, switchIdentity, uploadEach, verifyDeclaredAndAgree } from './flows';
 import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
-import { openSession, type Session } from './session';
+import { useSession } from './session';
 
 jest.setTimeout(240_000);
 
-let session: Session;
+const session = useSession('2026-09-01T09:00:00+08:00', 1);
 let page: Page;
-let browser: OpenBrowser;
-let photos: string[];
-
-beforeAll(async () => {
-  session = await openSession('2026-09-01T09:00:00+08:00', 1);
-  ({ page, browser, photos } = session);
+let photo: string;
+beforeAll(() => {
+  ({ page } = session);
+  [photo] = session.photos;
 });
-afterAll(() => session?.close());
 
 /** A service entry of the home page: its title cell, which holds the note saying whether and when it opens. */
 const entry = (title: string) => current(page).locator('[class*="van-cell__title"]', { hasText: new RegExp(`^${title}`) }).first();
-
-async function openMine(): Promise<void> {
-  await current(page).getByText('我的办件', { exact: true }).click();
-  await eventually(async () => expect(await navTitle(page).textContent()).toBe('我的办件'));
-}
 
 /** A row of 我的办件 by its title (the cell's own box: its host element has none to click). */
 async function openRow(title: string): Promise<void> {
@@ -41,7 +32,7 @@ async function openEntry(title: string): Promise<void> {
 }
 
 test('permit, pickup, collection, then a replacement for a lost card', async () => {
-  await declare(page, photos[0]);
+  await declare(page, photo);
   await openInQueue(page);
   await tapButton(page, '通过');
   await confirmModal(page, '通过');
@@ -62,11 +53,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await expectVisible(current(page).getByText('首次申领居住证不收取工本费'));
   await screenshot(page, 'permit-form.png');
   await tapButton(page, '下一步');
-  await upload(page, 'idFront', [photos[0]]);
-  await upload(page, 'proofs', [photos[0]]);
-  await upload(page, 'photo', [photos[0]]);
-  await uploadsDone(page, 3);
-  await tapButton(page, '下一步');
+  await uploadEach(page, ['idFront', 'proofs', 'photo'], photo);
   await expectVisible(current(page).getByText('身份和居住信息来自您已审核通过的居住信息申报。'));
   await tapButton(page, '确认提交');
   await expectVisible(current(page).getByText('申请已提交'));
@@ -82,7 +69,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
 
   // The resident finds where to collect it and the code to show.
   await switchIdentity(page, '居民一');
-  await openMine();
+  await openMine(page);
   await openRow('核发居住证');
   await expectVisible(current(page).getByText('请本人到现场领取，出示领取码'));
   const code = ((await current(page).locator('[class*="pickup-code"]').first().textContent()) ?? '').trim();
@@ -112,10 +99,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await verifyDeclaredAndAgree(page);
   await expectVisible(current(page).getByText('遗失补领'));
   await tapButton(page, '下一步');
-  await upload(page, 'idFront', [photos[0]]);
-  await upload(page, 'photo', [photos[0]]);
-  await uploadsDone(page, 2);
-  await tapButton(page, '下一步');
+  await uploadEach(page, ['idFront', 'photo'], photo);
   await expectVisible(current(page).getByText('证件工本费'));
   await screenshot(page, 'reissue-confirm.png');
   await tapButton(page, '确认提交');
@@ -126,11 +110,11 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await expectVisible(current(page).getByText('遗失补领'));
   await page.locator('.wx-nav-bar__back').click();
   await switchIdentity(page, '居民一');
-  await openMine();
+  await openMine(page);
   await openRow('核发居住证');
   await expectVisible(current(page).getByText('此证已登记挂失，不能再使用'));
 });
 
 test('nothing failed in the page', () => {
-  expect(browser.errors).toEqual([]);
+  expect(session.browser.errors).toEqual([]);
 });

@@ -38,3 +38,31 @@ export async function openSession(appNow: string, photoCount = 3): Promise<Sessi
     },
   };
 }
+
+/**
+ * The test file's one session: opened before its tests and closed after them. Read its fields inside
+ * hooks and tests (they exist once the session is open).
+ */
+export function useSession(appNow: string, photoCount = 3): Session {
+  let opened: Session | undefined;
+  beforeAll(async () => {
+    opened = await openSession(appNow, photoCount);
+  });
+  afterAll(() => opened?.close());
+  const open = (): Session => {
+    if (!opened) throw new Error('the session opens in beforeAll');
+    return opened;
+  };
+  return {
+    get page() {
+      return open().page;
+    },
+    get browser() {
+      return open().browser;
+    },
+    get photos() {
+      return open().photos;
+    },
+    close: () => open().close(),
+  };
+}
