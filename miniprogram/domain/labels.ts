@@ -63,3 +63,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'materials.photo': '本人相片',
   'materials.damagedCard': '损坏的居住证照片',
 };
+
+/** A payload path's name, or the path itself when it has none. */
+export function fieldLabel(path: string): string {
+  return FIELD_LABELS[path] ?? path;
+}

@@ -1,7 +1,8 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
 import type { ApplicationDetail, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
-import { FIELD_LABELS, KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { correctionLine, latestRequest } from '../../domain/corrections';
+import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { isPending } from '../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
 import { longDate } from '../../utils/format';
@@ -67,7 +68,7 @@ function stepText(entry: TimelineEntry, index: number): string {
 function stepDesc(entry: TimelineEntry): string {
   const lines = [chinaDateTime(entry.at)];
   if (entry.note) lines.push(entry.note);
-  for (const item of entry.items ?? []) lines.push(`· ${FIELD_LABELS[item.item] ?? item.item}：${item.message}`);
+  for (const item of entry.items ?? []) lines.push(`· ${correctionLine(item)}`);
   for (const reason of entry.reasons ?? []) lines.push(`· ${reason}`);
   return lines.join('\n');
 }
@@ -92,12 +93,7 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
     pickup: pickupOf(app),
-    corrections:
-      app.status === 'correction_requested'
-        ? ([...app.timeline].reverse().find((t) => t.status === 'correction_requested')?.items ?? []).map(
-            (i) => `${FIELD_LABELS[i.item] ?? i.item}：${i.message}`,
-          )
-        : [],
+    corrections: app.status === 'correction_requested' ? latestRequest(app.timeline).map(correctionLine) : [],
   };
 }
 

@@ -2,13 +2,14 @@
 import dayjs from 'dayjs';
 import type { ApplicationKind, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
 import { ETHNICITIES } from '../../domain/ethnicities';
-import { FIELD_LABELS } from '../../domain/labels';
+import { latestRequest } from '../../domain/corrections';
+import { fieldLabel } from '../../domain/labels';
 import type { MaterialField } from '../../domain/materials';
 import { materialsOf, requirementsFor, type UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { newRequestId } from '../../services/transport';
 import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
-import { changesOf, fieldRows, materialItems, requestedItems, rowErrors, shownValue, type FieldRow } from './model';
+import { changesOf, fieldRows, materialItems, rowErrors, shownValue, type FieldRow } from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
@@ -45,14 +46,14 @@ Component({
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       const app = result.data;
       if (app.status !== 'correction_requested') return this.setData({ loading: false, error: '这份申请现在不需要补正' });
-      const items = requestedItems(app);
+      const items = latestRequest(app.timeline);
       const rows = fieldRows(app, items);
       this.setData({
         loading: false,
         kind: app.kind,
         residenceKind: app.residence?.kind ?? 'rent',
         reason: app.reason ?? '',
-        requests: items.map((i) => ({ label: FIELD_LABELS[i.item] ?? i.item, message: i.message })),
+        requests: items.map((i) => ({ label: fieldLabel(i.item), message: i.message })),
         rows,
         materialFields: materialItems(items),
         maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),

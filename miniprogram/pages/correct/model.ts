@@ -4,7 +4,7 @@ import type { ApplicationDetail, CorrectionItem, Materials } from '../../domain/
 import { mobileProblem } from '../../domain/declarationForm';
 import { districtName } from '../../domain/districts';
 import { FIELD_MESSAGES } from '../../domain/errors';
-import { FIELD_LABELS } from '../../domain/labels';
+import { fieldLabel } from '../../domain/labels';
 import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
 import type { MaterialField } from '../../domain/materials';
 
@@ -42,12 +42,6 @@ const CHOICES: Record<string, { value: string; label: string }[]> = {
   'residence.basis': BASIS_OPTIONS,
 };
 
-/** The items of the latest correction request. */
-export function requestedItems(app: ApplicationDetail): CorrectionItem[] {
-  const request = [...app.timeline].reverse().find((t) => t.status === 'correction_requested');
-  return request?.items ?? [];
-}
-
 function currentValue(app: ApplicationDetail, path: string): string {
   const [part, key] = path.split('.');
   // A later service's contact mobile is kept as its applicant's mobile.
@@ -70,7 +64,7 @@ export function fieldRows(app: ApplicationDetail, items: CorrectionItem[]): Fiel
       return {
         path: i.item,
         key: flatKey(i.item),
-        label: FIELD_LABELS[i.item] ?? i.item,
+        label: fieldLabel(i.item),
         editor: EDITORS[i.item].editor,
         maxlength: EDITORS[i.item].maxlength ?? 50,
         value,

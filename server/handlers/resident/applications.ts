@@ -2,13 +2,13 @@
 import type { ApplicationDetail, ApplicationView, Overview, Page } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { overviewOf } from '../../../miniprogram/domain/eligibility';
-import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
-import { isPlainObject } from '../../../miniprogram/domain/validation';
+import { AppError } from '../../../miniprogram/domain/errors';
 import type { Context } from '../../context';
 import { releasePendingLock, transition, type ApplicationRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
 import { eventsOf, historyItem, historyOf, residentDetail, residentView } from '../../views';
 import { parseId, payloadObject, type ActionDefinition } from '../dispatch';
+import { encodeCursor, parsePage } from '../paging';
 
 export const overview: ActionDefinition<true, Overview> = {
   writes: false,
@@ -20,41 +20,13 @@ export const overview: ActionDefinition<true, Overview> = {
   },
 };
 
-interface Cursor {
-  at: number;
-  id: string;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (isPlainObject(value) && typeof value.at === 'number' && typeof value.id === 'string') return { at: value.at, id: value.id };
-  } catch {
-    // fall through: not a cursor this server made
-  }
-  return undefined;
-}
+type Cursor = { at: number; id: string };
 
 export const listApplications: ActionDefinition<{ cursor?: Cursor; limit: number }, Page<ApplicationView>> = {
   writes: false,
   parse(c, payload) {
     const p = payload === undefined ? {} : payloadObject(c, payload);
-    if (!p) return undefined;
-    let limit = 20;
-    if (p.limit !== undefined) {
-      if (typeof p.limit === 'number' && Number.isInteger(p.limit) && p.limit >= 1 && p.limit <= 50) limit = p.limit;
-      else c.fail('limit', FIELD_MESSAGES.limit);
-    }
-    let cursor: Cursor | undefined;
-    if (p.cursor !== undefined && p.cursor !== null) {
-      cursor = typeof p.cursor === 'string' ? decodeCursor(p.cursor) : undefined;
-      if (!cursor) c.fail('cursor', FIELD_MESSAGES.cursor);
-    }
-    return { limit, ...(cursor ? { cursor } : {}) };
+    return p && parsePage<Cursor>(c, p, { at: 'number', id: 'string' });
   },
   async run(ctx, { cursor, limit }) {
     const [docs, history] = await Promise.all([

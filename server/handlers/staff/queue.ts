@@ -1,17 +1,13 @@
 // The staff queue: applications of the staff member's districts waiting for them, earliest due first.
 import { APPLICATION_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
-import { FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
-import { isPlainObject } from '../../../miniprogram/domain/validation';
 import type { ApplicationRecord } from '../../records';
 import type { Doc, Scalar } from '../../store/types';
 import { payloadObject, type ActionDefinition } from '../dispatch';
+import { encodeCursor, parsePage } from '../paging';
 import { staffOf } from './access';
 import { queueItem } from './views';
 
-interface Cursor {
-  dueOn: string;
-  id: string;
-}
+type Cursor = { dueOn: string; id: string };
 
 interface QueuePayload {
   status?: Status;
@@ -27,17 +23,6 @@ const WAITING: { status: Status; kinds: readonly ApplicationKind[] }[] = [
   { status: 'ready', kinds: ['permit', 'voucher', 'reissue'] },
 ];
 
-function decodeCursor(text: unknown): Cursor | undefined {
-  if (typeof text !== 'string') return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (isPlainObject(value) && typeof value.dueOn === 'string' && typeof value.id === 'string') return { dueOn: value.dueOn, id: value.id };
-  } catch {
-    // not a cursor of ours
-  }
-  return undefined;
-}
-
 export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
   writes: false,
   parse(c, payload) {
@@ -45,14 +30,7 @@ export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
     if (!p) return undefined;
     const status = p.status === undefined ? undefined : c.oneOf('status', p.status, STATUSES, '无效的状态');
     const kind = p.kind === undefined ? undefined : c.oneOf('kind', p.kind, APPLICATION_KINDS, '无效的办件类型');
-    let limit = 20;
-    if (p.limit !== undefined) {
-      if (typeof p.limit === 'number' && Number.isInteger(p.limit) && p.limit >= 1 && p.limit <= 50) limit = p.limit;
-      else c.fail('limit', FIELD_MESSAGES.limit);
-    }
-    const cursor = p.cursor === undefined || p.cursor === null ? undefined : decodeCursor(p.cursor);
-    if (p.cursor !== undefined && p.cursor !== null && !cursor) c.fail('cursor', FIELD_MESSAGES.cursor);
-    return { limit, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) };
+    return { ...parsePage<Cursor>(c, p, { dueOn: 'string', id: 'string' }), ...(status ? { status } : {}), ...(kind ? { kind } : {}) };
   },
   async run(ctx, { status, kind, cursor, limit }) {
     const staff = staffOf(ctx);
@@ -85,7 +63,7 @@ export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
     return {
       data: {
         items: page.map((app) => queueItem(app, ctx.now)),
-        nextCursor: merged.length > limit && last ? Buffer.from(JSON.stringify({ dueOn: last.dueOn, id: last._id })).toString('base64url') : null,
+        nextCursor: merged.length > limit && last ? encodeCursor({ dueOn: last.dueOn, id: last._id }) : null,
       },
     };
   },

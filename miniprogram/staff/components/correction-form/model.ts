@@ -1,7 +1,7 @@
 // The correction form's checks: every item asked for at once (一次性告知), each with what to do.
 import type { ApplicationKind, CorrectionItem } from '../../../domain/contract';
 import { correctableItems } from '../../../domain/corrections';
-import { FIELD_LABELS } from '../../../domain/labels';
+import { fieldLabel } from '../../../domain/labels';
 
 export interface ItemOption {
   item: string;
@@ -16,7 +16,7 @@ export interface ItemOption {
 export const MESSAGE_MAX = 200;
 
 export function itemOptions(kind: ApplicationKind): ItemOption[] {
-  return correctableItems(kind).map((item) => ({ item, key: item.replace(/\./g, '-'), label: FIELD_LABELS[item] ?? item, checked: false, message: '', error: '' }));
+  return correctableItems(kind).map((item) => ({ item, key: item.replace(/\./g, '-'), label: fieldLabel(item), checked: false, message: '', error: '' }));
 }
 
 export function submitLabel(options: ItemOption[]): string {

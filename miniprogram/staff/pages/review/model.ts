@@ -3,7 +3,8 @@
 import type { ApplicationKind, CorrectionItem, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
 import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
-import { FIELD_LABELS, KIND_LABELS } from '../../../domain/labels';
+import { correctionLine } from '../../../domain/corrections';
+import { fieldLabel, KIND_LABELS } from '../../../domain/labels';
 import { canTransition, isPending } from '../../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
 import { longDate } from '../../../utils/format';
@@ -74,7 +75,7 @@ function statusRow(entry: StaffTimelineEntry, index: number): TimelineRow {
   const lines = [
     // A note that only repeats the step (the server's default '审核通过') is not shown twice.
     ...(entry.note && entry.note !== title ? [entry.note] : []),
-    ...(entry.items ?? []).map((i) => `${FIELD_LABELS[i.item] ?? i.item}：${i.message}`),
+    ...(entry.items ?? []).map(correctionLine),
     ...(entry.reasons ?? []).map((r, n) => `理由${n + 1}：${r}`),
   ];
   return { key: `s${index}`, view: false, title, meta: `${chinaDateTime(entry.at)} · ${actorName(entry.actor)}`, lines };
@@ -156,5 +157,5 @@ export function correctionErrors(fields: Record<string, string>, sent: Correctio
 
 /** The items of a correction request by name, for the confirmation. */
 export function correctionSummary(items: CorrectionItem[]): string {
-  return items.map((i) => FIELD_LABELS[i.item] ?? i.item).join('、');
+  return items.map((i) => fieldLabel(i.item)).join('、');
 }
