@@ -73,12 +73,10 @@ it('corrects a replacement’s contact mobile, starting from the number on file,
   const me = 'dev-correct-reissue';
   wxMock.storage.set(DEV_OPENID_KEY, me);
   const declaration = await backend.declare(me, '43010419880707002' + checkDigit('43010419880707002'));
-  expect((await staff('approve', { id: declaration }, 'reissue-declaration')).ok).toBe(true);
+  await backend.decide(OFFICER, declaration, 'approve');
   backend.clock.set(Date.parse('2027-03-02T09:00:00+08:00'));
   const permit = (await backend.apply(me, 'permit')).data.id;
-  for (const [action, extra] of [['approve', {}], ['markReady', {}], ['markCollected', { idCardChecked: true }]] as const) {
-    expect((await staff(action, { id: permit, ...extra }, `reissue-${action}`)).ok).toBe(true);
-  }
+  await backend.decide(OFFICER, permit, 'approve', 'markReady', 'markCollected');
   const id = (await backend.apply(me, 'reissue', { reason: 'damaged' })).data.id;
   const items = [
     { item: 'contact.mobile', message: '号码无法接通' },

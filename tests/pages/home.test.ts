@@ -1,27 +1,19 @@
 // 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
 import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
-import { transition, type ApplicationRecord } from '../../server/records';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import type { Doc } from '../../server/store/types';
 import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
 const ME = DEFAULT_DEV_OPENID;
+const OFFICER = 'staff-home';
 let backend: Backend;
 
 beforeAll(async () => {
   backend = await startBackend('2026-08-31T10:00:00+08:00');
+  await backend.grant(OFFICER, 'all');
 });
 afterAll(() => backend.stop());
 beforeEach(() => resetWx());
-
-/** Approval belongs to the staff function of a later step; here the same state-machine transition is applied directly. */
-async function approve(id: string): Promise<void> {
-  const app = (await backend.store.get<ApplicationRecord>('applications', id)) as Doc<ApplicationRecord>;
-  const { writes } = transition(app, 'approved', { role: 'staff', openid: 'staff-test' }, backend.clock.now());
-  const lock = await backend.store.get('locks', `pending:declaration:${app.idHash}`);
-  await backend.store.commit([...writes, { op: 'delete', collection: 'locks', id: lock!._id, version: lock!._version }]);
-}
 
 function serviceTexts(page: Awaited<ReturnType<typeof loadPage>>): string[] {
   return page.findAll('.service').map(textOf);
@@ -60,7 +52,7 @@ describe('the home page', () => {
 
   it('opens the voucher once approved, and the permit on the day six months are reached', async () => {
     const [latest] = (await backend.call(ME, 'listApplications')).data.items;
-    await approve(latest.id);
+    await backend.decide(OFFICER, latest.id, 'approve');
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('已通过'));
     expect(page.text()).not.toContain('暂定');
@@ -76,13 +68,9 @@ describe('the home page', () => {
   });
 
   it('offers a holder 补领/换领 with the configured card fee, and points the permit entry there', async () => {
-    const officer = 'staff-home';
-    await backend.grant(officer, 'all');
     const applied = await backend.apply(ME, 'permit');
     expect(applied.ok).toBe(true);
-    for (const [action, extra] of [['approve', {}], ['markReady', {}], ['markCollected', { idCardChecked: true }]] as const) {
-      expect((await backend.staffCall(officer, action, { id: applied.data.id, ...extra }, `home-${action}`)).ok).toBe(true);
-    }
+    await backend.decide(OFFICER, applied.data.id, 'approve', 'markReady', 'markCollected');
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('已领取'));
     expect(serviceTexts(page)[3]).toMatch(new RegExp(`居住证补领/换领.*可以办理，证件工本费 ${DEFAULT_CARD_FEE} 元`));

@@ -10,8 +10,6 @@ const OFFICER = 'staff-services';
 const DECLARED = '2026-08-31T10:00:00+08:00';
 let backend: Backend;
 let people = 0;
-let requests = 0;
-const rid = () => `services-${++requests}`;
 
 beforeAll(async () => {
   backend = await startBackend(DECLARED);
@@ -28,14 +26,9 @@ async function approvedResident(): Promise<string> {
   const openid = `dev-services-${++people}`;
   const first17 = `43010419900315${String(people).padStart(3, '0')}`;
   const id = await backend.declare(openid, first17 + checkDigit(first17));
-  expect((await backend.staffCall(OFFICER, 'approve', { id }, rid())).ok).toBe(true);
+  await backend.decide(OFFICER, id, 'approve');
   wxMock.storage.set(DEV_OPENID_KEY, openid);
   return openid;
-}
-
-async function staff(action: string, payload: Record<string, unknown>): Promise<void> {
-  const result = await backend.staffCall(OFFICER, action, payload, rid());
-  expect(result).toMatchObject({ ok: true });
 }
 
 /** A permit applied for through the API, then approved, made ready and collected. */
@@ -43,9 +36,7 @@ async function collectedPermit(openid: string): Promise<string> {
   backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
   const applied = await backend.apply(openid, 'permit');
   expect(applied.ok).toBe(true);
-  await staff('approve', { id: applied.data.id });
-  await staff('markReady', { id: applied.data.id });
-  await staff('markCollected', { id: applied.data.id, idCardChecked: true });
+  await backend.decide(OFFICER, applied.data.id, 'approve', 'markReady', 'markCollected');
   return applied.data.id;
 }
 
@@ -138,9 +129,7 @@ describe('核发居住证', () => {
     const whilePending = await open('permit');
     await waitFor(() => expect(whilePending.text('.closed')).toContain('您有一份居住证申请正在办理中'));
 
-    await staff('approve', { id: pending.data.id });
-    await staff('markReady', { id: pending.data.id });
-    await staff('markCollected', { id: pending.data.id, idCardChecked: true });
+    await backend.decide(OFFICER, pending.data.id, 'approve', 'markReady', 'markCollected');
     const holder = await open('permit');
     await waitFor(() => expect(holder.text('.closed')).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”'));
   });

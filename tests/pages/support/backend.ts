@@ -39,6 +39,8 @@ export interface Backend {
   call<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
   /** Calls the staff function as `openid`. */
   staffCall<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
+  /** Staff decisions on one application, in order, as `officer` (a hand-over by ID check); a refusal throws. */
+  decide(officer: string, id: string, ...actions: ('approve' | 'markReady' | 'markCollected')[]): Promise<void>;
   /** Gives `openid` a staff role for these districts through the host's development route. */
   grant(openid: string, districts: string[] | 'all'): Promise<void>;
   upload(openid: string): Promise<string>;
@@ -100,6 +102,12 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       const body = Buffer.from(JSON.stringify({ action, payload, requestId }));
       const res = await send(`${url}/api/functions/staff`, 'POST', { 'Content-Type': 'application/json', 'X-Openid': openid }, body);
       return JSON.parse(res.text);
+    },
+    async decide(officer, id, ...actions) {
+      for (const action of actions) {
+        const result = await backend.staffCall(officer, action, { id, ...(action === 'markCollected' ? { idCardChecked: true } : {}) }, `decide-${++requests}`);
+        if (!result.ok) throw new Error(`${action} refused: ${JSON.stringify(result.error)}`);
+      }
     },
     async grant(openid, districts) {
       const res = await send(`${url}/api/dev/staff`, 'POST', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ openid, districts })));
