@@ -3,25 +3,15 @@ import type { ApplicationView } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { longDate } from '../../utils/format';
+import { STATUS_TAGS, type TagType } from '../../utils/statusTags';
 
 export interface ApplicationRow {
   id: string;
   title: string;
   status: string;
-  tagType: 'primary' | 'success' | 'warning' | 'danger' | 'default';
+  tagType: TagType;
   detail: string;
 }
-
-const TAG_TYPES: Record<string, ApplicationRow['tagType']> = {
-  pending: 'primary',
-  correction_requested: 'warning',
-  approved: 'success',
-  ready: 'success',
-  collected: 'default',
-  rejected: 'danger',
-  withdrawn: 'default',
-  superseded: 'default',
-};
 
 export function rowOf(app: ApplicationView): ApplicationRow {
   const parts = [`${longDate(chinaDate(app.submittedAt))}提交`];
@@ -30,7 +20,7 @@ export function rowOf(app: ApplicationView): ApplicationRow {
     id: app.id,
     title: KIND_LABELS[app.kind],
     status: STATUS_LABELS[app.status],
-    tagType: TAG_TYPES[app.status] ?? 'default',
+    tagType: STATUS_TAGS[app.status],
     detail: parts.join(' · '),
   };
 }

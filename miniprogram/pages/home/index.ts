@@ -8,7 +8,6 @@ Component({
     error: '',
     model: null as HomeModel | null,
     openPanels: [] as string[],
-    isStaff: false,
   },
   methods: {
     onShow() {
@@ -17,7 +16,7 @@ Component({
     async load() {
       this.setData({ loading: true, error: '' });
       const result = await resident.overview();
-      if (result.ok) this.setData({ loading: false, model: homeModel(result.data), isStaff: result.data.isStaff === true });
+      if (result.ok) this.setData({ loading: false, model: homeModel(result.data) });
       else this.setData({ loading: false, error: result.error.message });
     },
     onServiceTap(event: VantEvent<unknown, { service: string; open: boolean }>) {

@@ -25,6 +25,8 @@ export interface HomeModel {
   standing: Standing;
   nextStep: string;
   services: ServiceEntry[];
+  /** The staff console's entry shows only to staff, as the server's records say. */
+  isStaff: boolean;
 }
 
 function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
@@ -59,6 +61,7 @@ export function homeModel(o: Overview): HomeModel {
   return {
     standing,
     nextStep: nextStepOf(o),
+    isStaff: o.isStaff === true,
     services: [
       entry('declaration', o.services.declare),
       entry('permit', o.services.permit),

@@ -4,7 +4,8 @@ import { districtName } from '../../../domain/districts';
 import { KIND_LABELS } from '../../../domain/labels';
 import type { QueueFilter } from '../../../services/staff';
 import { longDate } from '../../../utils/format';
-import { staffStatus, type TagType } from '../../status';
+import { staffStatus } from '../../status';
+import type { TagType } from '../../../utils/statusTags';
 
 export interface Option {
   text: string;
