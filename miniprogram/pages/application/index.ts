@@ -16,12 +16,13 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
     },
-    // Loaded on every show: coming back from 补正 shows the resubmitted state.
+    // Loaded on every show: coming back from 补正 shows the resubmitted state. Only the first load
+    // shows the spinner; later ones (after the photo viewer or the map, too) refresh in place.
     onShow() {
       if (this.data.id) this.load();
     },
     async load() {
-      this.setData({ loading: true, error: '' });
+      this.setData({ loading: !this.data.model, error: '' });
       const result = await resident.getApplication(this.data.id);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, model: detailModel(result.data) });

@@ -1,6 +1,4 @@
-// The POSIX half of node:path that miniprogram-simulate uses (join, dirname, relative…), for the browser.
-export const sep = '/';
-
+// The part of node:path that miniprogram-simulate's index uses (join and dirname), for the browser.
 export function normalize(path: string): string {
   const absolute = path.startsWith('/');
   const parts: string[] = [];
@@ -17,16 +15,6 @@ export function join(...paths: string[]): string {
   return normalize(paths.filter(Boolean).join('/'));
 }
 
-export function resolve(...paths: string[]): string {
-  let result = '';
-  for (const path of paths) result = path.startsWith('/') ? path : `${result}/${path}`;
-  return normalize(result.startsWith('/') ? result : `/${result}`);
-}
-
-export function isAbsolute(path: string): boolean {
-  return path.startsWith('/');
-}
-
 export function dirname(path: string): string {
   const normalized = normalize(path);
   const index = normalized.lastIndexOf('/');
@@ -34,23 +22,4 @@ export function dirname(path: string): string {
   return index === 0 ? '/' : normalized.slice(0, index);
 }
 
-export function basename(path: string, ext = ''): string {
-  const base = normalize(path).split('/').pop() ?? '';
-  return ext && base.endsWith(ext) ? base.slice(0, -ext.length) : base;
-}
-
-export function extname(path: string): string {
-  const base = basename(path);
-  const index = base.lastIndexOf('.');
-  return index > 0 ? base.slice(index) : '';
-}
-
-export function relative(from: string, to: string): string {
-  const a = resolve(from).split('/').filter(Boolean);
-  const b = resolve(to).split('/').filter(Boolean);
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
-  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
-}
-
-export default { sep, normalize, join, resolve, isAbsolute, dirname, basename, extname, relative };
+export default { normalize, join, dirname };

@@ -1,14 +1,11 @@
 // Stands in for miniprogram-simulate's src/utils.js in the browser: files come from the build's
-// virtual file map, runJs runs the component's bundled module, rpx follows the preview's screen.
+// virtual file map and runJs runs the component's bundled module.
 import { files } from 'preview:app';
 import { runComponent } from '../modules';
-import { rpxToPx } from '../rpx';
 
 export function getEnv(): string {
   return 'browser';
 }
-export function setNodeJsEnv(): void {}
-export function setBrowserEnv(): void {}
 
 export function readFile(filePath: string): string | null {
   return files[filePath] ?? null;
@@ -27,14 +24,6 @@ export function readJson(filePath: string): Record<string, unknown> | null {
 
 export function runJs(filePath: string): void {
   runComponent(filePath);
-}
-
-export function transformRpx(style: string): string {
-  return rpxToPx(style);
-}
-
-export function getCompiler(): null {
-  return null;
 }
 
 // Same id scheme as simulate (digits spelled with letters, so ids are valid tag names).
