@@ -82,12 +82,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
 /** `npm run serve` and `npm start`: start, print where, and stop on SIGINT or SIGTERM. */
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Started> {
   const started = await start(env);
-  console.log(`local host ready at ${started.url} (data in ${readConfig(env, process.cwd()).dataDir})`);
+  // Handlers go in before the ready line: whoever reads that line may signal at once.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.log(`${signal}: shutting down`);
       started.stop().then(() => process.exit(0));
     });
   }
+  console.log(`local host ready at ${started.url} (data in ${readConfig(env, process.cwd()).dataDir})`);
   return started;
 }
