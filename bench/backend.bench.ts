@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDigit } from '../miniprogram/domain/idNumber';
-import { DECLARATION_NOTICE } from '../miniprogram/domain/notices';
+import { DECLARATION_NOTICE, NOTICES } from '../miniprogram/domain/notices';
 import { runFunction } from '../server/functions';
 import { randomId } from '../server/ids';
 import { DEFAULT_CARD_FEE } from '../server/settings';
+import type { FunctionName } from '../miniprogram/domain/contract';
 import type { Context } from '../server/context';
 import { localFiles } from '../server/local/fileStorage';
 import { openSqliteStore } from '../server/store/sqlite';
@@ -36,10 +37,23 @@ async function main(): Promise<void> {
   const verifier = developmentVerifier();
   let now = Date.parse('2026-09-01T10:00:00+08:00');
   const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, newId: randomId });
-  const call = async (openid: string, action: string, payload?: unknown, requestId?: string) => {
-    const result = await runFunction('resident', ctx(openid), { action, payload, requestId });
+  const invoke = async (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
+    const result = await runFunction(fn, ctx(openid), { action, payload, requestId });
     if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);
     return result.data as Record<string, any>;
+  };
+  const call = (openid: string, action: string, payload?: unknown, requestId?: string) => invoke('resident', openid, action, payload, requestId);
+  const declarationPayload = async (openid: string, id: string) => {
+    const { verifyId } = await call(openid, 'startVerification', { name: '测试', idNumber: id });
+    const { verificationToken } = await call(openid, 'finishVerification', { verifyId });
+    const fileId = await files.save(openid, PNG, 'image/png', now);
+    return {
+      verificationToken,
+      consent: { noticeVersion: DECLARATION_NOTICE.version },
+      applicant: { name: '测试', idNumber: id, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
+      residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
+      materials: { idFront: fileId, proofs: [fileId] },
+    };
   };
 
   const rows: { name: string; ms: number; runs: number }[] = [];
@@ -50,20 +64,7 @@ async function main(): Promise<void> {
   const prepared: { openid: string; payload: unknown }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const openid = `bench-${i % 100}`;
-    const id = idNumber(i);
-    const { verifyId } = await call(openid, 'startVerification', { name: '测试', idNumber: id });
-    const { verificationToken } = await call(openid, 'finishVerification', { verifyId });
-    const fileId = await files.save(openid, PNG, 'image/png', now);
-    prepared.push({
-      openid,
-      payload: {
-        verificationToken,
-        consent: { noticeVersion: DECLARATION_NOTICE.version },
-        applicant: { name: '测试', idNumber: id, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
-        residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
-        materials: { idFront: fileId, proofs: [fileId] },
-      },
-    });
+    prepared.push({ openid, payload: await declarationPayload(openid, idNumber(i)) });
   }
   rows.push({
     name: 'submitDeclaration (checked, 6 writes)',
@@ -76,6 +77,27 @@ async function main(): Promise<void> {
   rows.push({ name: 'the same request again (idempotent)', ms: await time(RUNS, (i) => call(prepared[i].openid, 'submitDeclaration', {}, `r-${i}`)), runs: RUNS });
   rows.push({ name: 'overview (20 applications)', ms: await time(RUNS, (i) => call(`bench-${i % 100}`, 'overview')), runs: RUNS });
   rows.push({ name: 'listApplications (page of 20)', ms: await time(RUNS, (i) => call(`bench-${i % 100}`, 'listApplications')), runs: RUNS });
+
+  // The later services: one more person per run, declared (not timed), approved by an officer, then six
+  // months on each applies for the permit with a fresh face check and uploads (not timed).
+  const officer = 'bench-officer';
+  await store.commit([{ op: 'create', collection: 'staff', id: officer, doc: { districts: 'all' } }]);
+  const declarations: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const openid = `later-${i}`;
+    declarations.push((await call(openid, 'submitDeclaration', await declarationPayload(openid, idNumber(RUNS + i)), `d-${i}`)).id);
+  }
+  rows.push({ name: 'staff approve (declaration)', ms: await time(RUNS, (i) => invoke('staff', officer, 'approve', { id: declarations[i] }, `a-${i}`)), runs: RUNS });
+  now += 200 * 24 * 3600 * 1000;
+  const permits: unknown[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const openid = `later-${i}`;
+    const { verifyId } = await call(openid, 'startVerification', {});
+    const { verificationToken } = await call(openid, 'finishVerification', { verifyId });
+    const photo = await files.save(openid, PNG, 'image/png', now);
+    permits.push({ verificationToken, consent: { noticeVersion: NOTICES.permit.version }, materials: { idFront: photo, proofs: [photo], photo } });
+  }
+  rows.push({ name: 'applyPermit (eligibility from history)', ms: await time(RUNS, (i) => call(`later-${i}`, 'applyPermit', permits[i], `p-${i}`)), runs: RUNS });
 
   const memory = process.memoryUsage();
   store.close();
