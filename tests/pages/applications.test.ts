@@ -51,7 +51,7 @@ describe('办件详情', () => {
     expect(text).not.toContain('43010219920815106X');
     expect(text).toContain('已提交');
     expect(text).toContain('长沙市岳麓区望月湖街道望月湖小区3栋201');
-    const thumbs = page.findAll('.thumb');
+    const thumbs = page.findAll('.photos >>> .thumb');
     expect(thumbs).toHaveLength(2);
 
     wxMock.nextModalResult({ confirm: false });
@@ -70,7 +70,7 @@ describe('办件详情', () => {
   it('links each material through a short-lived address on the host', async () => {
     const id = await backend.declare(ME);
     const page = await loadPage('pages/application/index', { query: { id } });
-    await waitFor(() => expect(page.findAll('.thumb')).toHaveLength(2));
+    await waitFor(() => expect(page.findAll('.photos >>> .thumb')).toHaveLength(2));
     const urls: string[] = page.data.model.materials.flatMap((m: { urls: string[] }) => m.urls);
     for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/api\/files\/f-[a-z0-9]+\?expires=\d+&signature=/);
   });

@@ -119,7 +119,7 @@ describe('审核办件', () => {
     const page = await openReview(id);
     const text = page.text();
     for (const shown of ['居住信息申报', '待审核', ID_NUMBER, '长沙市岳麓区望月湖街道望月湖小区3栋201', '2026年9月16日', '提交申请', '申请人']) expect(text).toContain(shown);
-    expect(page.findAll('.thumb')).toHaveLength(2);
+    expect(page.findAll('.photos >>> .thumb')).toHaveLength(2);
     // This very view of the number is on the record, discreetly.
     expect(textOf(page.find('.id-view'))).toContain(`工作人员 ${YUELU} 查看了完整身份号码`);
     expect(page.query('.mark-ready')).toBeUndefined();
@@ -127,7 +127,7 @@ describe('审核办件', () => {
 
     const previewed: { urls: string[]; current: string }[] = [];
     Object.assign(wx, { previewImage: (options: { urls: string[]; current: string }) => previewed.push(options) });
-    await page.tap(page.find('.thumb'));
+    await page.tap(page.find('.photos >>> .thumb'));
     expect(previewed).toHaveLength(1);
     expect(previewed[0]!.urls[0]).toBe(previewed[0]!.current);
     expect(previewed[0]!.current).toMatch(/^http:\/\/127\.0\.0\.1:8787\/api\/files\//);

@@ -38,10 +38,6 @@ Component({
     onCorrect() {
       wx.navigateTo({ url: `/pages/correct/index?id=${this.data.id}` });
     },
-    onPreview(event: VantEvent<unknown, { urls: string[]; url: string }>) {
-      const { urls, url } = event.currentTarget.dataset;
-      wx.previewImage({ urls, current: url });
-    },
     async onWithdraw() {
       const { confirm } = await wx.showModal({ title: '撤回申请', content: '撤回后这份申请不再审核，需要时可以重新申请。确定撤回吗？', confirmText: '撤回', confirmColor: '#ee0a24' });
       if (!confirm) return;

@@ -39,10 +39,6 @@ Component({
       }
       this.setData({ loading: false, model: reviewModel(result.data) });
     },
-    onPreview(event: VantEvent<unknown, { urls: string[]; url: string }>) {
-      const { urls, url } = event.currentTarget.dataset;
-      wx.previewImage({ urls, current: url });
-    },
     onOpenCorrect() {
       this.setData({ correcting: !this.data.correcting, rejecting: false });
     },
