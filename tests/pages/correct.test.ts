@@ -58,8 +58,14 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
   await page.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed-contract.png') }] });
   await waitFor(() => expect(page.find('.uploads').data.lists.proofs[0].status).toBe('done'));
   await page.tap('.submit');
-  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  // Back to the detail it came from, not a second detail on the stack; shown again, it reloads.
+  await waitFor(() => expect(wxMock.callsOf('navigateBack')).toHaveLength(1));
+  expect(wxMock.callsOf('redirectTo')).toHaveLength(0);
   expect(wxMock.callsOf('showModal')).toHaveLength(1);
+  page.unload();
+  await detail.show();
+  await waitFor(() => expect(detail.text()).toContain('审核中'));
+  expect(detail.text()).not.toContain('需要补正的事项');
 
   const after = (await backend.call(ME, 'getApplication', { id })).data;
   expect(after.status).toBe('pending');
@@ -92,7 +98,8 @@ it('corrects a replacement’s contact mobile, starting from the number on file,
   await page.emit('.uploads >>> .uploader-damagedCard', 'after-read', { file: { url: backend.photo('damaged-card.png') } });
   await waitFor(() => expect(page.find('.uploads').data.lists.damagedCard[0].status).toBe('done'));
   await page.tap('.submit');
-  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  // Opened on its own, with nothing to go back to, it becomes the detail.
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toEqual([expect.objectContaining({ url: `/pages/application/index?id=${id}` })]));
 
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', reason: 'damaged', applicant: { mobile: '13700001111' } });

@@ -109,7 +109,9 @@ Component({
         return;
       }
       wx.showToast({ title: '已重新提交', icon: 'success' });
-      wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
+      // Back to the detail it was opened from, which reloads on show; opened alone, it becomes that detail.
+      if (getCurrentPages().length > 1) wx.navigateBack();
+      else wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
     },
   },
 });
