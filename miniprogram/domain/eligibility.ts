@@ -91,11 +91,21 @@ function serviceState(refusal: Refusal | null, fee: number): ServiceState {
   return refusal ? { open: false, reason: refusal.reason, ...(refusal.opensOn ? { opensOn: refusal.opensOn } : {}), fee } : { open: true, fee };
 }
 
+/**
+ * The card to show a person: one being applied for, else the one they hold, else their latest
+ * settled application (a rejected one, say). A withdrawn application, or a refused replacement
+ * beside a card still held, says nothing about the card.
+ */
+function cardOf(newestFirstItems: HistoryItem[]): HistoryItem | null {
+  const cards = newestFirstItems.filter((i) => isCard(i.kind) && i.status !== 'withdrawn');
+  return cards.find((c) => isPending(c.status)) ?? cards.find((c) => HELD.includes(c.status)) ?? cards[0] ?? null;
+}
+
 export function overviewOf(history: HistoryItem[], today: string, cardFee: number): Overview {
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
-  const card = items.find((i) => isCard(i.kind)) ?? null;
+  const card = cardOf(items);
   const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
 

@@ -67,6 +67,19 @@ describe('the overview of a person', () => {
     expect(o.services.reissue).toMatchObject({ open: false, reason: '需先完成居住信息申报并审核通过' });
   });
 
+  it('shows the card being applied for, else the card held, never a withdrawn or refused replacement', () => {
+    const approved = declaration('d1', 'approved', '2026-08-31');
+    const held: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
+    const replacement = (status: HistoryItem['status']): HistoryItem => ({ id: 'r1', kind: 'reissue', status, submittedAt: at('2027-06-01') });
+    const cardOn = (history: HistoryItem[]) => overviewOf(history, '2027-06-02', CARD_FEE).permit;
+    expect(cardOn([approved, held, replacement('pending')])).toEqual({ id: 'r1', kind: 'reissue', status: 'pending' });
+    expect(cardOn([approved, held, replacement('withdrawn')])).toEqual({ id: 'p1', kind: 'permit', status: 'collected', issuedOn: '2027-03-05' });
+    expect(cardOn([approved, held, replacement('rejected')])).toMatchObject({ id: 'p1', status: 'collected' });
+    const refused: HistoryItem = { id: 'p2', kind: 'permit', status: 'rejected', submittedAt: at('2027-03-01') };
+    expect(cardOn([approved, refused])).toMatchObject({ id: 'p2', status: 'rejected' });
+    expect(cardOn([approved, { ...refused, status: 'withdrawn' }])).toBeNull();
+  });
+
   it('charges the configured card fee for a replacement or renewal only', () => {
     const card: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
     const o = overviewOf([declaration('d1', 'approved', '2026-08-31'), card], '2027-04-01', 12.5);

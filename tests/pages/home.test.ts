@@ -1,11 +1,14 @@
 // 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
-import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
+import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
 const ME = DEFAULT_DEV_OPENID;
 const OFFICER = 'staff-home';
+const OTHER_ID_NUMBER = '43010219851111002' + checkDigit('43010219851111002');
+const MOVED_ID_NUMBER = '43010519870505003' + checkDigit('43010519870505003');
 let backend: Backend;
 
 beforeAll(async () => {
@@ -76,6 +79,44 @@ describe('the home page', () => {
     expect(serviceTexts(page)[3]).toMatch(new RegExp(`居住证补领/换领.*可以办理，证件工本费 ${DEFAULT_CARD_FEE} 元`));
     expect(serviceTexts(page)[1]).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”');
     expect(page.text()).toContain('补领、换领只收证件工本费');
+  });
+
+  it('shows a replacement in progress, and the card still held once that replacement is withdrawn', async () => {
+    const replacement = await backend.apply(ME, 'reissue', { reason: 'damaged' });
+    expect(replacement.ok).toBe(true);
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('补领/换领审核中'));
+    expect((await backend.call(ME, 'withdraw', { id: replacement.data.id }, 'withdraw-replacement')).ok).toBe(true);
+    await page.show();
+    await waitFor(() => expect(page.text()).toContain('您的居住证：已领取'));
+    expect(page.text()).not.toContain('已撤回');
+  });
+
+  it('shows no date for a refused first declaration, and asks to declare again', async () => {
+    const refused = 'dev-home-refused';
+    wxMock.storage.set(DEV_OPENID_KEY, refused);
+    await backend.decide(OFFICER, await backend.declare(refused, OTHER_ID_NUMBER), 'reject');
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('未通过'));
+    expect(page.text()).toContain('第一步：申报居住信息');
+    expect(page.text()).not.toContain('距可申领');
+    expect(page.text()).not.toContain('暂定');
+    expect(serviceTexts(page)[0]).toMatch(/居住信息申报.*可以办理/);
+  });
+
+  it('keeps counting from an approved declaration when a newer one is refused', async () => {
+    const moved = 'dev-home-moved';
+    wxMock.storage.set(DEV_OPENID_KEY, moved);
+    const first = await backend.declare(moved, MOVED_ID_NUMBER);
+    await backend.decide(OFFICER, first, 'approve');
+    await backend.decide(OFFICER, await backend.declare(moved, MOVED_ID_NUMBER), 'reject');
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('未通过'));
+    // The clock stands at 2027-02-28: the approved declaration of that day opens the permit on 2027-08-28.
+    expect(page.text()).toContain('2027年8月28日');
+    expect(page.text()).toContain('还需 181 天即可申领居住证');
+    expect(page.text()).not.toContain('第一步');
+    expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
   });
 
   it('says when the backend cannot be reached, and loads again on request', async () => {

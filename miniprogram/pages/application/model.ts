@@ -76,7 +76,8 @@ function stepDesc(entry: TimelineEntry): string {
 export function detailModel(app: ApplicationDetail): DetailModel {
   const facts: Row[] = [{ label: '提交时间', value: chinaDateTime(app.submittedAt) }];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
-  if (app.permitOpensOn) {
+  // A provisional date holds only while the declaration can still be approved.
+  if (app.permitOpensOn && (!app.permitOpensOnProvisional || isPending(app.status))) {
     facts.push({ label: '可申领居住证', value: longDate(app.permitOpensOn), note: app.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '' });
   }
   if (isPending(app.status)) facts.push({ label: '审核期限', value: `${longDate(app.dueOn)}前` });

@@ -15,6 +15,8 @@ export interface Standing {
   declared: boolean;
   statusLabel: string;
   declaredOn: string;
+  /** An unapproved declaration that was refused opens nothing: no date to show. */
+  showPermitDate: boolean;
   permitOpensOn: string;
   permitNote: string;
   daysLeft: string;
@@ -37,12 +39,19 @@ function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEn
 
 function nextStepOf(o: Overview): string {
   const d = o.declaration;
-  if (!d || d.status === 'rejected') return '第一步：申报居住信息。申报经审核通过后，满六个月即可申领居住证。';
-  if (d.status === 'pending') return '您的居住信息申报正在审核中，审核结果会通过服务通知告诉您。';
-  if (d.status === 'correction_requested') return '您的申报需要补正材料，请到“我的办件”查看需补正的事项并重新提交。';
+  if (d?.status === 'correction_requested') return '您的申报需要补正材料，请到“我的办件”查看需补正的事项并重新提交。';
+  // Until a declaration is approved, the newest one decides; after that, the approved one counts.
+  if (!o.approvedDeclarationId) {
+    if (d?.status === 'pending') return '您的居住信息申报正在审核中，审核结果会通过服务通知告诉您。';
+    return '第一步：申报居住信息。申报经审核通过后，满六个月即可申领居住证。';
+  }
   if (o.services.permit.open) return '您已居住满六个月，现在可以申领居住证。';
-  if (o.permit) return `您的居住证：${STATUS_LABELS[o.permit.status]}。`;
-  return `还需 ${d.daysUntilPermit} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
+  if (o.permit) return `您的居住证：${permitLabelOf(o.permit)}。`;
+  return `还需 ${d?.daysUntilPermit ?? 0} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
+}
+
+function permitLabelOf(card: NonNullable<Overview['permit']>): string {
+  return card.kind === 'reissue' ? `补领/换领${STATUS_LABELS[card.status]}` : STATUS_LABELS[card.status];
 }
 
 export function homeModel(o: Overview): HomeModel {
@@ -52,12 +61,13 @@ export function homeModel(o: Overview): HomeModel {
         declared: true,
         statusLabel: STATUS_LABELS[d.status],
         declaredOn: longDate(d.declaredOn),
+        showPermitDate: d.status !== 'rejected' || o.approvedDeclarationId !== null,
         permitOpensOn: longDate(d.permitOpensOn),
         permitNote: d.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '',
         daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
-        permitLabel: o.permit ? STATUS_LABELS[o.permit.status] : '未持有',
+        permitLabel: o.permit ? permitLabelOf(o.permit) : '未持有',
       }
-    : { declared: false, statusLabel: '', declaredOn: '', permitOpensOn: '', permitNote: '', daysLeft: '', permitLabel: '未持有' };
+    : { declared: false, statusLabel: '', declaredOn: '', showPermitDate: false, permitOpensOn: '', permitNote: '', daysLeft: '', permitLabel: '未持有' };
   return {
     standing,
     nextStep: nextStepOf(o),

@@ -40,12 +40,12 @@ export interface Backend {
   /** Calls the staff function as `openid`. */
   staffCall<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
   /** Staff decisions on one application, in order, as `officer` (a hand-over by ID check); a refusal throws. */
-  decide(officer: string, id: string, ...actions: ('approve' | 'markReady' | 'markCollected')[]): Promise<void>;
+  decide(officer: string, id: string, ...actions: ('approve' | 'reject' | 'markReady' | 'markCollected')[]): Promise<void>;
   /** Gives `openid` a staff role for these districts through the host's development route. */
   grant(openid: string, districts: string[] | 'all'): Promise<void>;
   upload(openid: string): Promise<string>;
-  /** Submits a valid declaration for `openid` through the API, as the flow would; answers its id. */
-  declare(openid: string, idNumber?: string): Promise<string>;
+  /** Submits a valid declaration for `openid` through the API, as the flow would (in 岳麓区 unless told); answers its id. */
+  declare(openid: string, idNumber?: string, district?: string): Promise<string>;
   /** Applies for a later service through the API with freshly uploaded materials, as the flow would; answers the result. */
   apply(openid: string, service: 'permit' | 'voucher' | 'reissue', extra?: Record<string, unknown>): Promise<any>;
   stop(): Promise<void>;
@@ -105,7 +105,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
     },
     async decide(officer, id, ...actions) {
       for (const action of actions) {
-        const result = await backend.staffCall(officer, action, { id, ...(action === 'markCollected' ? { idCardChecked: true } : {}) }, `decide-${++requests}`);
+        const result = await backend.staffCall(officer, action, { id, ...(action === 'markCollected' ? { idCardChecked: true } : {}), ...(action === 'reject' ? { reasons: ['居住证明与申报地址不符'] } : {}) }, `decide-${++requests}`);
         if (!result.ok) throw new Error(`${action} refused: ${JSON.stringify(result.error)}`);
       }
     },
@@ -118,7 +118,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       const res = await send(`${url}/api/files`, 'POST', { 'Content-Type': type, 'X-Openid': openid }, body);
       return JSON.parse(res.text).data.fileId;
     },
-    async declare(openid, idNumber = '430104199003071237') {
+    async declare(openid, idNumber = '430104199003071237', district = '430104') {
       const name = '李晓梅';
       const { data } = await backend.call(openid, 'startVerification', { name, idNumber });
       const token = (await backend.call(openid, 'finishVerification', { verifyId: data.verifyId })).data.verificationToken;
@@ -129,7 +129,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
           verificationToken: token,
           consent: { noticeVersion: DECLARATION_NOTICE.version },
           applicant: { name, idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道12号' },
-          residence: { district: '430104', street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
+          residence: { district, street: '望月湖街道', address: '望月湖小区3栋201', since: '2026-05-01', kind: 'rent', basis: 'residence' },
           materials: { idFront: await backend.upload(openid), proofs: [await backend.upload(openid)] },
         },
         `declare-${++requests}`,
