@@ -163,6 +163,12 @@ export interface StaffQueueItem {
   overdue: boolean;
 }
 
+/**
+ * What a staff decision answers: the application as it now stands, its ID number masked (only
+ * getApplication shows it whole) and its materials as file ids, with its queue row's fields.
+ */
+export type StaffDecision = StaffQueueItem & Omit<ApplicationView, 'permitOpensOn' | 'permitOpensOnProvisional'>;
+
 export interface StaffApplication extends Omit<ApplicationView, 'applicant' | 'materials'> {
   applicant: ApplicantView & { idNumber: string };
   materials: Record<string, FileLink | FileLink[]>;

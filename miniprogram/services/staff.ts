@@ -1,5 +1,5 @@
 // The staff function's calls, typed by the contract: the queue, the full application, and each decision.
-import type { ApplicationKind, CorrectionItem, Page, Result, StaffApplication, StaffQueueItem, Status } from '../domain/contract';
+import type { ApplicationKind, CorrectionItem, Page, Result, StaffApplication, StaffDecision, StaffQueueItem, Status } from '../domain/contract';
 import { call } from './transport';
 
 export interface QueueFilter {
@@ -16,11 +16,11 @@ export const staff = {
   /** The one answer with the full ID number; the server records every call as a view. */
   getApplication: (id: string): Promise<Result<StaffApplication>> => call('staff', 'getApplication', { id }),
   approve: (id: string, note: string, requestId: string) =>
-    call<StaffQueueItem>('staff', 'approve', { id, ...(note ? { note } : {}) }, requestId),
+    call<StaffDecision>('staff', 'approve', { id, ...(note ? { note } : {}) }, requestId),
   requestCorrection: (id: string, items: CorrectionItem[], requestId: string) =>
-    call<StaffQueueItem>('staff', 'requestCorrection', { id, items }, requestId),
-  reject: (id: string, reasons: string[], requestId: string) => call<StaffQueueItem>('staff', 'reject', { id, reasons }, requestId),
-  markReady: (id: string, requestId: string) => call<StaffQueueItem>('staff', 'markReady', { id }, requestId),
+    call<StaffDecision>('staff', 'requestCorrection', { id, items }, requestId),
+  reject: (id: string, reasons: string[], requestId: string) => call<StaffDecision>('staff', 'reject', { id, reasons }, requestId),
+  markReady: (id: string, requestId: string) => call<StaffDecision>('staff', 'markReady', { id }, requestId),
   markCollected: (id: string, proof: PickupProof, requestId: string) =>
-    call<StaffQueueItem>('staff', 'markCollected', { id, ...proof }, requestId),
+    call<StaffDecision>('staff', 'markCollected', { id, ...proof }, requestId),
 };

@@ -5,7 +5,7 @@ import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import { ALICE, applyService, declare } from '../support/declarations';
+import { ALICE, applyService, declare, verify } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const OFFICER = 'staff-city';
@@ -52,15 +52,19 @@ describe('the permit opens six calendar months after the declaration, in China t
   it('opens nothing for a declaration that is pending, rejected or withdrawn', async () => {
     const app = await declare(world, ALICE);
     world.setNow('2027-06-01T10:00:00+08:00');
-    const tryApply = async (action: 'applyPermit' | 'applyVoucher') => {
+    // A live token of the caller's, from a face check by name and number: the only refusal left is eligibility.
+    const tryApply = async (action: 'applyPermit' | 'applyVoucher', verificationToken?: string) => {
       const materials = { idFront: await world.upload(ALICE.openid), proofs: [await world.upload(ALICE.openid)], photo: await world.upload(ALICE.openid) };
       const kind = action === 'applyPermit' ? 'permit' : 'voucher';
-      return world.call(ALICE.openid, action, { verificationToken: 'any', consent: { noticeVersion: NOTICES[kind].version }, materials }, rid());
+      const token = verificationToken ?? (await verify(world, ALICE.openid, ALICE.name, ALICE.idNumber));
+      return world.call(ALICE.openid, action, { verificationToken: token, consent: { noticeVersion: NOTICES[kind].version }, materials }, rid());
     };
     // Without an approved declaration there is no one to verify, and nothing to apply for.
     expect(await world.call(ALICE.openid, 'startVerification', {})).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
     for (const action of ['applyPermit', 'applyVoucher'] as const) {
       expect(await tryApply(action)).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+      // A token that is no token fails verification first, as the contract orders the two.
+      expect(await tryApply(action, 'no-such-token')).toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED' } });
     }
     unwrap(await world.staff(OFFICER, 'reject', { id: app.id, reasons: ['材料不实'] }, rid()));
     expect(await tryApply('applyPermit')).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });

@@ -1,6 +1,6 @@
 // The staff function and the review workflow on real SQLite: who may do what, every transition,
 // concurrent decisions, the event log, and the resident's correction round.
-import type { ApplicationDetail, ApplicationView, Overview, Page, StaffApplication, StaffQueueItem } from '../../miniprogram/domain/contract';
+import type { ApplicationDetail, ApplicationView, Overview, Page, StaffApplication, StaffDecision, StaffQueueItem } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import type { ApplicationRecord } from '../../server/records';
 import { ALICE, BOB, applyService, declare } from '../support/declarations';
@@ -73,7 +73,18 @@ describe('who may do what', () => {
     unwrap(await world.staff(CITY, 'getApplication', { id: app.id }));
     const again = unwrap(await world.staff<StaffApplication>(YUELU, 'getApplication', { id: app.id }));
     expect(again.timeline.filter((t) => t.type === 'id_viewed').map((t) => t.actor.openid)).toEqual([YUELU, CITY, YUELU]);
-    const decided = unwrap(await world.staff(YUELU, 'approve', { id: app.id }, rid()));
+    // A decision answers with the application as it now stands, the number masked.
+    const decided = unwrap(await world.staff<StaffDecision>(YUELU, 'approve', { id: app.id }, rid()));
+    expect(decided).toMatchObject({
+      id: app.id,
+      kind: 'declaration',
+      status: 'approved',
+      declaredOn: app.declaredOn,
+      applicantName: ALICE.name,
+      applicant: { name: ALICE.name, idNumberMasked: '430104********1237', mobile: '13800138000' },
+      residence: { district: '430104', street: '望月湖街道' },
+      materials: { idFront: expect.any(String), proofs: [expect.any(String)] },
+    });
     expect(JSON.stringify(decided)).not.toContain(ALICE.idNumber);
     // The resident's timeline shows status changes only.
     const mine = unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: app.id }));
@@ -95,7 +106,20 @@ describe('the workflow', () => {
       expect([action, code(await world.staff(YUELU, action, payload, rid()))]).toEqual([action, 'CONFLICT']);
     }
     expect(code(await world.call(ALICE.openid, 'withdraw', { id: app.id }, rid()))).toBe('CONFLICT');
-    expect(code(await world.call(ALICE.openid, 'resubmit', { id: app.id, applicant: { mobile: '13900139000' } }, rid()))).toBe('CONFLICT');
+    expect(code(await world.call(ALICE.openid, 'resubmit', { id: app.id }, rid()))).toBe('CONFLICT');
+    // A change nobody asked for is bad input, reported before the state, as the contract orders.
+    expect(code(await world.call(ALICE.openid, 'resubmit', { id: app.id, applicant: { mobile: '13900139000' } }, rid()))).toBe('INVALID_INPUT');
+  });
+
+  it('judges a second resubmission’s fields before saying the correction is already done', async () => {
+    const app = await declare(world, ALICE);
+    unwrap(await world.staff(YUELU, 'requestCorrection', { id: app.id, items: [{ item: 'applicant.mobile', message: '号码无法接通' }] }, rid()));
+    unwrap(await world.call(ALICE.openid, 'resubmit', { id: app.id, applicant: { mobile: '13900139000' } }, rid()));
+    const before = await world.counts();
+    const bad = await world.call(ALICE.openid, 'resubmit', { id: app.id, applicant: { mobile: '139' } }, rid());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'applicant.mobile': expect.any(String) } } });
+    expect(code(await world.call(ALICE.openid, 'resubmit', { id: app.id, applicant: { mobile: '13700137000' } }, rid()))).toBe('CONFLICT');
+    expect(await world.counts()).toEqual(before);
   });
 
   it('lets only one of two concurrent decisions land', async () => {

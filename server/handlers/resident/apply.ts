@@ -44,8 +44,10 @@ export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, App
     async run(ctx, payload) {
       const history = await historyOf(ctx);
       const declaration = approvedDeclarationIn(history);
+      // The contract reports VERIFICATION_FAILED before NOT_ELIGIBLE: with no approved declaration to
+      // name the person, any live token of the caller's passes here and the refusal follows.
+      const token = await usableToken(ctx, payload.verificationToken, declaration?.idHash);
       if (!declaration) throw new AppError('NOT_ELIGIBLE', NEEDS_DECLARATION);
-      const token = await usableToken(ctx, payload.verificationToken, declaration.idHash);
       const refusal = whyNot(kind, history.map(historyItem), chinaDate(ctx.now));
       if (refusal) throw new AppError(refusal.code, refusal.reason, undefined, refusal.opensOn);
       return submit(ctx, kind, declaration, payload, token, history);

@@ -53,7 +53,8 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
   },
   async run(ctx, { id, changes }) {
     const app = await ownApplication(ctx, id);
-    if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
+    // The items of the latest request, if any; the fields are judged before the state, as the
+    // contract orders INVALID_INPUT before CONFLICT.
     const allowed = new Set((await askedFor(ctx, id)).map((i) => i.item));
     // A later service's contact is its applicant's mobile, the one place that number is kept.
     const before = { applicant: app.applicant, residence: app.residence, contact: { mobile: app.applicant.mobile }, materials: app.materials } as Record<string, unknown>;
@@ -71,6 +72,7 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const materials = checkMaterials(c, merged.materials, app.kind, residence?.kind ?? app.residence?.kind, app.reason);
     await checkOwnFiles(c, ctx, changes.materials);
     if (!c.ok || !applicant || !materials) throw new AppError('INVALID_INPUT', undefined, c.errors);
+    if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
 
     const { writes, next } = transition(app, 'pending', { role: 'owner', openid: ctx.openid }, ctx.now, {
       note: '申请人已补正并重新提交',

@@ -108,10 +108,11 @@ export const finishVerification: ActionDefinition<
   },
 };
 
-/** The token's record when it is valid for this caller and person right now; VERIFICATION_FAILED otherwise. */
-export async function usableToken(ctx: Context, token: string, idHash: string): Promise<Doc<TokenRecord>> {
+/** The token's record when it is valid right now for this caller and person (or any person, without an idHash); VERIFICATION_FAILED otherwise. */
+export async function usableToken(ctx: Context, token: string, idHash: string | undefined): Promise<Doc<TokenRecord>> {
   const record = await ctx.store.get<TokenRecord>('tokens', tokenKey(token));
-  if (!record || record.openid !== ctx.openid || record.idHash !== idHash || record.used || record.expiresAt <= ctx.now) {
+  const otherPerson = idHash !== undefined && record?.idHash !== idHash;
+  if (!record || record.openid !== ctx.openid || otherPerson || record.used || record.expiresAt <= ctx.now) {
     throw new AppError('VERIFICATION_FAILED');
   }
   return record;

@@ -1,6 +1,6 @@
 // The staff function's review: reading an application in full (the view is recorded), and every
 // decision — approve, ask for corrections, reject, card ready, card collected — through the state machine.
-import { isCard, type StaffApplication, type StaffQueueItem } from '../../../miniprogram/domain/contract';
+import { isCard, type StaffApplication, type StaffDecision } from '../../../miniprogram/domain/contract';
 import { correctableItems } from '../../../miniprogram/domain/corrections';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
@@ -12,7 +12,7 @@ import { eventsOf } from '../../views';
 import { counterCode } from '../../ids';
 import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
 import { reviewable } from './access';
-import { fullApplication, queueItem } from './views';
+import { decidedApplication, fullApplication } from './views';
 
 const staffActor = (ctx: Context) => ({ role: 'staff' as const, openid: ctx.openid });
 
@@ -44,17 +44,17 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication> 
   },
 };
 
-/** A decision on one application: its writes, answered with the queue row (never the full ID number). */
+/** A decision on one application: its writes, answered with the application as it now stands (never the full ID number). */
 async function decide(
   ctx: Context,
   app: Doc<ApplicationRecord>,
   build: (app: Doc<ApplicationRecord>) => Promise<{ writes: Write[]; next: Doc<ApplicationRecord> }>,
-): Promise<Outcome<StaffQueueItem>> {
+): Promise<Outcome<StaffDecision>> {
   const { writes, next } = await build(app);
-  return { data: queueItem(next, ctx.now), writes };
+  return { data: decidedApplication(next, ctx.now), writes };
 }
 
-export const approve: ActionDefinition<{ id: string; note?: string }, StaffQueueItem> = {
+export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecision> = {
   writes: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
@@ -85,7 +85,7 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffQueue
   },
 };
 
-export const requestCorrection: ActionDefinition<{ id: string; items: { item: string; message: string }[] }, StaffQueueItem> = {
+export const requestCorrection: ActionDefinition<{ id: string; items: { item: string; message: string }[] }, StaffDecision> = {
   writes: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
@@ -115,7 +115,7 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
   },
 };
 
-export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffQueueItem> = {
+export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffDecision> = {
   writes: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
@@ -136,7 +136,7 @@ function pickupCode(ctx: Context): string {
   return counterCode(ctx.newId());
 }
 
-export const markReady: ActionDefinition<{ id: string }, StaffQueueItem> = {
+export const markReady: ActionDefinition<{ id: string }, StaffDecision> = {
   writes: true,
   parse: parseId,
   async run(ctx, { id }) {
@@ -146,7 +146,7 @@ export const markReady: ActionDefinition<{ id: string }, StaffQueueItem> = {
   },
 };
 
-export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; idCardChecked?: true }, StaffQueueItem> = {
+export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; idCardChecked?: true }, StaffDecision> = {
   writes: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);

@@ -1,5 +1,5 @@
 // Applications as staff see them: the queue's rows, and the full record with its event log.
-import type { StaffApplication, StaffQueueItem, StaffTimelineEntry } from '../../../miniprogram/domain/contract';
+import type { StaffApplication, StaffDecision, StaffQueueItem, StaffTimelineEntry } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { maskIdNumber } from '../../../miniprogram/domain/idNumber';
 import { isOverdue } from '../../../miniprogram/domain/rules';
@@ -20,6 +20,12 @@ export function queueItem(app: Doc<ApplicationRecord>, now: number): StaffQueueI
     dueOn: app.dueOn,
     overdue: isOverdue(app.status, app.dueOn, chinaDate(now)),
   };
+}
+
+/** The answer to a decision on `app`, now in its new state. */
+export function decidedApplication(app: Doc<ApplicationRecord>, now: number): StaffDecision {
+  const { permitOpensOn: _opens, permitOpensOnProvisional: _provisional, ...view } = residentView(app, [], now);
+  return { ...view, ...queueItem(app, now) };
 }
 
 function staffTimeline(events: Doc<EventRecord>[]): StaffTimelineEntry[] {
