@@ -103,13 +103,34 @@ describe('领取', () => {
     await waitFor(() => expect(page.text()).toContain('待领取'));
     const text = page.text();
     expect(text).toContain(code);
-    // Declared in 岳麓区, an urban district: the hall on 金盾路.
+    // Declared in 岳麓区 (the default), an urban district: the hall on 金盾路.
     expect(text).toContain('长沙市公安局人口与出入境管理支队接待大厅');
     expect(text).toContain('长沙市雨花区金盾路30号');
     expect(text).toContain('以窗口公告为准');
     // No phone number or map is known, so neither is offered.
     expect(page.query('.call')).toBeUndefined();
     expect(page.query('.map')).toBeUndefined();
+  });
+
+  it('sends a county’s resident to the police station of their address', async () => {
+    const officer = 'staff-county';
+    await backend.grant(officer, ['430181']);
+    const me = 'dev-resident-liuyang';
+    backend.clock.set(Date.parse('2026-09-01T09:15:00+08:00'));
+    const declaration = await backend.declare(me, '430181199505050017', '430181');
+    await backend.decide(officer, declaration, 'approve');
+    backend.clock.set(Date.parse('2027-03-02T10:00:00+08:00'));
+    const permit = await backend.apply(me, 'permit');
+    expect(permit.ok).toBe(true);
+    await backend.decide(officer, permit.data.id, 'approve', 'markReady');
+
+    wxMock.storage.set(DEV_OPENID_KEY, me);
+    const page = await loadPage('pages/application/index', { query: { id: permit.data.id } });
+    await waitFor(() => expect(page.text()).toContain('待领取'));
+    expect(page.text('.pickup')).toContain('浏阳市居住地派出所');
+    expect(page.text('.pickup')).toContain('您居住地址所属的派出所');
+    expect(page.text('.pickup')).toContain('以窗口公告为准');
+    expect(page.text('.pickup')).not.toContain('金盾路');
   });
 });
 

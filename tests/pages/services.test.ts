@@ -116,6 +116,7 @@ describe('核发居住证', () => {
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
     // Declared in 岳麓区: collected at the city hall.
     expect(page.text('.place')).toContain('长沙市公安局人口与出入境管理支队接待大厅');
+    expect(page.text('.place')).toContain('制证完成后，凭“我的办件”中的领取码本人领取');
 
     const [latest] = (await backend.call(me, 'listApplications')).data.items;
     expect(latest).toMatchObject({ kind: 'permit', status: 'pending', applicant: { mobile: '13900001111' }, residence: { district: '430104' } });
@@ -159,7 +160,9 @@ describe('居住登记凭证申领', () => {
     await uploadAll(page, ['idFront', 'proofs']);
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
-    expect(page.query('.place')).toBeUndefined();
+    // A voucher is collected in person too, where the permit would be.
+    expect(page.text('.place')).toContain('长沙市公安局人口与出入境管理支队接待大厅');
+    expect(page.text('.place')).toContain('办结后，凭“我的办件”中的领取码本人领取');
     const [latest] = (await backend.call(me, 'listApplications')).data.items;
     expect(latest).toMatchObject({ kind: 'voucher', status: 'pending' });
 

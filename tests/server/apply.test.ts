@@ -1,6 +1,7 @@
 // The services after the declaration: the server decides eligibility, to the day in China time.
 import type { ApplicationDetail, ApplicationView, Overview, StaffApplication } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { CITY_HALL, pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces';
 import { NOTICES } from '../../miniprogram/domain/notices';
 import type { ApplicationRecord } from '../../server/records';
@@ -131,9 +132,21 @@ describe('pickup', () => {
     expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).pickup).toBeUndefined();
   });
 
-  it('sends the counties to their local police station', () => {
+  it('sends the five urban districts to the hall and the counties to their local police station', () => {
+    const places = Object.fromEntries(DISTRICTS.map((d) => [d.name, pickupPlaceFor(d.code).name]));
+    expect(places).toEqual({
+      芙蓉区: CITY_HALL.name,
+      天心区: CITY_HALL.name,
+      岳麓区: CITY_HALL.name,
+      开福区: CITY_HALL.name,
+      雨花区: CITY_HALL.name,
+      望城区: '望城区居住地派出所',
+      长沙县: '长沙县居住地派出所',
+      浏阳市: '浏阳市居住地派出所',
+      宁乡市: '宁乡市居住地派出所',
+    });
     expect(pickupPlaceFor('430182')).toEqual({ name: '宁乡市居住地派出所', address: '您居住地址所属的派出所' });
-    expect(pickupPlaceFor('430111')).toBe(CITY_HALL);
+    expect(() => pickupPlaceFor('110101')).toThrow('no pickup place for district 110101');
   });
 });
 

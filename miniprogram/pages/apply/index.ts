@@ -20,7 +20,9 @@ function resultOf(app: ApplicationView) {
     permitOpensOn: longDate(app.permitOpensOn ?? ''),
     provisional: !!app.permitOpensOnProvisional,
     dueOn: longDate(app.dueOn),
-    place: isCard(app.kind) ? pickupPlaceFor(app.district).name : '',
+    // Every result but a declaration is collected in person, at the place the district decides.
+    place: app.kind === 'declaration' ? '' : pickupPlaceFor(app.district).name,
+    placeNote: `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取`,
     fee: app.fee !== undefined ? feeText(app.fee) : '',
   };
 }
