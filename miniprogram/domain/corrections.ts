@@ -1,25 +1,26 @@
-// What staff may ask a resident to correct, by kind of application (never the name or ID number).
-import { REISSUE_REASONS, RESIDENCE_KINDS, type ApplicationKind, type CorrectionItem, type TimelineEntry } from './contract';
+// What staff may ask a resident to correct in an application (never the name or ID number), and what
+// the resident may then change.
+import type { ApplicationKind, CorrectionItem, ReissueReason, ResidenceKind, TimelineEntry } from './contract';
 import { fieldLabel } from './labels';
 import { requiredMaterials } from './materials';
 
 const RESIDENCE_FIELDS = ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'];
 
-/** Every material the kind can need, whatever the residence or reason: a declaration never needs an ID photo. */
-function possibleMaterials(kind: ApplicationKind): string[] {
-  const fields = new Set<string>();
-  for (const residenceKind of RESIDENCE_KINDS) {
-    for (const reason of REISSUE_REASONS) requiredMaterials(kind, residenceKind, reason).forEach((m) => fields.add(`materials.${m.field}`));
-  }
-  return [...fields];
-}
-
-export function correctableItems(kind: ApplicationKind): string[] {
-  const materials = possibleMaterials(kind);
+/**
+ * The items of this application that can be asked for: its fields, and only the materials it must
+ * have — no ID photo on a declaration, no old card on a lost one, no relation statement for a rented home.
+ */
+export function correctableItems(kind: ApplicationKind, residenceKind: ResidenceKind | undefined, reason: ReissueReason | undefined): string[] {
+  const materials = requiredMaterials(kind, residenceKind ?? 'rent', reason).map((m) => `materials.${m.field}`);
   if (kind === 'declaration') {
     return ['applicant.mobile', 'applicant.hukouAddress', 'applicant.ethnicity', ...RESIDENCE_FIELDS.map((f) => `residence.${f}`), ...materials];
   }
   return ['contact.mobile', ...materials];
+}
+
+/** What a resubmission may change: the items asked for, and the relation statement a corrected kind of residence may call for. */
+export function changeableItems(asked: readonly string[]): string[] {
+  return asked.includes('residence.kind') && !asked.includes('materials.relationStatement') ? [...asked, 'materials.relationStatement'] : [...asked];
 }
 
 /** The items of the latest correction request in a timeline: the ones still to correct. */

@@ -113,4 +113,56 @@ it('shows every reason of a rejection', async () => {
   await waitFor(() => expect(page.text()).toContain('未通过'));
   expect(page.text()).toContain('租赁合同已过期');
   expect(page.text()).toContain('居住地址与合同不一致');
+  // A refused declaration opens nothing: no provisional permit date.
+  expect(page.text()).not.toContain('可申领居住证');
+});
+
+it('keeps what was typed and uploaded for the request when the page is left, and forgets it once sent', async () => {
+  const me = 'dev-correct-draft';
+  wxMock.storage.set(DEV_OPENID_KEY, me);
+  const id = await backend.declare(me, '43010419910101003' + checkDigit('43010419910101003'));
+  const items = [
+    { item: 'applicant.mobile', message: '号码无法接通' },
+    { item: 'materials.proofs', message: '合同缺少签字页' },
+  ];
+  expect((await staff('requestCorrection', { id, items }, 'draft-ask')).ok).toBe(true);
+
+  const first = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(first.text()).toContain('审核民警要求补正以下 2 项'));
+  await first.type('.row-applicant_mobile', '13900139001');
+  await first.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed.png') }] });
+  await waitFor(() => expect(first.find('.uploads').data.lists.proofs[0].status).toBe('done'));
+  first.unload();
+
+  const again = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(again.text()).toContain('审核民警要求补正以下 2 项'));
+  expect(again.data.rows).toEqual([expect.objectContaining({ path: 'applicant.mobile', value: '13900139001' })]);
+  expect(again.find('.uploads').data.lists.proofs).toEqual([expect.objectContaining({ status: 'done', fileId: expect.any(String) })]);
+  await again.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  expect(wxMock.storage.has(`draft:correction:${id}`)).toBe(false);
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', applicant: { mobile: '13900139001' } });
+});
+
+it('asks for a relation statement when the kind of residence is corrected to a relative’s home', async () => {
+  const me = 'dev-correct-kind';
+  wxMock.storage.set(DEV_OPENID_KEY, me);
+  const id = await backend.declare(me, '43010419920202004' + checkDigit('43010419920202004'));
+  expect((await staff('requestCorrection', { id, items: [{ item: 'residence.kind', message: '房屋为亲属所有' }] }, 'kind-ask')).ok).toBe(true);
+
+  const page = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 1 项'));
+  expect(page.query('.uploads')).toBeUndefined();
+  await page.emit('.choices-residence_kind', 'change', 'relative');
+  await waitFor(() => expect(page.query('.uploads >>> .uploader-relationStatement')).toBeDefined());
+  expect(page.text('.uploads')).toContain('关系说明');
+  await page.tap('.submit');
+  await waitFor(() => expect(page.text()).toContain('请上传关系说明'));
+  await page.emit('.uploads >>> .uploader-relationStatement', 'after-read', { file: { url: backend.photo('statement.png') } });
+  await waitFor(() => expect(page.find('.uploads').data.lists.relationStatement[0].status).toBe('done'));
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', residence: { kind: 'relative' }, materials: { relationStatement: expect.anything() } });
 });

@@ -133,9 +133,10 @@ describe('审核办件', () => {
     expect(previewed[0]!.current).toMatch(/^http:\/\/127\.0\.0\.1:8787\/api\/files\//);
     await page.tap('.open-correct');
     const form = page.find('.correction-form');
-    // Only what a declaration can carry: no ID photo, no damaged card, and never the name or number.
-    expect(page.query('.correction-form >>> .check-materials-relationStatement')).toBeDefined();
-    for (const never of ['materials-photo', 'materials-damagedCard', 'applicant-name', 'applicant-idNumber']) {
+    // Only what this declaration must carry: no ID photo, no damaged card, no relation statement for a
+    // rented home, and never the name or number.
+    expect(page.query('.correction-form >>> .check-materials-proofs')).toBeDefined();
+    for (const never of ['materials-photo', 'materials-damagedCard', 'materials-relationStatement', 'applicant-name', 'applicant-idNumber']) {
       expect(page.query(`.correction-form >>> .check-${never}`)).toBeUndefined();
     }
     // Nothing ticked: nothing is sent.

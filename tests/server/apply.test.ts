@@ -102,6 +102,9 @@ describe('the voucher, one pending application per kind, and replacement', () =>
     expect(unwrap(await world.call<Overview>(ALICE.openid, 'overview')).services.reissue.fee).toBe(DEFAULT_CARD_FEE);
     expect((await world.store.get<ApplicationRecord>('applications', permit.id))?.reportedLostAt).toBe(world.now);
     expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).reportedLostOn).toBe('2027-03-01');
+    // A lost card cannot be photographed: staff cannot ask for it.
+    const askForCard = await world.staff(OFFICER, 'requestCorrection', { id: replacement.id, items: [{ item: 'materials.damagedCard', message: '请上传原证' }] }, rid());
+    expect(askForCard).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'items.0.item': FIELD_MESSAGES.correctionItem } } });
   });
 
   it('asks for the damaged card when the reason is damage', async () => {

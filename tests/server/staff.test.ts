@@ -3,7 +3,7 @@
 import type { ApplicationDetail, ApplicationView, Overview, Page, StaffApplication, StaffDecision, StaffQueueItem } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import type { ApplicationRecord } from '../../server/records';
-import { ALICE, BOB, applyService, declare } from '../support/declarations';
+import { ALICE, BOB, applyService, declarationPayload, declare } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const YUELU = 'staff-yuelu'; // 岳麓区 430104, where ALICE declares
@@ -171,6 +171,35 @@ describe('the workflow', () => {
     unwrap(await world.staff(YUELU, 'approve', { id: app.id }, rid()));
     const timeline = unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: app.id })).timeline;
     expect(timeline.map((t) => t.status)).toEqual(['pending', 'correction_requested', 'pending', 'approved']);
+  });
+
+  it('asks only for materials the application must have', async () => {
+    const app = await declare(world, ALICE);
+    const items = ['materials.relationStatement', 'materials.photo', 'materials.damagedCard', 'materials.proofs'].map((item) => ({ item, message: '请重新上传' }));
+    // A rented home needs no relation statement, and a declaration no ID photo or old card.
+    expect(await world.staff(YUELU, 'requestCorrection', { id: app.id, items }, rid())).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: { 'items.0.item': FIELD_MESSAGES.correctionItem, 'items.1.item': FIELD_MESSAGES.correctionItem, 'items.2.item': FIELD_MESSAGES.correctionItem },
+      },
+    });
+    const payload = await declarationPayload(world, BOB, { residence: { kind: 'relative' } });
+    const materials = { ...payload.materials, relationStatement: await world.upload(BOB.openid) };
+    const relative = unwrap(await world.call<ApplicationView>(BOB.openid, 'submitDeclaration', { ...payload, materials }, rid()));
+    expect(code(await world.staff(YUELU, 'requestCorrection', { id: relative.id, items: [{ item: 'materials.relationStatement', message: '未签名' }] }, rid()))).toBe('OK');
+  });
+
+  it('takes the relation statement a corrected kind of residence newly needs, though only the kind was asked for', async () => {
+    const app = await declare(world, ALICE);
+    unwrap(await world.staff(YUELU, 'requestCorrection', { id: app.id, items: [{ item: 'residence.kind', message: '房屋为亲属所有，请更正住所类型' }] }, rid()));
+    const before = await world.counts();
+    const without = await world.call(ALICE.openid, 'resubmit', { id: app.id, residence: { kind: 'relative' } }, rid());
+    expect(without).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'materials.relationStatement': FIELD_MESSAGES.relationStatement } } });
+    expect(await world.counts()).toEqual(before);
+    const statement = await world.upload(ALICE.openid);
+    const fixed = unwrap(await world.call<ApplicationView>(ALICE.openid, 'resubmit', { id: app.id, residence: { kind: 'relative' }, materials: { relationStatement: statement } }, rid()));
+    expect(fixed).toMatchObject({ status: 'pending', residence: { kind: 'relative' }, materials: { relationStatement: statement } });
   });
 
   it('rejects with every reason, and frees the person to declare again', async () => {

@@ -28,6 +28,18 @@ Component({
   },
   lifetimes: {
     attached() {
+      this.setData({ lists: restoreLists(this.properties.initial) });
+      this.listRequirements();
+    },
+  },
+  observers: {
+    // A correction can change the kind of residence, and with it which materials there are to upload.
+    'service, residenceKind, reissueReason, fields'() {
+      this.listRequirements();
+    },
+  },
+  methods: {
+    listRequirements() {
       const { service, residenceKind, reissueReason, fields } = this.properties;
       const requirements = requirementsFor(
         service as ApplicationKind,
@@ -35,10 +47,8 @@ Component({
         (reissueReason || undefined) as ReissueReason | undefined,
         fields as string[],
       );
-      this.setData({ requirements, lists: restoreLists(this.properties.initial) });
+      this.setData({ requirements });
     },
-  },
-  methods: {
     setItem(field: MaterialField, url: string, patch: Partial<UploadItem>) {
       const items = (this.data.lists[field] ?? []).map((i) => (i.url === url ? { ...i, ...patch } : i));
       this.setData({ [`lists.${field}`]: items });

@@ -1,15 +1,16 @@
 // 补正: the items a correction request lists, each editable on its own, then resubmitting only those.
 import dayjs from 'dayjs';
-import type { ApplicationKind, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
+import type { ApplicationKind, CorrectionItem, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
 import { ETHNICITIES } from '../../domain/ethnicities';
 import { latestRequest } from '../../domain/corrections';
 import { fieldLabel } from '../../domain/labels';
 import type { MaterialField } from '../../domain/materials';
-import { materialsOf, requirementsFor, type UploadLists } from '../../components/material-uploads/model';
+import { materialsOf, requirementsFor, restoreLists, type UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { newRequestId } from '../../services/transport';
 import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
-import { changesOf, fieldRows, materialItems, rowErrors, shownValue, type FieldRow } from './model';
+import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
+import { changesOf, fieldRows, materialFieldsFor, restoreRows, rowErrors, shownValue, type CorrectionDraft, type FieldRow } from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
@@ -25,9 +26,14 @@ Component({
     /** A replacement's reason: it decides which materials there are to correct. */
     reason: '',
     requests: [] as { label: string; message: string }[],
+    items: [] as CorrectionItem[],
     rows: [] as FieldRow[],
     materialFields: [] as MaterialField[],
+    hasRelationStatement: false,
     uploads: {} as UploadLists,
+    /** The draft's uploads, handed to the uploads component once. */
+    initialUploads: {} as UploadLists,
+    stamp: 0,
     errors: {} as Record<string, string>,
     picking: -1,
     pickerKind: '',
@@ -47,21 +53,43 @@ Component({
       const app = result.data;
       if (app.status !== 'correction_requested') return this.setData({ loading: false, error: '这份申请现在不需要补正' });
       const items = latestRequest(app.timeline);
-      const rows = fieldRows(app, items);
+      // What was typed and uploaded for this very request comes back; a draft for an earlier one does not.
+      const draft = loadDraft<CorrectionDraft>(this.draftKey());
+      const current = draft?.stamp === app.updatedAt ? draft : null;
+      const rows = restoreRows(fieldRows(app, items), current?.values);
+      const uploads = restoreLists(current?.uploads);
       this.setData({
         loading: false,
         kind: app.kind,
-        residenceKind: app.residence?.kind ?? 'rent',
         reason: app.reason ?? '',
         requests: items.map((i) => ({ label: fieldLabel(i.item), message: i.message })),
+        items,
         rows,
-        materialFields: materialItems(items),
+        hasRelationStatement: 'relationStatement' in app.materials,
+        uploads,
+        initialUploads: uploads,
+        stamp: app.updatedAt,
         maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),
       });
+      this.followResidenceKind(rows.find((r) => r.path === 'residence.kind')?.value || app.residence?.kind || 'rent');
+    },
+    draftKey(): string {
+      return `correction:${this.data.id}`;
+    },
+    saveDraft() {
+      const values = Object.fromEntries(this.data.rows.map((r) => [r.path, r.value]));
+      saveDraft<CorrectionDraft>(this.draftKey(), { stamp: this.data.stamp, values, uploads: this.data.uploads });
+    },
+    /** The kind of residence decides the proofs' hint and whether a relation statement is needed. */
+    followResidenceKind(kind: string) {
+      const materialFields = materialFieldsFor(this.data.items, kind as ResidenceKind, this.data.hasRelationStatement);
+      this.setData({ residenceKind: kind, materialFields });
     },
     setRow(index: number, value: string) {
       const row = this.data.rows[index];
       this.setData({ [`rows[${index}].value`]: value, [`rows[${index}].shown`]: shownValue(row.path, value), [`errors.${row.key}`]: '' });
+      if (row.path === 'residence.kind') this.followResidenceKind(value);
+      this.saveDraft();
     },
     onInput(event: RowEvent<string>) {
       this.setRow(event.currentTarget.dataset.index, typeof event.detail === 'string' ? event.detail : '');
@@ -85,6 +113,7 @@ Component({
     },
     onUploads(event: VantEvent<UploadLists>) {
       this.setData({ uploads: event.detail });
+      this.saveDraft();
     },
     async onSubmit() {
       if (this.data.submitting) return;
@@ -108,6 +137,7 @@ Component({
         wx.showToast({ title: result.error.message, icon: 'none' });
         return;
       }
+      clearDraft(this.draftKey());
       wx.showToast({ title: '已重新提交', icon: 'success' });
       // Back to the detail it was opened from, which reloads on show; opened alone, it becomes that detail.
       if (getCurrentPages().length > 1) wx.navigateBack();

@@ -1,12 +1,13 @@
 // 补正: which fields and materials a correction request asks for, how each is edited, and the
 // changes to send — only those items, as the server accepts nothing else.
-import type { ApplicationDetail, CorrectionItem, Materials } from '../../domain/contract';
+import type { ApplicationDetail, CorrectionItem, Materials, ResidenceKind } from '../../domain/contract';
+import { changeableItems } from '../../domain/corrections';
 import { mobileProblem } from '../../domain/declarationForm';
 import { districtName } from '../../domain/districts';
 import { FIELD_MESSAGES } from '../../domain/errors';
 import { fieldLabel } from '../../domain/labels';
 import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
-import type { MaterialField } from '../../domain/materials';
+import { needsRelationStatement, type MaterialField } from '../../domain/materials';
 
 export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
 
@@ -76,6 +77,33 @@ export function fieldRows(app: ApplicationDetail, items: CorrectionItem[]): Fiel
 
 export function materialItems(items: CorrectionItem[]): MaterialField[] {
   return items.filter((i) => i.item.startsWith('materials.')).map((i) => i.item.slice('materials.'.length) as MaterialField);
+}
+
+/**
+ * The materials to upload: those asked for, and a relation statement when the kind of residence,
+ * corrected to a relative's home or another case, newly needs one.
+ */
+export function materialFieldsFor(items: CorrectionItem[], residenceKind: ResidenceKind, hasRelationStatement: boolean): MaterialField[] {
+  const fields = materialItems(items);
+  const mayAdd = changeableItems(items.map((i) => i.item)).includes('materials.relationStatement');
+  if (mayAdd && !fields.includes('relationStatement') && needsRelationStatement(residenceKind) && !hasRelationStatement) fields.push('relationStatement');
+  return fields;
+}
+
+/** What the page keeps on the phone until the correction is sent, for the request it answers. */
+export interface CorrectionDraft {
+  /** The application's updatedAt when the request was made: a draft for an earlier request is dropped. */
+  stamp: number;
+  values: Record<string, string>;
+  uploads: Record<string, unknown>;
+}
+
+/** The rows with a draft's values put back. */
+export function restoreRows(rows: FieldRow[], values: Record<string, unknown> | undefined): FieldRow[] {
+  return rows.map((row) => {
+    const value = values?.[row.path];
+    return typeof value === 'string' ? { ...row, value, shown: shownValue(row.path, value) } : row;
+  });
 }
 
 /** A first check on the phone; the server checks everything again. */

@@ -3,6 +3,7 @@
 import type { ApplicationView, CorrectionItem } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkApplicant, checkContact, checkMaterials, checkResidence } from '../../../miniprogram/domain/declarationForm';
+import { changeableItems } from '../../../miniprogram/domain/corrections';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
 import { Checker, isPlainObject } from '../../../miniprogram/domain/validation';
@@ -55,7 +56,7 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const app = await ownApplication(ctx, id);
     // The items of the latest request, if any; the fields are judged before the state, as the
     // contract orders INVALID_INPUT before CONFLICT.
-    const allowed = new Set((await askedFor(ctx, id)).map((i) => i.item));
+    const allowed = new Set(changeableItems((await askedFor(ctx, id)).map((i) => i.item)));
     // A later service's contact is its applicant's mobile, the one place that number is kept.
     const before = { applicant: app.applicant, residence: app.residence, contact: { mobile: app.applicant.mobile }, materials: app.materials } as Record<string, unknown>;
     // Each object given is merged into the stored one; arrays (the proofs) replace.

@@ -104,8 +104,8 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
   },
   async run(ctx, { id, items }) {
     const app = await reviewable(ctx, id);
-    // Which items can be corrected depends on the kind, known only now; an unknown item is bad input.
-    const allowed = correctableItems(app.kind);
+    // Which items can be corrected depends on the application, known only now; any other item is bad input.
+    const allowed = correctableItems(app.kind, app.residence?.kind, app.reason);
     const bad: Record<string, string> = {};
     items.forEach((entry, index) => {
       if (!allowed.includes(entry.item)) bad[`items.${index}.item`] = FIELD_MESSAGES.correctionItem;

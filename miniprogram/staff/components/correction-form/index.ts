@@ -1,5 +1,4 @@
 // 要求补正: the reviewer ticks every item that needs correcting and says how, then sends them all at once.
-import type { ApplicationKind } from '../../../domain/contract';
 import { checkCorrection, itemOptions, MESSAGE_MAX, submitLabel, type ItemOption } from './model';
 
 type IndexDataset = { index: number };
@@ -7,7 +6,8 @@ type IndexDataset = { index: number };
 Component({
   options: { addGlobalClass: true },
   properties: {
-    kind: { type: String, value: 'declaration' },
+    /** The items this application can be asked to correct (correctableItems of the domain). */
+    items: { type: Array, value: [] as string[] },
     /** The server's errors, keyed by item ('' for the request as a whole). */
     errors: { type: Object, value: {} },
     busy: { type: Boolean, value: false },
@@ -24,12 +24,12 @@ Component({
   },
   lifetimes: {
     attached() {
-      this.build(this.properties.kind);
+      this.build(this.properties.items as string[]);
     },
   },
   observers: {
-    kind(kind: string) {
-      this.build(kind);
+    items(items: string[]) {
+      this.build(items);
     },
     errors(errors: Record<string, string>) {
       const shown = JSON.stringify(errors);
@@ -39,10 +39,11 @@ Component({
     },
   },
   methods: {
-    build(kind: string) {
-      if (kind === this.data.builtFor) return;
-      const options = itemOptions(kind as ApplicationKind);
-      this.setData({ builtFor: kind, options, formError: '', submitLabel: submitLabel(options) });
+    build(items: string[]) {
+      const key = items.join(' ');
+      if (key === this.data.builtFor) return;
+      const options = itemOptions(items);
+      this.setData({ builtFor: key, options, formError: '', submitLabel: submitLabel(options) });
     },
     showErrors(formError: string, itemErrors: Record<string, string>) {
       this.setData({ formError, options: this.data.options.map((o) => ({ ...o, error: itemErrors[o.item] ?? '' })) });

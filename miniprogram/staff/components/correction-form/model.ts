@@ -1,6 +1,5 @@
 // The correction form's checks: every item asked for at once (一次性告知), each with what to do.
-import type { ApplicationKind, CorrectionItem } from '../../../domain/contract';
-import { correctableItems } from '../../../domain/corrections';
+import type { CorrectionItem } from '../../../domain/contract';
 import { fieldLabel } from '../../../domain/labels';
 
 export interface ItemOption {
@@ -15,8 +14,9 @@ export interface ItemOption {
 
 export const MESSAGE_MAX = 200;
 
-export function itemOptions(kind: ApplicationKind): ItemOption[] {
-  return correctableItems(kind).map((item) => ({ item, key: item.replace(/\./g, '-'), label: fieldLabel(item), checked: false, message: '', error: '' }));
+/** One option per item the application can be asked to correct. */
+export function itemOptions(items: readonly string[]): ItemOption[] {
+  return items.map((item) => ({ item, key: item.replace(/\./g, '-'), label: fieldLabel(item), checked: false, message: '', error: '' }));
 }
 
 export function submitLabel(options: ItemOption[]): string {

@@ -3,7 +3,7 @@
 import type { ApplicationKind, CorrectionItem, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
 import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
-import { correctionLine } from '../../../domain/corrections';
+import { correctableItems, correctionLine } from '../../../domain/corrections';
 import { fieldLabel, KIND_LABELS } from '../../../domain/labels';
 import { canTransition, isPending } from '../../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
@@ -41,6 +41,8 @@ export interface ReviewModel {
   materials: { label: string; urls: string[] }[];
   timeline: TimelineRow[];
   allowed: Allowed;
+  /** The items a correction request may name for this application. */
+  correctable: string[];
   /** What the application waits for when no decision is open to staff. */
   waiting: string;
 }
@@ -140,6 +142,7 @@ export function reviewModel(app: StaffApplication): ReviewModel {
     materials: materialRows(app.materials),
     timeline: timelineRows(app.timeline),
     allowed: allowedActions(app.kind, app.status),
+    correctable: correctableItems(app.kind, r?.kind, app.reason),
     waiting: app.status === 'approved' && app.kind === 'declaration' ? '申报已通过，办理完毕。' : (WAITING[app.status] ?? ''),
   };
 }
