@@ -66,6 +66,7 @@ export const FIELD_MESSAGES = {
   pickupCode: '领取码不正确',
   pickupProof: '请输入领取码，或确认已当面核验身份证',
   notAskedFor: '这一项不在补正范围内，不能修改',
+  cardReportedLost: '原证已登记挂失，只能办理遗失补领',
   districts: '请给出辖区代码列表，或 all',
   openid: '无效的 openid',
 } as const;

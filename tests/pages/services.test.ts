@@ -265,4 +265,28 @@ describe('居住证补领/换领', () => {
     expect(replacement.text()).toMatch(new RegExp(`证件工本费.*${DEFAULT_CARD_FEE} 元`));
     expect(replacement.text()).not.toContain('居住证明');
   });
+
+  it('sends the person back to the reason when a card reported lost is to be renewed', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
+    const lost = await backend.apply(me, 'reissue', { reason: 'lost' });
+    expect((await backend.call(me, 'withdraw', { id: lost.data.id }, 'withdraw-lost')).ok).toBe(true);
+
+    const page = await open('reissue');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    await page.emit('.step-reason >>> .reasons', 'change', 'expired');
+    await page.tap('.step-reason >>> .next');
+    await verifyAndAgree(page, '居住证补领、换领须知');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'photo']);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '原证已登记挂失，只能办理遗失补领' });
+    await page.emit('.step-reason >>> .reasons', 'change', 'lost');
+    await page.tap('.step-reason >>> .next');
+    // Back where they were, with everything kept: the confirmation, now for a lost card.
+    await waitFor(() => expect(page.text('.step-confirm')).toContain('遗失补领'));
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+  });
 });

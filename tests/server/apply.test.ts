@@ -107,6 +107,22 @@ describe('the voucher, one pending application per kind, and replacement', () =>
     expect(askForCard).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'items.0.item': FIELD_MESSAGES.correctionItem } } });
   });
 
+  it('keeps a loss once reported: the card can then only be replaced, and a later report keeps the first date', async () => {
+    await approvedDeclaration();
+    world.setNow('2027-03-01T10:00:00+08:00');
+    const permit = unwrap(await apply('applyPermit'));
+    for (const action of ['approve', 'markReady'] as const) unwrap(await world.staff(OFFICER, action, { id: permit.id }, rid()));
+    unwrap(await world.staff(OFFICER, 'markCollected', { id: permit.id, idCardChecked: true }, rid()));
+    const first = unwrap(await apply('applyReissue', { reason: 'lost' }));
+    // Withdrawing the replacement does not bring the card back: the loss stays reported.
+    unwrap(await world.call(ALICE.openid, 'withdraw', { id: first.id }, rid()));
+    world.setNow('2027-03-10T10:00:00+08:00');
+    const renewal = await apply('applyReissue', { reason: 'damaged' });
+    expect(renewal).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: FIELD_MESSAGES.cardReportedLost } } });
+    unwrap(await apply('applyReissue', { reason: 'lost' }));
+    expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id: permit.id })).reportedLostOn).toBe('2027-03-01');
+  });
+
   it('asks for the damaged card when the reason is damage', async () => {
     const result = await world.call(ALICE.openid, 'applyReissue', { verificationToken: 'x', consent: { noticeVersion: NOTICES.reissue.version }, reason: 'damaged', materials: { idFront: await world.upload(ALICE.openid), photo: await world.upload(ALICE.openid) } }, rid());
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'materials.damagedCard': expect.any(String) } } });

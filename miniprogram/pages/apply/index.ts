@@ -161,6 +161,7 @@ Component({
       }
       wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
       if (code === 'VERIFICATION_FAILED') this.go(STEP.identity);
+      else if (fields?.reason) this.setData({ choosingReason: true });
       else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));
     },
     onDetail() {

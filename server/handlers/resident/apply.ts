@@ -34,8 +34,11 @@ export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, App
       const consent = checkConsent(c, p.consent, NOTICES[kind].version);
       const contact = p.contact === undefined ? undefined : checkContact(c, p.contact);
       const reason = kind === 'reissue' ? c.oneOf('reason', p.reason, REISSUE_REASONS, '请选择补领或换领的原因') : undefined;
+      const history = await historyOf(ctx);
       // A permit's or voucher's proofs follow the residence of the approved declaration.
-      const residenceKind = kind === 'reissue' ? undefined : approvedDeclarationIn(await historyOf(ctx))?.residence?.kind;
+      const residenceKind = kind === 'reissue' ? undefined : approvedDeclarationIn(history)?.residence?.kind;
+      // A card reported lost can only be replaced, not renewed.
+      if (reason && reason !== 'lost' && collectedCardIn(history)?.reportedLostAt !== undefined) c.fail('reason', FIELD_MESSAGES.cardReportedLost);
       const materials = checkMaterials(c, p.materials, kind, residenceKind, reason);
       await checkOwnFiles(c, ctx, p.materials);
       if (!verificationToken || !consent || !materials || !c.ok) return undefined;
@@ -82,14 +85,17 @@ async function submit(
     ...(payload.reason ? { reason: payload.reason, fee: feeOf(kind, ctx.settings.cardFee) } : {}),
   };
   const writes: Write[] = submissionWrites(id, record, token);
-  if (payload.reason === 'lost') {
-    // The card held is recorded as reported lost, so it cannot be used again.
-    const card = history.find((a) => isCard(a.kind) && a.status === 'collected');
-    if (card) {
-      const { _id, _version, ...fields } = card;
-      writes.push({ op: 'update', collection: 'applications', id: _id, version: _version, doc: { ...fields, reportedLostAt: ctx.now } });
-    }
+  const card = collectedCardIn(history);
+  // The card held is recorded as reported lost, so it cannot be used again; a loss already reported keeps its date.
+  if (payload.reason === 'lost' && card && card.reportedLostAt === undefined) {
+    const { _id, _version, ...fields } = card;
+    writes.push({ op: 'update', collection: 'applications', id: _id, version: _version, doc: { ...fields, reportedLostAt: ctx.now } });
   }
   const app: Doc<ApplicationRecord> = { ...record, _id: id, _version: 1 };
   return { data: residentView(app, history.map(historyItem), ctx.now), writes, onConflict: submissionConflict('您有一份同类申请正在办理中') };
+}
+
+/** The card the person holds: their collected permit or replacement. */
+function collectedCardIn(history: Doc<ApplicationRecord>[]): Doc<ApplicationRecord> | undefined {
+  return history.find((a) => isCard(a.kind) && a.status === 'collected');
 }
