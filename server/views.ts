@@ -20,6 +20,7 @@ export function historyItem(app: Doc<ApplicationRecord>): HistoryItem {
     submittedAt: app.submittedAt,
     ...(app.declaredOn ? { declaredOn: app.declaredOn } : {}),
     ...(app.issuedOn ? { issuedOn: app.issuedOn } : {}),
+    ...(app.reportedLostAt !== undefined ? { reportedLostOn: chinaDate(app.reportedLostAt) } : {}),
   };
 }
 

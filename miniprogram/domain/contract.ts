@@ -241,7 +241,14 @@ export interface Overview {
     permitOpensOnProvisional: boolean;
     daysUntilPermit: number;
   };
+  /** The person's latest permit or reissue application, whatever its status. */
   permit: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string };
+  /**
+   * The card to show the person: one being applied for, else the one held, else their latest settled
+   * application (a refused one, say); a withdrawn application, or a refused replacement beside a card
+   * still held, is not it. A card reported lost carries the date.
+   */
+  card: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string; reportedLostOn?: string };
   /** The approved declaration that later services take identity and address from; null before one is approved. */
   approvedDeclarationId: string | null;
   services: Record<'declare' | 'permit' | 'voucher' | 'reissue', ServiceState>;

@@ -2,7 +2,7 @@
 // the resident may then change.
 import type { ApplicationKind, CorrectionItem, ReissueReason, ResidenceKind, TimelineEntry } from './contract';
 import { fieldLabel } from './labels';
-import { requiredMaterials } from './materials';
+import { needsRelationStatement, requiredMaterials } from './materials';
 
 const RESIDENCE_FIELDS = ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'];
 
@@ -18,9 +18,13 @@ export function correctableItems(kind: ApplicationKind, residenceKind: Residence
   return ['contact.mobile', ...materials];
 }
 
-/** What a resubmission may change: the items asked for, and the relation statement a corrected kind of residence may call for. */
-export function changeableItems(asked: readonly string[]): string[] {
-  return asked.includes('residence.kind') && !asked.includes('materials.relationStatement') ? [...asked, 'materials.relationStatement'] : [...asked];
+/**
+ * What a resubmission may change: the items asked for and, when the kind of residence was asked for and
+ * is now one that needs it, the relation statement — the material follows the corrected kind.
+ */
+export function changeableItems(asked: readonly string[], residenceKind: ResidenceKind | undefined): string[] {
+  const follows = asked.includes('residence.kind') && residenceKind !== undefined && needsRelationStatement(residenceKind);
+  return follows && !asked.includes('materials.relationStatement') ? [...asked, 'materials.relationStatement'] : [...asked];
 }
 
 /** The items of the latest correction request in a timeline: the ones still to correct. */

@@ -11,6 +11,8 @@ export interface HistoryItem {
   submittedAt: number;
   declaredOn?: string;
   issuedOn?: string;
+  /** A card its holder reported lost: the China-time date. */
+  reportedLostOn?: string;
 }
 
 const HELD: readonly Status[] = ['approved', 'ready', 'collected'];
@@ -66,6 +68,7 @@ export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: str
     if (today >= opensOn) return notEligible('您已居住满六个月，可直接申领居住证');
   } else if (kind === 'reissue') {
     if (!cards.some((c) => c.status === 'collected')) return notEligible('领取居住证后可办理补领或换领');
+    if (cards.some((c) => c.status === 'approved' || c.status === 'ready')) return notEligible('新证正在制作或等待领取，领取后如需补领或换领可再申请');
     // Identity and address come from the approved declaration, for a replacement as for a permit.
     if (!approved) return notEligible(NEEDS_DECLARATION);
   }
@@ -91,11 +94,7 @@ function serviceState(refusal: Refusal | null, fee: number): ServiceState {
   return refusal ? { open: false, reason: refusal.reason, ...(refusal.opensOn ? { opensOn: refusal.opensOn } : {}), fee } : { open: true, fee };
 }
 
-/**
- * The card to show a person: one being applied for, else the one they hold, else their latest
- * settled application (a rejected one, say). A withdrawn application, or a refused replacement
- * beside a card still held, says nothing about the card.
- */
+/** The overview's `card` (see its type). */
 function cardOf(newestFirstItems: HistoryItem[]): HistoryItem | null {
   const cards = newestFirstItems.filter((i) => isCard(i.kind) && i.status !== 'withdrawn');
   return cards.find((c) => isPending(c.status)) ?? cards.find((c) => HELD.includes(c.status)) ?? cards[0] ?? null;
@@ -105,6 +104,7 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
+  const latestCard = items.find((i) => isCard(i.kind)) ?? null;
   const card = cardOf(items);
   const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
@@ -121,7 +121,16 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
           daysUntilPermit: daysUntil(today, permitOpensOnOf(latest, history)),
         }
       : null,
-    permit: card ? { id: card.id, kind: card.kind, status: card.status, ...(card.issuedOn ? { issuedOn: card.issuedOn } : {}) } : null,
+    permit: latestCard ? { id: latestCard.id, kind: latestCard.kind, status: latestCard.status, ...(latestCard.issuedOn ? { issuedOn: latestCard.issuedOn } : {}) } : null,
+    card: card
+      ? {
+          id: card.id,
+          kind: card.kind,
+          status: card.status,
+          ...(card.issuedOn ? { issuedOn: card.issuedOn } : {}),
+          ...(card.reportedLostOn ? { reportedLostOn: card.reportedLostOn } : {}),
+        }
+      : null,
     approvedDeclarationId: items.find((d) => d.kind === 'declaration' && d.status === 'approved')?.id ?? null,
     services: { declare, permit, voucher, reissue },
   };

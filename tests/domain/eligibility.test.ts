@@ -71,13 +71,25 @@ describe('the overview of a person', () => {
     const approved = declaration('d1', 'approved', '2026-08-31');
     const held: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), issuedOn: '2027-03-05' };
     const replacement = (status: HistoryItem['status']): HistoryItem => ({ id: 'r1', kind: 'reissue', status, submittedAt: at('2027-06-01') });
-    const cardOn = (history: HistoryItem[]) => overviewOf(history, '2027-06-02', CARD_FEE).permit;
+    const cardOn = (history: HistoryItem[]) => overviewOf(history, '2027-06-02', CARD_FEE).card;
     expect(cardOn([approved, held, replacement('pending')])).toEqual({ id: 'r1', kind: 'reissue', status: 'pending' });
     expect(cardOn([approved, held, replacement('withdrawn')])).toEqual({ id: 'p1', kind: 'permit', status: 'collected', issuedOn: '2027-03-05' });
     expect(cardOn([approved, held, replacement('rejected')])).toMatchObject({ id: 'p1', status: 'collected' });
+    expect(cardOn([approved, { ...held, reportedLostOn: '2027-05-20' }, replacement('withdrawn')])).toMatchObject({ id: 'p1', reportedLostOn: '2027-05-20' });
     const refused: HistoryItem = { id: 'p2', kind: 'permit', status: 'rejected', submittedAt: at('2027-03-01') };
     expect(cardOn([approved, refused])).toMatchObject({ id: 'p2', status: 'rejected' });
     expect(cardOn([approved, { ...refused, status: 'withdrawn' }])).toBeNull();
+    // The contract's `permit` stays the latest permit or reissue application, whatever its status.
+    expect(overviewOf([approved, held, replacement('withdrawn')], '2027-06-02', CARD_FEE).permit).toEqual({ id: 'r1', kind: 'reissue', status: 'withdrawn' });
+  });
+
+  it('opens no replacement while a new card is being made or waits to be collected', () => {
+    const approved = declaration('d1', 'approved', '2026-08-31');
+    const held: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), reportedLostOn: '2027-05-20' };
+    for (const status of ['approved', 'ready'] as const) {
+      const replacement: HistoryItem = { id: 'r1', kind: 'reissue', status, submittedAt: at('2027-05-20') };
+      expect(overviewOf([approved, held, replacement], '2027-06-02', CARD_FEE).services.reissue).toMatchObject({ open: false, reason: '新证正在制作或等待领取，领取后如需补领或换领可再申请' });
+    }
   });
 
   it('charges the configured card fee for a replacement or renewal only', () => {

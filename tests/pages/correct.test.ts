@@ -161,8 +161,28 @@ it('asks for a relation statement when the kind of residence is corrected to a r
   await waitFor(() => expect(page.text()).toContain('请上传关系说明'));
   await page.emit('.uploads >>> .uploader-relationStatement', 'after-read', { file: { url: backend.photo('statement.png') } });
   await waitFor(() => expect(page.find('.uploads').data.lists.relationStatement[0].status).toBe('done'));
+  // Changing the kind back and forth hides the upload and shows it again, still uploaded.
+  await page.emit('.choices-residence_kind', 'change', 'rent');
+  await waitFor(() => expect(page.query('.uploads')).toBeUndefined());
+  await page.emit('.choices-residence_kind', 'change', 'relative');
+  await waitFor(() => expect(page.find('.uploads').data.lists.relationStatement).toEqual([expect.objectContaining({ status: 'done' })]));
   await page.tap('.submit');
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', residence: { kind: 'relative' }, materials: { relationStatement: expect.anything() } });
+});
+
+it('sends a correction of fields alone, with nothing to upload', async () => {
+  const me = 'dev-correct-fields';
+  wxMock.storage.set(DEV_OPENID_KEY, me);
+  const id = await backend.declare(me, '43010419930303005' + checkDigit('43010419930303005'));
+  expect((await staff('requestCorrection', { id, items: [{ item: 'residence.kind', message: '房屋为本人所有' }] }, 'fields-ask')).ok).toBe(true);
+
+  const page = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 1 项'));
+  await page.emit('.choices-residence_kind', 'change', 'own');
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', residence: { kind: 'own' } });
 });

@@ -92,6 +92,16 @@ describe('the home page', () => {
     expect(page.text()).not.toContain('已撤回');
   });
 
+  it('shows a card reported lost as lost once its replacement is withdrawn, and offers the replacement again', async () => {
+    const lost = await backend.apply(ME, 'reissue', { reason: 'lost' });
+    expect(lost.ok).toBe(true);
+    expect((await backend.call(ME, 'withdraw', { id: lost.data.id }, 'withdraw-lost')).ok).toBe(true);
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('已挂失'));
+    expect(page.text()).toContain('您的居住证已登记挂失，可以办理遗失补领。');
+    expect(serviceTexts(page)[3]).toMatch(/居住证补领\/换领.*可以办理/);
+  });
+
   it('shows no date for a refused first declaration, and asks to declare again', async () => {
     const refused = 'dev-home-refused';
     wxMock.storage.set(DEV_OPENID_KEY, refused);

@@ -266,12 +266,26 @@ describe('居住证补领/换领', () => {
     expect(replacement.text()).not.toContain('居住证明');
   });
 
-  it('sends the person back to the reason when a card reported lost is to be renewed', async () => {
+  it('offers only 遗失补领 for a card already reported lost', async () => {
     const me = await approvedResident();
     await collectedPermit(me);
     const lost = await backend.apply(me, 'reissue', { reason: 'lost' });
-    expect((await backend.call(me, 'withdraw', { id: lost.data.id }, 'withdraw-lost')).ok).toBe(true);
+    expect((await backend.call(me, 'withdraw', { id: lost.data.id }, 'withdraw-lost-1')).ok).toBe(true);
 
+    const page = await open('reissue');
+    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+    expect(page.find('.step-reason').data.chosen).toBe('lost');
+    const disabled = page.find('.step-reason').data.options.filter((o: { disabled: boolean }) => o.disabled).map((o: { value: string }) => o.value);
+    expect(disabled).toEqual(['damaged', 'expired', 'changed']);
+    expect(page.text('.step-reason')).toContain('原证已登记挂失，只能办理遗失补领');
+    await page.tap('.step-reason >>> .next');
+    await verifyAndAgree(page, '居住证补领、换领须知');
+    expect(page.text('.step-form')).toContain('遗失补领');
+  });
+
+  it('sends the person back to the reason when the card is reported lost while they renew it', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
     const page = await open('reissue');
     await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
     await page.emit('.step-reason >>> .reasons', 'change', 'expired');
@@ -279,10 +293,13 @@ describe('居住证补领/换领', () => {
     await verifyAndAgree(page, '居住证补领、换领须知');
     await page.tap('.step-form >>> .next');
     await uploadAll(page, ['idFront', 'photo']);
+    // Meanwhile the loss is reported (a replacement applied for, then withdrawn).
+    const lost = await backend.apply(me, 'reissue', { reason: 'lost' });
+    expect((await backend.call(me, 'withdraw', { id: lost.data.id }, 'withdraw-lost-2')).ok).toBe(true);
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
     expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '原证已登记挂失，只能办理遗失补领' });
-    await page.emit('.step-reason >>> .reasons', 'change', 'lost');
+    expect(page.find('.step-reason').data.chosen).toBe('lost');
     await page.tap('.step-reason >>> .next');
     // Back where they were, with everything kept: the confirmation, now for a lost card.
     await waitFor(() => expect(page.text('.step-confirm')).toContain('遗失补领'));

@@ -14,7 +14,7 @@ Component({
     service: { type: String, value: 'declaration' },
     residenceKind: { type: String, value: 'rent' },
     reissueReason: { type: String, value: '' },
-    /** Lists restored from the flow's draft. */
+    /** The lists to start from (a draft, or what the page already holds), read once when attached. */
     initial: { type: Object, value: {} },
     /** Only these materials (a correction asks for some); all the service needs when empty. */
     fields: { type: Array, value: [] },

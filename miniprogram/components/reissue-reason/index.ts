@@ -12,13 +12,22 @@ const HINTS: Readonly<Record<ReissueReason, string>> = {
   changed: '证件上登记的信息有变化。居住地址变了的，请先重新申报居住信息。',
 };
 
+const LOST_ONLY = '原证已登记挂失，只能办理遗失补领。';
+
 // The residence kind only decides a declaration's proofs; a reissue's materials follow its reason.
-const OPTIONS = REISSUE_REASONS.map((value) => ({
-  value,
-  label: REISSUE_REASON_LABELS[value],
-  hint: HINTS[value],
-  materials: requiredMaterials('reissue', 'rent', value).map((m) => m.label).join('、'),
-}));
+// A card already reported lost can only be replaced: the other reasons are shown but cannot be chosen.
+function optionsFor(cardLost: boolean) {
+  return REISSUE_REASONS.map((value) => {
+    const disabled = cardLost && value !== 'lost';
+    return {
+      value,
+      label: REISSUE_REASON_LABELS[value],
+      hint: disabled ? LOST_ONLY : HINTS[value],
+      materials: requiredMaterials('reissue', 'rent', value).map((m) => m.label).join('、'),
+      disabled,
+    };
+  });
+}
 
 Component({
   options: { addGlobalClass: true },
@@ -26,9 +35,11 @@ Component({
     /** The card fee in yuan, from the server's configuration. */
     fee: { type: Number, value: 0 },
     reason: { type: String, value: '' },
+    /** The card held is reported lost (the overview's card.reportedLostOn). */
+    cardLost: { type: Boolean, value: false },
   },
   data: {
-    options: OPTIONS,
+    options: optionsFor(false),
     chosen: '',
     feeLabel: '',
     missing: false,
@@ -37,14 +48,21 @@ Component({
     attached() {
       // Read once: a re-render of the page passes the same reason again and must not undo a new choice.
       this.setData({ chosen: this.properties.reason, feeLabel: feeText(this.properties.fee) });
+      this.followCard(this.properties.cardLost);
     },
   },
   observers: {
     fee(fee: number) {
       this.setData({ feeLabel: feeText(fee) });
     },
+    cardLost(cardLost: boolean) {
+      this.followCard(cardLost);
+    },
   },
   methods: {
+    followCard(cardLost: boolean) {
+      this.setData({ options: optionsFor(cardLost), ...(cardLost ? { chosen: 'lost' } : {}) });
+    },
     onChange(event: VantEvent<string>) {
       this.setData({ chosen: event.detail, missing: false });
     },

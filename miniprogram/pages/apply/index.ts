@@ -46,6 +46,8 @@ Component({
     declaration: null as ApplicationDetail | null,
     contact: { mobile: '' },
     choosingReason: false,
+    /** A replacement for a card already reported lost: only 遗失补领 can be chosen. */
+    cardLost: false,
     reason: '' as ReissueReason | '',
     fee: 0,
     applicant: {} as Applicant | ApplicantView,
@@ -77,9 +79,9 @@ Component({
         this.setData({ loading: false, loadError: overview.error.message });
         return;
       }
-      const { today, services, approvedDeclarationId } = overview.data;
+      const { today, services, approvedDeclarationId, card } = overview.data;
       const state = services[SERVICE_ENTRY[service]];
-      this.setData({ loading: false, today, fee: state.fee, closed: closedByState(state, today) });
+      this.setData({ loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
       if (service === 'declaration' || !state.open) return;
       // An open later service always has an approved declaration; without one nothing could be shown.
       const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
@@ -161,7 +163,8 @@ Component({
       }
       wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
       if (code === 'VERIFICATION_FAILED') this.go(STEP.identity);
-      else if (fields?.reason) this.setData({ choosingReason: true });
+      // The one reason this page can send that the server refuses: the card was reported lost meanwhile.
+      else if (fields?.reason) this.setData({ choosingReason: true, cardLost: true });
       else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));
     },
     onDetail() {

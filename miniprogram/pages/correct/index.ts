@@ -31,8 +31,6 @@ Component({
     materialFields: [] as MaterialField[],
     hasRelationStatement: false,
     uploads: {} as UploadLists,
-    /** The draft's uploads, handed to the uploads component once. */
-    initialUploads: {} as UploadLists,
     stamp: 0,
     errors: {} as Record<string, string>,
     picking: -1,
@@ -67,7 +65,6 @@ Component({
         rows,
         hasRelationStatement: 'relationStatement' in app.materials,
         uploads,
-        initialUploads: uploads,
         stamp: app.updatedAt,
         maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),
       });
@@ -119,7 +116,8 @@ Component({
       if (this.data.submitting) return;
       const errors = rowErrors(this.data.rows);
       const { kind, residenceKind, reason, materialFields } = this.data;
-      const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
+      // No material asked for: nothing to upload (an empty list would mean every material of the service).
+      const requirements = materialFields.length ? requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields) : [];
       const { materials, missing } = materialsOf(requirements, this.data.uploads);
       if (missing) errors.materials = missing;
       this.setData({ errors });

@@ -7,7 +7,7 @@ import { districtName } from '../../domain/districts';
 import { FIELD_MESSAGES } from '../../domain/errors';
 import { fieldLabel } from '../../domain/labels';
 import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
-import { needsRelationStatement, type MaterialField } from '../../domain/materials';
+import type { MaterialField } from '../../domain/materials';
 
 export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
 
@@ -85,8 +85,8 @@ export function materialItems(items: CorrectionItem[]): MaterialField[] {
  */
 export function materialFieldsFor(items: CorrectionItem[], residenceKind: ResidenceKind, hasRelationStatement: boolean): MaterialField[] {
   const fields = materialItems(items);
-  const mayAdd = changeableItems(items.map((i) => i.item)).includes('materials.relationStatement');
-  if (mayAdd && !fields.includes('relationStatement') && needsRelationStatement(residenceKind) && !hasRelationStatement) fields.push('relationStatement');
+  const mayAdd = changeableItems(items.map((i) => i.item), residenceKind).includes('materials.relationStatement');
+  if (mayAdd && !fields.includes('relationStatement') && !hasRelationStatement) fields.push('relationStatement');
   return fields;
 }
 

@@ -46,11 +46,13 @@ function nextStepOf(o: Overview): string {
     return '第一步：申报居住信息。申报经审核通过后，满六个月即可申领居住证。';
   }
   if (o.services.permit.open) return '您已居住满六个月，现在可以申领居住证。';
-  if (o.permit) return `您的居住证：${permitLabelOf(o.permit)}。`;
+  if (o.card?.reportedLostOn && o.card.status === 'collected') return '您的居住证已登记挂失，可以办理遗失补领。';
+  if (o.card) return `您的居住证：${permitLabelOf(o.card)}。`;
   return `还需 ${d?.daysUntilPermit ?? 0} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
 }
 
-function permitLabelOf(card: NonNullable<Overview['permit']>): string {
+function permitLabelOf(card: NonNullable<Overview['card']>): string {
+  if (card.reportedLostOn && card.status === 'collected') return '已挂失';
   return card.kind === 'reissue' ? `补领/换领${STATUS_LABELS[card.status]}` : STATUS_LABELS[card.status];
 }
 
@@ -65,7 +67,7 @@ export function homeModel(o: Overview): HomeModel {
         permitOpensOn: longDate(d.permitOpensOn),
         permitNote: d.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '',
         daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
-        permitLabel: o.permit ? permitLabelOf(o.permit) : '未持有',
+        permitLabel: o.card ? permitLabelOf(o.card) : '未持有',
       }
     : { declared: false, statusLabel: '', declaredOn: '', showPermitDate: false, permitOpensOn: '', permitNote: '', daysLeft: '', permitLabel: '未持有' };
   return {

@@ -1,6 +1,6 @@
 // resubmit: after a correction request the owner changes exactly the items asked for (never the name
 // or ID number), everything is checked again as on first submission, and the review clock restarts.
-import type { ApplicationView, CorrectionItem } from '../../../miniprogram/domain/contract';
+import type { ApplicationView, CorrectionItem, ResidenceKind } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkApplicant, checkContact, checkMaterials, checkResidence } from '../../../miniprogram/domain/declarationForm';
 import { changeableItems } from '../../../miniprogram/domain/corrections';
@@ -56,7 +56,7 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const app = await ownApplication(ctx, id);
     // The items of the latest request, if any; the fields are judged before the state, as the
     // contract orders INVALID_INPUT before CONFLICT.
-    const allowed = new Set(changeableItems((await askedFor(ctx, id)).map((i) => i.item)));
+    const asked = (await askedFor(ctx, id)).map((i) => i.item);
     // A later service's contact is its applicant's mobile, the one place that number is kept.
     const before = { applicant: app.applicant, residence: app.residence, contact: { mobile: app.applicant.mobile }, materials: app.materials } as Record<string, unknown>;
     // Each object given is merged into the stored one; arrays (the proofs) replace.
@@ -64,6 +64,7 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
       PARTS.map((part) => [part, changes[part] ? { ...((before[part] as object | undefined) ?? {}), ...changes[part] } : before[part]]),
     ) as Record<Part, Record<string, unknown> | undefined>;
 
+    const allowed = new Set(changeableItems(asked, (merged.residence as { kind?: ResidenceKind } | undefined)?.kind));
     const c = new Checker();
     for (const path of changedPaths(before, merged)) if (!allowed.has(path)) c.fail(path, FIELD_MESSAGES.notAskedFor);
     const today = chinaDate(ctx.now);
