@@ -113,6 +113,19 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await openMine(page);
   await openRow('核发居住证');
   await expectVisible(current(page).getByText('此证已登记挂失，不能再使用'));
+
+  // The replacement withdrawn, the card stays lost: home says so, and only 遗失补领 can be chosen.
+  await page.locator('.wx-nav-bar__back').click();
+  await openRow('居住证补领/换领');
+  await tapButton(page, '撤回申请');
+  await confirmModal(page, '撤回');
+  await expectVisible(current(page).getByText('您已撤回这份申请'));
+  await switchIdentity(page, '居民一');
+  await expectVisible(current(page).getByText('已挂失'));
+  await expectVisible(current(page).getByText('您的居住证已登记挂失，可以办理遗失补领。'));
+  await openEntry('居住证补领/换领');
+  await expectVisible(current(page).getByText('原证已登记挂失，只能办理遗失补领。').first());
+  await screenshot(page, 'reissue-lost-only.png');
 });
 
 test('nothing failed in the page', () => {
