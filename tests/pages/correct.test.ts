@@ -3,7 +3,7 @@
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
-import { loadPage, resetWx, waitFor, wxMock } from './harness';
+import { loadPage, resetWx, waitFor, wxMock, type LoadedPage } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
 const ME = DEFAULT_DEV_OPENID;
@@ -18,6 +18,21 @@ beforeAll(async () => {
 });
 afterAll(() => backend.stop());
 beforeEach(() => resetWx());
+
+/** A new resident's declaration with a correction request for `items`; the pages act as them. */
+async function declarationToCorrect(me: string, first17: string, items: { item: string; message: string }[]): Promise<string> {
+  wxMock.storage.set(DEV_OPENID_KEY, me);
+  const id = await backend.declare(me, first17 + checkDigit(first17));
+  expect((await staff('requestCorrection', { id, items }, `${me}-ask`)).ok).toBe(true);
+  return id;
+}
+
+/** 补正 of one application, once it lists the items asked for. */
+async function openCorrection(id: string, count: number): Promise<LoadedPage> {
+  const page = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(page.text()).toContain(`审核民警要求补正以下 ${count} 项`));
+  return page;
+}
 
 it('lists every item asked for, lets the resident fix exactly those, and resubmits', async () => {
   const id = await backend.declare(ME);
@@ -119,23 +134,17 @@ it('shows every reason of a rejection', async () => {
 
 it('keeps what was typed and uploaded for the request when the page is left, and forgets it once sent', async () => {
   const me = 'dev-correct-draft';
-  wxMock.storage.set(DEV_OPENID_KEY, me);
-  const id = await backend.declare(me, '43010419910101003' + checkDigit('43010419910101003'));
-  const items = [
+  const id = await declarationToCorrect(me, '43010419910101003', [
     { item: 'applicant.mobile', message: '号码无法接通' },
     { item: 'materials.proofs', message: '合同缺少签字页' },
-  ];
-  expect((await staff('requestCorrection', { id, items }, 'draft-ask')).ok).toBe(true);
-
-  const first = await loadPage('pages/correct/index', { query: { id } });
-  await waitFor(() => expect(first.text()).toContain('审核民警要求补正以下 2 项'));
+  ]);
+  const first = await openCorrection(id, 2);
   await first.type('.row-applicant_mobile', '13900139001');
   await first.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed.png') }] });
   await waitFor(() => expect(first.find('.uploads').data.lists.proofs[0].status).toBe('done'));
   first.unload();
 
-  const again = await loadPage('pages/correct/index', { query: { id } });
-  await waitFor(() => expect(again.text()).toContain('审核民警要求补正以下 2 项'));
+  const again = await openCorrection(id, 2);
   expect(again.data.rows).toEqual([expect.objectContaining({ path: 'applicant.mobile', value: '13900139001' })]);
   expect(again.find('.uploads').data.lists.proofs).toEqual([expect.objectContaining({ status: 'done', fileId: expect.any(String) })]);
   await again.tap('.submit');
@@ -147,12 +156,8 @@ it('keeps what was typed and uploaded for the request when the page is left, and
 
 it('asks for a relation statement when the kind of residence is corrected to a relative’s home', async () => {
   const me = 'dev-correct-kind';
-  wxMock.storage.set(DEV_OPENID_KEY, me);
-  const id = await backend.declare(me, '43010419920202004' + checkDigit('43010419920202004'));
-  expect((await staff('requestCorrection', { id, items: [{ item: 'residence.kind', message: '房屋为亲属所有' }] }, 'kind-ask')).ok).toBe(true);
-
-  const page = await loadPage('pages/correct/index', { query: { id } });
-  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 1 项'));
+  const id = await declarationToCorrect(me, '43010419920202004', [{ item: 'residence.kind', message: '房屋为亲属所有' }]);
+  const page = await openCorrection(id, 1);
   expect(page.query('.uploads')).toBeUndefined();
   await page.emit('.choices-residence_kind', 'change', 'relative');
   await waitFor(() => expect(page.query('.uploads >>> .uploader-relationStatement')).toBeDefined());
@@ -174,12 +179,8 @@ it('asks for a relation statement when the kind of residence is corrected to a r
 
 it('sends a correction of fields alone, with nothing to upload', async () => {
   const me = 'dev-correct-fields';
-  wxMock.storage.set(DEV_OPENID_KEY, me);
-  const id = await backend.declare(me, '43010419930303005' + checkDigit('43010419930303005'));
-  expect((await staff('requestCorrection', { id, items: [{ item: 'residence.kind', message: '房屋为本人所有' }] }, 'fields-ask')).ok).toBe(true);
-
-  const page = await loadPage('pages/correct/index', { query: { id } });
-  await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 1 项'));
+  const id = await declarationToCorrect(me, '43010419930303005', [{ item: 'residence.kind', message: '房屋为本人所有' }]);
+  const page = await openCorrection(id, 1);
   await page.emit('.choices-residence_kind', 'change', 'own');
   await page.tap('.submit');
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));

@@ -44,6 +44,13 @@ async function open(service: string): Promise<LoadedPage> {
   return loadPage('pages/apply/index', { query: { service } });
 }
 
+/** Waits for the reason chooser, chooses `reason` and goes on. */
+async function chooseReason(page: LoadedPage, reason: string): Promise<void> {
+  await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
+  await page.emit('.step-reason >>> .reasons', 'change', reason);
+  await page.tap('.step-reason >>> .next');
+}
+
 async function verifyAndAgree(page: LoadedPage, notice: string): Promise<void> {
   await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
   // Later services verify the person of the approved declaration: nothing is typed.
@@ -205,9 +212,7 @@ describe('居住证补领/换领', () => {
     await verifyAndAgree(page, '居住证补领、换领须知');
     expect(page.text('.step-form')).toContain('有效期满换领');
     await page.tap('.step-form >>> .reason');
-    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
-    await page.emit('.step-reason >>> .reasons', 'change', 'damaged');
-    await page.tap('.step-reason >>> .next');
+    await chooseReason(page, 'damaged');
     await waitFor(() => expect(page.text('.step-form')).toContain('损坏换领'));
     await page.tap('.step-form >>> .next');
     await uploadAll(page, ['idFront', 'photo', 'damagedCard']);
@@ -220,9 +225,7 @@ describe('居住证补领/换领', () => {
     const me = await approvedResident();
     await collectedPermit(me);
     const first = await open('reissue');
-    await waitFor(() => expect(first.query('.step-reason')).toBeDefined());
-    await first.emit('.step-reason >>> .reasons', 'change', 'changed');
-    await first.tap('.step-reason >>> .next');
+    await chooseReason(first, 'changed');
     await verifyAndAgree(first, '居住证补领、换领须知');
     await first.type('.step-form >>> .field-mobile', '13700001234');
     first.unload();
@@ -240,9 +243,7 @@ describe('居住证补领/换领', () => {
     const me = await approvedResident();
     const card = await collectedPermit(me);
     const page = await open('reissue');
-    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
-    await page.emit('.step-reason >>> .reasons', 'change', 'lost');
-    await page.tap('.step-reason >>> .next');
+    await chooseReason(page, 'lost');
     await verifyAndAgree(page, '居住证补领、换领须知');
     await page.tap('.step-form >>> .next');
     await uploadAll(page, ['idFront', 'photo']);
@@ -287,9 +288,7 @@ describe('居住证补领/换领', () => {
     const me = await approvedResident();
     await collectedPermit(me);
     const page = await open('reissue');
-    await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
-    await page.emit('.step-reason >>> .reasons', 'change', 'expired');
-    await page.tap('.step-reason >>> .next');
+    await chooseReason(page, 'expired');
     await verifyAndAgree(page, '居住证补领、换领须知');
     await page.tap('.step-form >>> .next');
     await uploadAll(page, ['idFront', 'photo']);
