@@ -229,6 +229,15 @@ export interface ServiceState {
   fee: number;
 }
 
+/** A permit or reissue application as the overview names it; a card reported lost carries the date. */
+export interface CardSummary {
+  id: string;
+  kind: ApplicationKind;
+  status: Status;
+  issuedOn?: string;
+  reportedLostOn?: string;
+}
+
 export interface Overview {
   today: string;
   /** The caller has a staff record: the home page then shows the staff console's entry. */
@@ -242,13 +251,13 @@ export interface Overview {
     daysUntilPermit: number;
   };
   /** The person's latest permit or reissue application, whatever its status. */
-  permit: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string };
+  permit: null | CardSummary;
   /**
    * The card to show the person: one being applied for, else the one held, else their latest settled
    * application (a refused one, say); a withdrawn application, or a refused replacement beside a card
    * still held, is not it. A card reported lost carries the date.
    */
-  card: null | { id: string; kind: ApplicationKind; status: Status; issuedOn?: string; reportedLostOn?: string };
+  card: null | CardSummary;
   /** The approved declaration that later services take identity and address from; null before one is approved. */
   approvedDeclarationId: string | null;
   services: Record<'declare' | 'permit' | 'voucher' | 'reissue', ServiceState>;

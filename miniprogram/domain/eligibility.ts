@@ -1,6 +1,6 @@
 // What a person may apply for today, derived from their own applications. The overview, the entries
 // on the home page and (later) the apply handlers all ask this one function.
-import { isCard, type ApplicationKind, type Overview, type ServiceState, type Status } from './contract';
+import { isCard, type ApplicationKind, type CardSummary, type Overview, type ServiceState, type Status } from './contract';
 import { isPending } from './states';
 import { daysUntil, permitOpensOnFor } from './rules';
 
@@ -95,17 +95,21 @@ function serviceState(refusal: Refusal | null, fee: number): ServiceState {
 }
 
 /** The overview's `card` (see its type). */
-function cardOf(newestFirstItems: HistoryItem[]): HistoryItem | null {
+function cardOf(newestFirstItems: HistoryItem[]): HistoryItem | undefined {
   const cards = newestFirstItems.filter((i) => isCard(i.kind) && i.status !== 'withdrawn');
-  return cards.find((c) => isPending(c.status)) ?? cards.find((c) => HELD.includes(c.status)) ?? cards[0] ?? null;
+  return cards.find((c) => isPending(c.status)) ?? cards.find((c) => HELD.includes(c.status)) ?? cards[0];
+}
+
+function cardSummary(item: HistoryItem | undefined): CardSummary | null {
+  if (!item) return null;
+  const { id, kind, status, issuedOn, reportedLostOn } = item;
+  return { id, kind, status, ...(issuedOn ? { issuedOn } : {}), ...(reportedLostOn ? { reportedLostOn } : {}) };
 }
 
 export function overviewOf(history: HistoryItem[], today: string, cardFee: number): Overview {
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
-  const latestCard = items.find((i) => isCard(i.kind)) ?? null;
-  const card = cardOf(items);
   const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
 
@@ -121,16 +125,8 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
           daysUntilPermit: daysUntil(today, permitOpensOnOf(latest, history)),
         }
       : null,
-    permit: latestCard ? { id: latestCard.id, kind: latestCard.kind, status: latestCard.status, ...(latestCard.issuedOn ? { issuedOn: latestCard.issuedOn } : {}) } : null,
-    card: card
-      ? {
-          id: card.id,
-          kind: card.kind,
-          status: card.status,
-          ...(card.issuedOn ? { issuedOn: card.issuedOn } : {}),
-          ...(card.reportedLostOn ? { reportedLostOn: card.reportedLostOn } : {}),
-        }
-      : null,
+    permit: cardSummary(items.find((i) => isCard(i.kind))),
+    card: cardSummary(cardOf(items)),
     approvedDeclarationId: items.find((d) => d.kind === 'declaration' && d.status === 'approved')?.id ?? null,
     services: { declare, permit, voucher, reissue },
   };

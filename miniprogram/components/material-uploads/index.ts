@@ -45,7 +45,8 @@ Component({
         service as ApplicationKind,
         residenceKind as ResidenceKind,
         (reissueReason || undefined) as ReissueReason | undefined,
-        fields as string[],
+        // The property's empty default means every material: the apply flow passes none, a correction its own.
+        (fields as string[]).length ? (fields as string[]) : undefined,
       );
       this.setData({ requirements });
     },

@@ -12,15 +12,15 @@ export interface UploadItem {
 
 export type UploadLists = Partial<Record<MaterialField, UploadItem[]>>;
 
-/** The materials an uploads step asks for: all the service needs, or only `fields` (a correction's). */
+/** The materials an uploads step asks for: all the service needs, or only `fields` (a correction's, possibly none). */
 export function requirementsFor(
   service: ApplicationKind,
   residenceKind: ResidenceKind,
   reason: ReissueReason | undefined,
-  fields: readonly string[],
+  fields?: readonly string[],
 ): (MaterialRequirement & { max: number })[] {
   return requiredMaterials(service, residenceKind, reason)
-    .filter((r) => fields.length === 0 || fields.includes(r.field))
+    .filter((r) => fields === undefined || fields.includes(r.field))
     .map((r) => ({ ...r, max: r.multiple ? MAX_PROOFS : 1 }));
 }
 

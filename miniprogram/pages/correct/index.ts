@@ -116,8 +116,7 @@ Component({
       if (this.data.submitting) return;
       const errors = rowErrors(this.data.rows);
       const { kind, residenceKind, reason, materialFields } = this.data;
-      // No material asked for: nothing to upload (an empty list would mean every material of the service).
-      const requirements = materialFields.length ? requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields) : [];
+      const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
       const { materials, missing } = materialsOf(requirements, this.data.uploads);
       if (missing) errors.materials = missing;
       this.setData({ errors });

@@ -23,8 +23,11 @@ interface ApplyPayload {
   reason?: ReissueReason;
 }
 
+/** The checked payload, with the caller's applications, read once for the checks and the run. */
+type Parsed = ApplyPayload & { history: Doc<ApplicationRecord>[] };
+
 /** One action per service, built from the same steps. */
-export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, ApplicationView> {
+export function applyFor(kind: LaterService): ActionDefinition<Parsed, ApplicationView> {
   return {
     writes: true,
     async parse(c, payload, ctx) {
@@ -42,10 +45,9 @@ export function applyFor(kind: LaterService): ActionDefinition<ApplyPayload, App
       const materials = checkMaterials(c, p.materials, kind, residenceKind, reason);
       await checkOwnFiles(c, ctx, p.materials);
       if (!verificationToken || !consent || !materials || !c.ok) return undefined;
-      return { verificationToken, noticeVersion: consent.noticeVersion, materials, ...(contact ? { contact } : {}), ...(reason ? { reason } : {}) };
+      return { verificationToken, noticeVersion: consent.noticeVersion, materials, ...(contact ? { contact } : {}), ...(reason ? { reason } : {}), history };
     },
-    async run(ctx, payload) {
-      const history = await historyOf(ctx);
+    async run(ctx, { history, ...payload }) {
       const declaration = approvedDeclarationIn(history);
       // The contract reports VERIFICATION_FAILED before NOT_ELIGIBLE: with no approved declaration to
       // name the person, any live token of the caller's passes here and the refusal follows.
