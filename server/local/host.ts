@@ -1,6 +1,7 @@
 // The local development host: the cloud functions over HTTP (api.md's routes), uploads, file links,
 // health and the development clock, on the embedded store.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
 import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
@@ -14,13 +15,15 @@ import { randomId } from '../ids';
 import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
-import type { DevClock } from './clock';
+import { clockInstant, CLOCK_RANGE_MESSAGE, type DevClock } from './clock';
 import type { LocalFiles } from './fileStorage';
 import type { PreviewRoute } from './preview';
-import { openidOf, readBody, sendError, sendJson } from './respond';
+import { answerClientError, openidOf, readBody, refuseTooLarge, sendError, sendJson } from './respond';
 import { handleUpload } from './uploads';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A stale link and someone else's file look alike: neither reveals whether the file exists. */
+const FILE_GONE = '文件不存在或链接已过期，请刷新页面';
 
 export interface HostDeps {
   store: Store;
@@ -28,16 +31,33 @@ export interface HostDeps {
   verifier: Verifier;
   clock: DevClock;
   settings: Settings;
+  /** The keyed person hash (ids.personKeyer over the data directory's secret). */
+  personKey: (idNumber: string) => string;
   /** One line per request; never bodies, headers or query strings. */
   log?: (line: string) => void;
   /** The browser preview's files, served after every API route (npm start); absent: API only. */
   preview?: PreviewRoute;
+  /** How long a slow client may take; the defaults suit a phone on a weak network. */
+  timeouts?: Partial<Timeouts>;
 }
+
+export interface Timeouts {
+  /** The request line and headers must arrive within this time. */
+  headersMs: number;
+  /** The whole request, body included (a 10 MiB photo on a slow line). */
+  requestMs: number;
+}
+
+const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 120_000 };
 
 async function readJsonObject(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body === 'too-large') {
-    sendError(res, 413, 'INVALID_INPUT', { payload: '请求内容不能超过 1 MB' });
+    refuseTooLarge(req, res, { payload: '请求内容不能超过 1 MB' });
+    return undefined;
+  }
+  if (body === 'cut-off') {
+    res.destroy();
     return undefined;
   }
   let value: unknown;
@@ -78,8 +98,8 @@ async function grantWrite(store: Store, openid: string, districts: string[] | 'a
 }
 
 export function createHost(deps: HostDeps): Server {
-  const { store, files, verifier, clock, settings } = deps;
-  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, newId: randomId });
+  const { store, files, verifier, clock, settings, personKey } = deps;
+  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, personKey, newId: randomId });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -91,9 +111,9 @@ export function createHost(deps: HostDeps): Server {
     if (fn && method === 'POST') {
       const data = await readJsonObject(req, res);
       if (!data) return;
-      const name = decodeURIComponent(fn[1]);
-      if (!hasFunction(name)) {
-        const known = (FUNCTION_NAMES as readonly string[]).includes(name);
+      const name = decodeSegment(fn[1]);
+      if (name === null || !hasFunction(name)) {
+        const known = name !== null && (FUNCTION_NAMES as readonly string[]).includes(name);
         return sendError(res, 404, 'NOT_FOUND', undefined, known ? '该功能尚未在本地开发服务器上提供' : '没有这个云函数');
       }
       const openid = openidOf(req);
@@ -111,15 +131,19 @@ export function createHost(deps: HostDeps): Server {
     }
 
     const file = /^\/api\/files\/([^/]+)$/.exec(path);
-    if (file && method === 'GET') return serveFile(req, res, decodeURIComponent(file[1]), url);
+    if (file && method === 'GET') {
+      const fileId = decodeSegment(file[1]);
+      if (fileId === null) return sendError(res, 404, 'NOT_FOUND', undefined, FILE_GONE);
+      return serveFile(req, res, fileId, url);
+    }
 
     if (path === '/api/dev/clock') {
       if (method === 'GET') return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
       if (method === 'POST') {
         const body = await readJsonObject(req, res);
         if (!body) return;
-        const instant = typeof body.now === 'string' ? Date.parse(body.now) : NaN;
-        if (!Number.isFinite(instant)) return sendError(res, 400, 'INVALID_INPUT', { now: '请用 ISO-8601 时间，如 2026-09-01T00:30:00+08:00' });
+        const instant = clockInstant(body.now);
+        if (instant === null) return sendError(res, 400, 'INVALID_INPUT', { now: CLOCK_RANGE_MESSAGE });
         clock.set(instant);
         return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
       }
@@ -147,7 +171,7 @@ export function createHost(deps: HostDeps): Server {
       orderBy: { field: 'submittedAt', direction: 'desc' },
       limit: 200,
     });
-    return applications.some((app) => seesDistrict(staff, app.district) && materialFiles(app.materials as unknown as Record<string, unknown>).some((f) => f.fileId === fileId));
+    return applications.some((app) => seesDistrict(staff, app.district) && materialFiles(app.materials, app.kind, app.residence?.kind, app.reason).some((f) => f.fileId === fileId));
   }
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, fileId: string, url: URL): Promise<void> {
@@ -163,8 +187,7 @@ export function createHost(deps: HostDeps): Server {
         ? files.linkIsValid(fileId, expires, signature, now)
         : found.record.owner === openid || (openid !== null && (await staffMaySee(openid, found.record.owner, fileId))));
     if (!found || !allowed) {
-      // A stale link and someone else's file look alike: neither reveals whether the file exists.
-      return sendError(res, 404, 'NOT_FOUND', undefined, '文件不存在或链接已过期，请刷新页面');
+      return sendError(res, 404, 'NOT_FOUND', undefined, FILE_GONE);
     }
     res.writeHead(200, {
       'Content-Type': found.record.mime,
@@ -175,17 +198,44 @@ export function createHost(deps: HostDeps): Server {
     res.end(found.bytes);
   }
 
-  return createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? '/', 'http://local');
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      deps.log?.(`${req.method} ${url.pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
-    });
-    route(req, res, url).catch((error: unknown) => {
-      console.error(`[host] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
-      else res.destroy();
-    });
-  });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
+  const server = createServer(
+    // Timeouts are checked every second, so a slow client is cut off close to its limit.
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      const started = process.hrtime.bigint();
+      const url = requestUrl(req.url);
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        deps.log?.(`${req.method} ${url?.pathname ?? '(unreadable target)'} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      });
+      // Whatever a request holds, its handling ends in an answer: nothing it sends may stop the host.
+      (url ? route(req, res, url) : Promise.resolve(sendError(res, 404, 'NOT_FOUND'))).catch((error: unknown) => {
+        console.error(`[host] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`);
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL');
+        else res.destroy();
+      });
+    },
+  );
+  // A request the HTTP parser refuses (or one that timed out before it was read) still gets a result object.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
+  return server;
+}
+
+/** The request's target as a URL, or null when it cannot be read as one (e.g. `//`). */
+function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://local');
+  } catch {
+    return null;
+  }
+}
+
+/** One path segment, percent-decoded, or null when its encoding is malformed. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
