@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { checkDigit } from '../miniprogram/domain/idNumber';
 import { DECLARATION_NOTICE, NOTICES } from '../miniprogram/domain/notices';
 import { runFunction } from '../server/functions';
-import { randomId } from '../server/ids';
+import { personKeyer, randomId } from '../server/ids';
+import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../server/local/secrets';
 import { DEFAULT_CARD_FEE } from '../server/settings';
 import type { FunctionName } from '../miniprogram/domain/contract';
 import type { Context } from '../server/context';
@@ -35,8 +36,9 @@ async function main(): Promise<void> {
   const store = openSqliteStore(dir);
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
+  const personKey = personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
   let now = Date.parse('2026-09-01T10:00:00+08:00');
-  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, newId: randomId });
+  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, personKey, newId: randomId });
   const invoke = async (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
     const result = await runFunction(fn, ctx(openid), { action, payload, requestId });
     if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);
@@ -58,7 +60,15 @@ async function main(): Promise<void> {
 
   const rows: { name: string; ms: number; runs: number }[] = [];
   const baselineMs = await time(RUNS, (i) => store.commit([{ op: 'create', collection: 'locks', id: `bench-${i}`, doc: { i } }]));
-  rows.push({ name: 'baseline: one keyed insert', ms: baselineMs, runs: RUNS });
+  rows.push({ name: 'baseline: one keyed insert (durable: synchronous = FULL)', ms: baselineMs, runs: RUNS });
+  // What durability costs: the same insert when a commit is not synced to disk before it is answered.
+  const loose = openSqliteStore(join(dir, 'not-durable'), { synchronous: 'NORMAL' });
+  rows.push({
+    name: 'the same insert, synchronous = NORMAL (a power cut may lose it)',
+    ms: await time(RUNS, (i) => loose.commit([{ op: 'create', collection: 'locks', id: `bench-${i}`, doc: { i } }])),
+    runs: RUNS,
+  });
+  loose.close();
 
   // Setup for declarations: a token and files per person (not timed).
   const prepared: { openid: string; payload: unknown }[] = [];

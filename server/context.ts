@@ -15,6 +15,8 @@ export interface Context {
   files: FileLinks;
   /** What the city configures (the card fee). */
   settings: Settings;
+  /** The key that finds a person's documents by ID number without storing a reversible form of it. */
+  personKey: (idNumber: string) => string;
   /** A fresh unguessable identifier. */
   newId: () => string;
   /** The caller's staff record, set by the staff function's authorisation from the server's own records. */

@@ -1,5 +1,5 @@
 // Identifiers and keys derived on the server: random ids, and hashed keys that never expose their inputs.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** randomId's 32 characters: no 0, 1, l or o, which read alike. */
 export const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -27,7 +27,20 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Keys documents by person without putting the ID number in a key. */
-export function personKey(idNumber: string): string {
+/** The shortest person-key secret accepted: 32 bytes written as hex. */
+export const MIN_SECRET_LENGTH = 64;
+
+/**
+ * Keys documents by person without putting the ID number in a key. There are only about 10^11 valid
+ * ID numbers, so a bare hash could be reversed by trying them all: the key is an HMAC under the
+ * server's own secret, which nobody holding only the data has.
+ */
+export function personKeyer(secret: string): (idNumber: string) => string {
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the person-key secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  return (idNumber) => createHmac('sha256', secret).update(`person:${idNumber}`).digest('hex');
+}
+
+/** The unkeyed hash that stores made before person keys had a secret; read only to migrate them. */
+export function legacyPersonKey(idNumber: string): string {
   return sha256(`person:${idNumber}`);
 }

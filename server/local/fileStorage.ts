@@ -1,12 +1,13 @@
 // Uploaded files on the local host: bytes on disk under DATA_DIR/files, ownership in the store, and
 // links signed with a per-data-dir secret that expire like the cloud's temporary file URLs.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileLinks, FileRecord } from '../files/types';
 import { randomId } from '../ids';
 import type { Store } from '../store/types';
+import { dataDirSecret, LINK_SECRET_FILE } from './secrets';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** How long a file link works. */
@@ -30,15 +31,27 @@ export interface LocalFiles extends FileLinks {
 export function localFiles(dataDir: string, store: Store): LocalFiles {
   const dir = join(dataDir, 'files');
   mkdirSync(dir, { recursive: true });
-  const secretPath = join(dataDir, 'link-secret');
-  if (!existsSync(secretPath)) writeFileSync(secretPath, randomBytes(32).toString('hex'), { mode: 0o600 });
-  const secret = readFileSync(secretPath, 'utf8').trim();
+  const secret = dataDirSecret(dataDir, LINK_SECRET_FILE);
   const sign = (fileId: string, expires: number) => createHmac('sha256', secret).update(`${fileId}\n${expires}`).digest('base64url');
 
   return {
     async save(owner, bytes, mime, now) {
       const fileId = `f-${randomId()}`;
-      await writeFile(join(dir, fileId), bytes);
+      // The bytes reach the disk before the record that acknowledges them: a power cut never leaves a
+      // file id whose bytes are gone.
+      const handle = await open(join(dir, fileId), 'wx', 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const folder = await open(dir, 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
       const record: FileRecord = { owner, mime, size: bytes.length, createdAt: now };
       await store.commit([{ op: 'create', collection: 'files', id: fileId, doc: { ...record } }]);
       return fileId;

@@ -1,7 +1,10 @@
 // Starts the local host (`npm run serve`): reads the environment, opens the store, listens, and
 // shuts down cleanly. Every startup problem is reported as one line, then the process exits with 1.
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { personKeyer } from '../ids';
+import { migratePersonKeys } from '../migrations/personKeys';
 import { openSqliteStore } from '../store/sqlite';
 import { developmentVerifier } from '../verification/development';
 import { devClock } from './clock';
@@ -9,6 +12,7 @@ import { isLoopback, readConfig } from './config';
 import { localFiles } from './fileStorage';
 import { createHost } from './host';
 import { previewFromEnv } from './preview';
+import { dataDirSecret, PERSON_KEY_SECRET_FILE } from './secrets';
 
 function fail(message: string): never {
   console.error(`local host: ${message}`);
@@ -39,6 +43,18 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
   } catch (error) {
     return fail(`cannot open the store in ${config.dataDir}: ${(error as Error).message}`);
   }
+  const personKey = personKeyer(dataDirSecret(config.dataDir, PERSON_KEY_SECRET_FILE));
+  try {
+    const moved = await migratePersonKeys(store, personKey);
+    if (moved > 0) {
+      // The old keys must not linger in free pages or the log, where they could still be reversed.
+      store.purge();
+      if (!quiet) console.log(`rekeyed ${moved} applications with the person-key secret in ${config.dataDir}`);
+    }
+  } catch (error) {
+    store.close();
+    return fail(`${(error as Error).message} (${join(config.dataDir, PERSON_KEY_SECRET_FILE)})`);
+  }
   const clock = devClock(config.startAt);
   const server = createHost({
     store,
@@ -46,6 +62,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     verifier: developmentVerifier(),
     clock,
     settings: config.settings,
+    personKey,
     log: quiet ? undefined : (line) => console.log(line),
     preview: previewFromEnv(env, process.cwd()),
   });

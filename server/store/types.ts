@@ -11,7 +11,9 @@ export type CollectionName =
   | 'tokens'
   | 'locks'
   | 'requests'
-  | 'staff';
+  | 'staff'
+  /** The store's own bookkeeping, such as which person-key scheme it is on. */
+  | 'meta';
 
 /** A stored document: its own fields plus the key and a version that every update increments. */
 export type Doc<T = Record<string, unknown>> = T & { _id: string; _version: number };

@@ -1,6 +1,6 @@
 // `npm run serve` as a developer runs it: a real process, its one-line startup errors and a clean stop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,4 +85,23 @@ it('warns in one line when HOST is not a loopback address', async () => {
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
   expect(run.output().stderr.trim()).toBe('warning: listening on 0.0.0.0: anyone who can reach it can act as any resident or staff member');
+});
+
+it('refuses in one line to start on a store keyed with another person-key secret', async () => {
+  const keyed = mkdtempSync(join(tmpdir(), 'serve-keyed-'));
+  try {
+    const first = serve({ PORT: '0', DATA_DIR: keyed });
+    await waitFor(first, 'local host ready at');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // As if the secret was lost and a new one made: every person key in the store would be orphaned.
+    writeFileSync(join(keyed, 'person-key-secret'), 'e'.repeat(64));
+    const second = serve({ PORT: '0', DATA_DIR: keyed });
+    expect(await second.exited).toBe(1);
+    expect(second.output().stderr.trim()).toBe(
+      `local host: the person-key secret is not the one this store was keyed with; restore the secret from your backup (${join(keyed, 'person-key-secret')})`,
+    );
+  } finally {
+    rmSync(keyed, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@ import type { ApplicationDetail, ApplicationView, Overview, Page, Result } from 
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { dispatch } from '../../server/handlers/dispatch';
 import { residentActions } from '../../server/handlers/resident';
-import { randomId } from '../../server/ids';
+import { personKeyer, randomId } from '../../server/ids';
 import { developmentVerifier } from '../../server/verification/development';
 import type { Store } from '../../server/store/types';
 import { ALICE, BOB, declare } from '../support/declarations';
@@ -87,7 +87,7 @@ describe('the dispatcher', () => {
       commit: () => Promise.reject(new Error('disk I/O error')),
       close: () => undefined,
     };
-    const ctx = { openid: ALICE.openid, now: world.now, store: broken, verifier: developmentVerifier(), files: world.files, settings: { cardFee: 20 }, newId: randomId };
+    const ctx = { openid: ALICE.openid, now: world.now, store: broken, verifier: developmentVerifier(), files: world.files, settings: { cardFee: 20 }, personKey: personKeyer('0'.repeat(64)), newId: randomId };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = (await dispatch('resident', residentActions, ctx, { action: 'overview' })) as Result<never>;
     errors.mockRestore();

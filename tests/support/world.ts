@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { FunctionName, Result } from '../../miniprogram/domain/contract';
 import type { Context } from '../../server/context';
 import { runFunction } from '../../server/functions';
-import { randomId } from '../../server/ids';
+import { personKeyer, randomId } from '../../server/ids';
+import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../../server/local/secrets';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
 import { openSqliteStore } from '../../server/store/sqlite';
@@ -15,7 +16,7 @@ import type { CollectionName, Store } from '../../server/store/types';
 import { developmentVerifier } from '../../server/verification/development';
 import { PNG_BYTES } from './images';
 
-export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff'];
+export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff', 'meta'];
 
 export interface World {
   store: Store;
@@ -33,13 +34,21 @@ export interface World {
   close(): void;
 }
 
-export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
-  const dir = mkdtempSync(join(tmpdir(), 'world-'));
+export interface WorldOptions {
+  /** The data directory to use and keep (default: a new one, removed on close). */
+  dir?: string;
+  /** How person keys are made (default: the keyed hash under the data directory's secret). */
+  personKey?: (idNumber: string) => string;
+}
+
+export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: WorldOptions = {}): World {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'world-'));
   const store = openSqliteStore(dir);
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
+  const personKey = options.personKey ?? personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
   const invoke = (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
-    const ctx: Context = { openid, now: world.now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, newId: randomId };
+    const ctx: Context = { openid, now: world.now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, personKey, newId: randomId };
     const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
     return runFunction(fn, ctx, data) as Promise<Result<never>>;
   };
@@ -71,7 +80,7 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00'): World {
     },
     close() {
       store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return world;

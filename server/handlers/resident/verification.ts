@@ -6,7 +6,7 @@ import { NEEDS_DECLARATION } from '../../../miniprogram/domain/eligibility';
 import { checkIdNumber, checkPersonName } from '../../../miniprogram/domain/declarationForm';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import type { Context } from '../../context';
-import { personKey, sha256 } from '../../ids';
+import { sha256 } from '../../ids';
 import type { ApplicationRecord } from '../../records';
 import type { Doc } from '../../store/types';
 import type { VerificationOutcome } from '../../verification/types';
@@ -63,7 +63,7 @@ export const startVerification: ActionDefinition<StartPayload, { verifyId: strin
       person = payload;
     }
     const { verifyId } = await ctx.verifier.start({ openid: ctx.openid, ...person });
-    const record: VerificationRecord = { openid: ctx.openid, idHash: personKey(person.idNumber), state: 'started', createdAt: ctx.now };
+    const record: VerificationRecord = { openid: ctx.openid, idHash: ctx.personKey(person.idNumber), state: 'started', createdAt: ctx.now };
     return {
       data: { verifyId },
       writes: [{ op: 'create', collection: 'verifications', id: verifyId, doc: { ...record } }],

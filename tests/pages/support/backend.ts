@@ -13,6 +13,8 @@ import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
 import { devClock, type DevClock } from '../../../server/local/clock';
 import { localFiles } from '../../../server/local/fileStorage';
 import { createHost } from '../../../server/local/host';
+import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../../../server/local/secrets';
+import { personKeyer } from '../../../server/ids';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import { DEFAULT_CARD_FEE } from '../../../server/settings';
 import type { Store } from '../../../server/store/types';
@@ -36,6 +38,15 @@ export interface Backend {
   chosenPhotos: string[][];
   /** Makes every wx.request fail as with no network, until set back to false. */
   offline: boolean;
+  /**
+   * The next call of this action reaches the host and is handled there, but its answer is lost on the
+   * way back (the phone sees a network failure). Cleared once it has happened.
+   */
+  loseAnswerOf: string | null;
+  /** Every function call the pages sent, in order: its action and request id. */
+  sent: { action: string; requestId?: string }[];
+  /** The HTTP status of a file link as a page holds it (a develop-backend URL), fetched from the host. */
+  fileStatus(link: string): Promise<number>;
   call<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
   /** Calls the staff function as `openid`. */
   staffCall<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
@@ -75,7 +86,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
   const store = openSqliteStore(join(dir, 'data'));
   const clock = devClock(Date.parse(startIso));
-  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock, settings: { cardFee: DEFAULT_CARD_FEE } });
+  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock, settings: { cardFee: DEFAULT_CARD_FEE }, personKey: personKeyer(dataDirSecret(join(dir, 'data'), PERSON_KEY_SECRET_FILE)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const toHost = (target: string) => target.replace(DEV_BASE, url);
@@ -88,6 +99,11 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
     actionSheetAnswers: [],
     chosenPhotos: [],
     offline: false,
+    loseAnswerOf: null,
+    sent: [],
+    async fileStatus(link) {
+      return (await send(toHost(link), 'GET', {})).status;
+    },
     photo(name) {
       const path = join(dir, name);
       writeFileSync(path, PNG_BYTES);
@@ -158,9 +174,13 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
   installWxRequest(((options: WechatMiniprogram.RequestOption) => {
     const headers = { ...(options.header as Record<string, string>) };
     const body = options.data === undefined ? undefined : Buffer.from(JSON.stringify(options.data));
+    const { action, requestId } = (options.data ?? {}) as { action?: string; requestId?: string };
+    if (!backend.offline && action) backend.sent.push({ action, ...(requestId !== undefined ? { requestId } : {}) });
+    const loseAnswer = !backend.offline && action !== undefined && action === backend.loseAnswerOf;
+    if (loseAnswer) backend.loseAnswerOf = null;
     const done = backend.offline
       ? Promise.reject(new Error('offline'))
-      : send(toHost(options.url), options.method ?? 'GET', headers, body);
+      : send(toHost(options.url), options.method ?? 'GET', headers, body).then((res) => (loseAnswer ? Promise.reject(new Error('answer lost')) : res));
     done.then(
       (res) => {
         let data: unknown = res.text;
