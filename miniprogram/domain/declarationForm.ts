@@ -7,11 +7,13 @@ import { DISTRICTS } from './districts';
 import { FIELD_MESSAGES } from './errors';
 import { ETHNICITIES } from './ethnicities';
 import { birthDateOf, idNumberProblem, normaliseIdNumber } from './idNumber';
-import { MATERIAL_FIELDS, MAX_PROOFS, requiredMaterials } from './materials';
-import { Checker } from './validation';
+import { MAX_PROOFS, requiredMaterials } from './materials';
+import { Checker, isId, isPlainObject } from './validation';
 
 const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
 const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/** The two addresses are typed in boxes that wrap, where Enter is easily pressed: a line break there is a space. */
+const ADDRESS = { foldLineBreaks: true };
 
 export function mobileProblem(value: string): string | null {
   return MOBILE_PATTERN.test(value) ? null : FIELD_MESSAGES.mobile;
@@ -37,7 +39,7 @@ export function checkApplicant(c: Checker, value: unknown, today: string, path =
   const ethnicity = c.oneOf(`${path}.ethnicity`, raw.ethnicity, ETHNICITIES, FIELD_MESSAGES.ethnicity);
   let mobile = c.text(`${path}.mobile`, raw.mobile, 11, 11, FIELD_MESSAGES.mobile);
   if (mobile !== undefined) mobile = c.rule(`${path}.mobile`, mobile, mobileProblem(mobile));
-  const hukouAddress = c.text(`${path}.hukouAddress`, raw.hukouAddress, 5, 100);
+  const hukouAddress = c.text(`${path}.hukouAddress`, raw.hukouAddress, 5, 100, undefined, ADDRESS);
   if (!name || !idNumber || !ethnicity || !mobile || !hukouAddress) return undefined;
   return { name, idNumber, ethnicity, mobile, hukouAddress };
 }
@@ -62,7 +64,7 @@ export function checkResidence(
     FIELD_MESSAGES.district,
   );
   const street = c.text(`${path}.street`, raw.street, 2, 50);
-  const address = c.text(`${path}.address`, raw.address, 2, 100);
+  const address = c.text(`${path}.address`, raw.address, 2, 100, undefined, ADDRESS);
   let since: string | undefined;
   if (typeof raw.since !== 'string' || !parseDate(raw.since)) {
     c.fail(`${path}.since`, raw.since === undefined || raw.since === '' ? FIELD_MESSAGES.required : FIELD_MESSAGES.date);
@@ -86,7 +88,7 @@ export function checkResidence(
 /** A list of 1–MAX_PROOFS distinct file ids (the proofs). */
 function checkFileList(c: Checker, path: string, value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length < 1 || value.length > MAX_PROOFS) return c.fail(path, FIELD_MESSAGES.proofsCount(MAX_PROOFS));
-  if (value.some((id) => typeof id !== 'string' || !/^[^\s]{1,128}$/.test(id))) return c.fail(path, FIELD_MESSAGES.file);
+  if (!value.every(isId)) return c.fail(path, FIELD_MESSAGES.file);
   if (new Set(value).size !== value.length) return c.fail(path, FIELD_MESSAGES.duplicateFile);
   return value as string[];
 }
@@ -124,13 +126,25 @@ export function checkContact(c: Checker, value: unknown, path = 'contact'): { mo
   return mobile && c.rule(`${path}.mobile`, mobile, mobileProblem(mobile)) ? { mobile } : undefined;
 }
 
-/** Every file id a (possibly unchecked) materials object references, with the path each sits at. */
-export function materialFiles(materials: Record<string, unknown>, path = 'materials'): { path: string; fileId: string }[] {
+/**
+ * The file ids of a (possibly unchecked) materials object that `checkMaterials` would keep, with the
+ * path each sits at: only the materials the service, the residence kind and a replacement's reason
+ * need, and only ids in a well-formed place (one id, or 1–MAX_PROOFS proofs). Whatever else the
+ * payload holds is never looked at, so checking who owns them costs a handful of reads at most.
+ */
+export function materialFiles(
+  materials: unknown,
+  service: ApplicationKind,
+  residenceKind: ResidenceKind | undefined,
+  reason?: ReissueReason,
+  path = 'materials',
+): { path: string; fileId: string }[] {
+  if (!isPlainObject(materials)) return [];
   const list: { path: string; fileId: string }[] = [];
-  for (const field of MATERIAL_FIELDS) {
+  for (const { field, multiple } of requiredMaterials(service, residenceKind ?? 'rent', reason)) {
     const value = materials[field];
-    const ids = Array.isArray(value) ? value : [value];
-    for (const fileId of ids) if (typeof fileId === 'string' && fileId !== '') list.push({ path: `${path}.${field}`, fileId });
+    const ids = !multiple ? [value] : Array.isArray(value) && value.length >= 1 && value.length <= MAX_PROOFS ? value : [];
+    for (const fileId of ids) if (isId(fileId)) list.push({ path: `${path}.${field}`, fileId });
   }
   return list;
 }

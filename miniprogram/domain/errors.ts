@@ -29,6 +29,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
 export const FIELD_MESSAGES = {
   required: '此项必填',
   notText: '请填写文字',
+  /** Characters that would be stored invisibly or change how the text around them reads. */
+  unsafeText: (label?: string) =>
+    `${label ? `“${label}”` : '此项'}含有无法识别的特殊字符（可能是复制时带入的），请删除后重新填写`,
   tooLong: (max: number) => `不能超过 ${max} 个字`,
   tooShort: (min: number) => `至少 ${min} 个字`,
   name: '请填写身份证上的姓名（2–30 个汉字或字母）',
@@ -69,6 +72,7 @@ export const FIELD_MESSAGES = {
   cardReportedLost: '原证已登记挂失，只能办理遗失补领',
   districts: '请给出辖区代码列表，或 all',
   openid: '无效的 openid',
+  fileIds: '请给出 1–10 个文件编号',
 } as const;
 
 export class AppError extends Error {

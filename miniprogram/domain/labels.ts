@@ -64,7 +64,24 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'materials.damagedCard': '损坏的居住证照片',
 };
 
-/** A payload path's name, or the path itself when it has none. */
+/** A payload path's name, or the path itself when it has none (an own entry only: never `constructor`'s function). */
 export function fieldLabel(path: string): string {
-  return FIELD_LABELS[path] ?? path;
+  return Object.prototype.hasOwnProperty.call(FIELD_LABELS, path) ? FIELD_LABELS[path] : path;
+}
+
+/** Names of the other text fields, by the last part of their path (`items.0.message` is a message). */
+const TEXT_LABELS: Readonly<Record<string, string>> = {
+  name: '姓名',
+  idNumber: '公民身份号码',
+  verificationToken: '人脸识别验证结果',
+  note: '审核意见',
+  message: '补正说明',
+  reasons: '不予通过的理由',
+};
+
+/** The name of a text field for a message, or undefined when it has none. */
+export function textLabel(path: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(FIELD_LABELS, path)) return FIELD_LABELS[path];
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  return Object.prototype.hasOwnProperty.call(TEXT_LABELS, last) ? TEXT_LABELS[last] : undefined;
 }

@@ -1,7 +1,7 @@
 // Pages of a list: the `limit` and `cursor` of a request, and cursors the server hands out and reads
 // back (opaque to callers: base64url JSON of where the last page ended).
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
-import { isPlainObject, type Checker } from '../../miniprogram/domain/validation';
+import { isId, isPlainObject, type Checker } from '../../miniprogram/domain/validation';
 
 export function encodeCursor(position: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
@@ -27,12 +27,27 @@ export function parsePage<C extends Record<string, string | number>>(
   return { limit, ...(cursor ? { cursor } : {}) };
 }
 
+/** Longer than any cursor this server makes (an instant or a date, and an id): not read at all. */
+const MAX_CURSOR_LENGTH = 400;
+
+/**
+ * The named fields of a cursor, each of the type shown: a finite number, or text shaped like the ids
+ * and dates the server writes. Nothing else of the decoded value is kept.
+ */
 function decodeCursor<C>(text: string, fields: Record<string, 'number' | 'string'>): C | undefined {
+  if (text.length > MAX_CURSOR_LENGTH) return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (isPlainObject(value) && Object.entries(fields).every(([key, type]) => typeof value[key] === type)) return value as C;
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    // fall through: not a cursor this server made
+    return undefined;
   }
-  return undefined;
+  if (!isPlainObject(value)) return undefined;
+  const cursor: Record<string, string | number> = {};
+  for (const [key, type] of Object.entries(fields)) {
+    const field = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+    if (type === 'number' ? typeof field === 'number' && Number.isFinite(field) : isId(field)) cursor[key] = field as string | number;
+    else return undefined;
+  }
+  return cursor as C;
 }

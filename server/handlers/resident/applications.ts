@@ -12,7 +12,8 @@ import { encodeCursor, parsePage } from '../paging';
 
 export const overview: ActionDefinition<true, Overview> = {
   writes: false,
-  parse: () => true,
+  // No payload is needed; one that is given must still be an object, as for every action.
+  parse: (c, payload) => (payload === undefined || payloadObject(c, payload) ? true : undefined),
   async run(ctx) {
     const [history, staff] = await Promise.all([historyOf(ctx), ctx.store.get('staff', ctx.openid)]);
     // Whether to show the staff entry comes from the server's staff records, never from the client.

@@ -43,7 +43,7 @@ export function applyFor(kind: LaterService): ActionDefinition<Parsed, Applicati
       // A card reported lost can only be replaced, not renewed.
       if (reason && reason !== 'lost' && collectedCardIn(history)?.reportedLostAt !== undefined) c.fail('reason', FIELD_MESSAGES.cardReportedLost);
       const materials = checkMaterials(c, p.materials, kind, residenceKind, reason);
-      await checkOwnFiles(c, ctx, p.materials);
+      await checkOwnFiles(c, ctx, p.materials, kind, residenceKind, reason);
       if (!verificationToken || !consent || !materials || !c.ok) return undefined;
       return { verificationToken, noticeVersion: consent.noticeVersion, materials, ...(contact ? { contact } : {}), ...(reason ? { reason } : {}), history };
     },

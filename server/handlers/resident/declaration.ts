@@ -1,15 +1,14 @@
 // submitDeclaration: the residence declaration, checked field by field, then stored with its first
 // event, the person's pending lock and the used-up verification token in one batch.
-import { RESIDENCE_KINDS, type ApplicationView, type DeclarationPayload, type ResidenceKind } from '../../../miniprogram/domain/contract';
+import { RESIDENCE_KINDS, type ApplicationKind, type ApplicationView, type DeclarationPayload, type ReissueReason, type ResidenceKind } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkApplicant, checkMaterials, checkResidence, materialFiles } from '../../../miniprogram/domain/declarationForm';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
 import { declaredOnFor, dueOnFor } from '../../../miniprogram/domain/rules';
-import { isPlainObject, type Checker } from '../../../miniprogram/domain/validation';
+import type { Checker } from '../../../miniprogram/domain/validation';
 import type { Context } from '../../context';
 import type { FileRecord } from '../../files/types';
-import { personKey } from '../../ids';
 import { pendingLockId, submissionConflict, submissionWrites, type ApplicationRecord } from '../../records';
 import type { Doc } from '../../store/types';
 import { historyItem, historyOf, residentView } from '../../views';
@@ -17,13 +16,20 @@ import { payloadObject, type ActionDefinition } from '../dispatch';
 import { usableToken } from './verification';
 
 /**
- * Records an error on every material that is not a file this caller uploaded. It reads the raw
- * payload, so a wrong file is reported together with every other bad field.
+ * Records an error on every material the service needs that is not a file this caller uploaded. It
+ * reads the raw payload, so a wrong file is reported together with every other bad field; only
+ * well-formed references of the materials needed are looked up (see materialFiles), never a long list.
  */
-export async function checkOwnFiles(c: Checker, ctx: Context, rawMaterials: unknown): Promise<void> {
-  if (!isPlainObject(rawMaterials)) return;
-  for (const { path, fileId } of materialFiles(rawMaterials)) {
-    if (path in c.errors) continue;
+export async function checkOwnFiles(
+  c: Checker,
+  ctx: Context,
+  rawMaterials: unknown,
+  service: ApplicationKind,
+  residenceKind: ResidenceKind | undefined,
+  reason?: ReissueReason,
+): Promise<void> {
+  for (const { path, fileId } of materialFiles(rawMaterials, service, residenceKind, reason)) {
+    if (Object.prototype.hasOwnProperty.call(c.errors, path)) continue;
     const file = await ctx.store.get<FileRecord>('files', fileId);
     if (!file || file.owner !== ctx.openid) c.fail(path, FIELD_MESSAGES.fileNotYours);
   }
@@ -51,12 +57,12 @@ export const submitDeclaration: ActionDefinition<DeclarationPayload, Application
     const kind = (p.residence as { kind?: unknown } | undefined)?.kind;
     const residenceKind = RESIDENCE_KINDS.find((k) => k === kind) as ResidenceKind | undefined;
     const materials = checkMaterials(c, p.materials, 'declaration', residenceKind);
-    await checkOwnFiles(c, ctx, p.materials);
+    await checkOwnFiles(c, ctx, p.materials, 'declaration', residenceKind);
     if (!verificationToken || !consent || !applicant || !residence || !materials) return undefined;
     return { verificationToken, consent, applicant, residence, materials };
   },
   async run(ctx, { verificationToken, consent, applicant, residence, materials }) {
-    const idHash = personKey(applicant.idNumber);
+    const idHash = ctx.personKey(applicant.idNumber);
     const token = await usableToken(ctx, verificationToken, idHash);
     const lockId = pendingLockId('declaration', idHash);
     if (await ctx.store.get('locks', lockId)) throw new AppError('CONFLICT', PENDING_DECLARATION);

@@ -4,6 +4,7 @@ import type { ApplicationView, CorrectionItem, ResidenceKind } from '../../../mi
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkApplicant, checkContact, checkMaterials, checkResidence } from '../../../miniprogram/domain/declarationForm';
 import { changeableItems } from '../../../miniprogram/domain/corrections';
+import { MATERIAL_FIELDS } from '../../../miniprogram/domain/materials';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
 import { Checker, isPlainObject } from '../../../miniprogram/domain/validation';
@@ -18,6 +19,36 @@ const PARTS = ['applicant', 'residence', 'contact', 'materials'] as const;
 type Part = (typeof PARTS)[number];
 type Changes = Partial<Record<Part, Record<string, unknown>>>;
 
+/**
+ * The fields the contract names in each part. Only these are read from a resubmission: any other key
+ * is ignored before anything is done with it, so no work ever runs over a value nobody asked for.
+ */
+const PART_FIELDS: Readonly<Record<Part, readonly string[]>> = {
+  applicant: ['name', 'idNumber', 'ethnicity', 'mobile', 'hukouAddress'],
+  residence: ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'],
+  contact: ['mobile'],
+  materials: MATERIAL_FIELDS,
+};
+
+/** The named fields of a part that the payload gives (own keys only), each as sent. */
+function namedFields(part: Part, raw: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of PART_FIELDS[part]) {
+    if (Object.prototype.hasOwnProperty.call(raw, field) && raw[field] !== undefined) picked[field] = raw[field];
+  }
+  return picked;
+}
+
+/**
+ * Whether a field's value is the same in both versions. Stored values are text or lists of file ids;
+ * anything else sent (an object, however deep) is a change, found without reading into it.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, i) => item === b[i] && typeof item !== 'object');
+}
+
 /** The items of the latest correction request: the only paths the owner may change. */
 async function askedFor(ctx: Context, id: string): Promise<CorrectionItem[]> {
   const events = await eventsOf(ctx, id);
@@ -25,15 +56,13 @@ async function askedFor(ctx: Context, id: string): Promise<CorrectionItem[]> {
   return request?.items ?? [];
 }
 
-/** Every leaf path whose value differs between two versions of the application's parts. */
+/** Every named field whose value differs between two versions of the application's parts. */
 function changedPaths(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const paths: string[] = [];
   for (const part of PARTS) {
     const a = (before[part] ?? {}) as Record<string, unknown>;
     const b = (after[part] ?? {}) as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) paths.push(`${part}.${key}`);
-    }
+    for (const key of PART_FIELDS[part]) if (!sameValue(a[key], b[key])) paths.push(`${part}.${key}`);
   }
   return paths;
 }
@@ -47,7 +76,7 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const changes: Changes = {};
     for (const part of PARTS) {
       if (p[part] === undefined) continue;
-      if (isPlainObject(p[part])) changes[part] = p[part] as Record<string, unknown>;
+      if (isPlainObject(p[part])) changes[part] = namedFields(part, p[part] as Record<string, unknown>);
       else c.fail(part, FIELD_MESSAGES.required);
     }
     return id ? { id, changes } : undefined;
@@ -71,8 +100,10 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const applicant = checkApplicant(c, merged.applicant, today);
     const residence = merged.residence ? checkResidence(c, merged.residence, today, applicant?.idNumber) : undefined;
     const contact = changes.contact ? checkContact(c, merged.contact) : undefined;
-    const materials = checkMaterials(c, merged.materials, app.kind, residence?.kind ?? app.residence?.kind, app.reason);
-    await checkOwnFiles(c, ctx, changes.materials);
+    const residenceKind = residence?.kind ?? app.residence?.kind;
+    const materials = checkMaterials(c, merged.materials, app.kind, residenceKind, app.reason);
+    // Only the files sent now need an owner check: the stored ones were checked when they were sent.
+    await checkOwnFiles(c, ctx, changes.materials, app.kind, residenceKind, app.reason);
     if (!c.ok || !applicant || !materials) throw new AppError('INVALID_INPUT', undefined, c.errors);
     if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
 

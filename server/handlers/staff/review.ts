@@ -4,7 +4,8 @@ import { isCard, type StaffApplication, type StaffDecision } from '../../../mini
 import { correctableItems } from '../../../miniprogram/domain/corrections';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
-import type { Checker } from '../../../miniprogram/domain/validation';
+import { hasUnsafeCharacter, type Checker } from '../../../miniprogram/domain/validation';
+import { textLabel } from '../../../miniprogram/domain/labels';
 import type { Context } from '../../context';
 import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
@@ -20,10 +21,18 @@ function idOf(c: Checker, p: Record<string, unknown>): string | undefined {
   return c.id('id', p.id, FIELD_MESSAGES.id);
 }
 
+/** Staff texts may run over several lines. */
+const MULTILINE = { multiline: true };
+/** The longest note, reason or correction message, in characters. */
+const MAX_STAFF_TEXT = 200;
+
+/** 1..max texts of 1–200 characters each; the list's length is judged before any text is read. */
 function texts(c: Checker, path: string, value: unknown, max: number, message: string): string[] | undefined {
   if (!Array.isArray(value) || value.length < 1 || value.length > max) return c.fail(path, message);
   const list = value.map((v) => (typeof v === 'string' ? v.trim() : ''));
-  return list.every((t) => Array.from(t).length >= 1 && Array.from(t).length <= 200) ? list : c.fail(path, message);
+  if (list.some((t) => t.length > MAX_STAFF_TEXT * 2)) return c.fail(path, message);
+  if (list.some((t) => hasUnsafeCharacter(t, true))) return c.fail(path, FIELD_MESSAGES.unsafeText(textLabel(path)));
+  return list.every((t) => Array.from(t).length >= 1 && Array.from(t).length <= MAX_STAFF_TEXT) ? list : c.fail(path, message);
 }
 
 export const getApplication: ActionDefinition<{ id: string }, StaffApplication> = {
@@ -60,7 +69,7 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecis
     const p = payloadObject(c, payload);
     if (!p) return undefined;
     const id = idOf(c, p);
-    const note = p.note === undefined ? undefined : c.text('note', p.note, 1, 200);
+    const note = p.note === undefined ? undefined : c.text('note', p.note, 1, MAX_STAFF_TEXT, undefined, MULTILINE);
     return id ? { id, ...(note ? { note } : {}) } : undefined;
   },
   async run(ctx, { id, note }) {
@@ -97,7 +106,7 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
       const entry = raw as { item?: unknown; message?: unknown } | null;
       const item = typeof entry?.item === 'string' ? entry.item : undefined;
       if (!item || items.some((i) => i.item === item)) c.fail(`items.${index}.item`, FIELD_MESSAGES.correctionItem);
-      const message = c.text(`items.${index}.message`, entry?.message, 1, 200, FIELD_MESSAGES.correctionMessage);
+      const message = c.text(`items.${index}.message`, entry?.message, 1, MAX_STAFF_TEXT, FIELD_MESSAGES.correctionMessage, MULTILINE);
       if (item && message) items.push({ item, message });
     });
     return id && c.ok ? { id, items } : undefined;
@@ -132,6 +141,9 @@ export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffDe
   },
 };
 
+/** Longest pickup code read (codes are 8 characters; spaces around them are forgiven). */
+const MAX_PICKUP_CODE = 64;
+
 function pickupCode(ctx: Context): string {
   return counterCode(ctx.newId());
 }
@@ -153,7 +165,9 @@ export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; 
     if (!p) return undefined;
     const id = idOf(c, p);
     if (p.idCardChecked === true) return id ? { id, idCardChecked: true } : undefined;
-    const code = typeof p.pickupCode === 'string' && p.pickupCode.trim() !== '' ? p.pickupCode.trim().toUpperCase() : c.fail('pickupCode', FIELD_MESSAGES.pickupProof);
+    // A code is a few characters: a longer text is not one, and is refused before it is read.
+    const given = typeof p.pickupCode === 'string' && p.pickupCode.length <= MAX_PICKUP_CODE ? p.pickupCode.trim() : '';
+    const code = given !== '' ? given.toUpperCase() : c.fail('pickupCode', typeof p.pickupCode === 'string' && p.pickupCode.trim() !== '' ? FIELD_MESSAGES.pickupCode : FIELD_MESSAGES.pickupProof);
     return id && code ? { id, pickupCode: code } : undefined;
   },
   async run(ctx, { id, pickupCode: code, idCardChecked }) {
