@@ -207,6 +207,19 @@ export interface FileLink {
   url: string;
 }
 
+/** How many file ids one fileLinks call may name: every material of one application fits. */
+export const MAX_FILE_LINKS = 10;
+
+/** fileLinks (not a writing action): fresh short-lived links to the caller's own uploads, e.g. a draft's photos after a restart. */
+export interface FileLinksPayload {
+  fileIds: string[];
+}
+
+/** A link for each id that is a file the caller uploaded; any other id is absent, whether or not it exists. */
+export interface FileLinksResult {
+  links: Record<string, string>;
+}
+
 export interface ApplicationDetail extends Omit<ApplicationView, 'materials'> {
   timeline: TimelineEntry[];
   materials: Record<string, FileLink | FileLink[]>;

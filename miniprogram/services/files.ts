@@ -1,5 +1,7 @@
 // Photo uploads: compressed on the phone, sent with progress, answered with the file id the backend keeps.
-import type { Result } from '../domain/contract';
+import { MAX_FILE_LINKS, type Result } from '../domain/contract';
+import { fileUrl } from './links';
+import { resident } from './resident';
 import { currentBackend, devOpenid } from './transport';
 
 export type Progress = (percent: number) => void;
@@ -67,4 +69,18 @@ export function choosePhotos(count: number): Promise<string[]> {
       fail: () => resolve([]),
     });
   });
+}
+
+/**
+ * Loadable links to photos already uploaded, by file id: a draft's photos after the app restarted,
+ * when their local copies are gone. An id missing from the answer is not (or no longer) the caller's.
+ */
+export async function linksFor(fileIds: string[]): Promise<Result<Record<string, string>>> {
+  const links: Record<string, string> = {};
+  for (let start = 0; start < fileIds.length; start += MAX_FILE_LINKS) {
+    const result = await resident.fileLinks(fileIds.slice(start, start + MAX_FILE_LINKS));
+    if (!result.ok) return result;
+    for (const [id, url] of Object.entries(result.data.links)) links[id] = fileUrl(url);
+  }
+  return { ok: true, data: links };
 }

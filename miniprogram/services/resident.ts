@@ -1,5 +1,5 @@
 // The resident function's calls, typed by the contract.
-import { APPLY_ACTIONS, type ApplicationDetail, type ApplicationView, type DeclarationPayload, type LaterService, type Overview, type Page, type Result, type ServicePayload } from '../domain/contract';
+import { APPLY_ACTIONS, type ApplicationDetail, type FileLinksResult, type ApplicationView, type DeclarationPayload, type LaterService, type Overview, type Page, type Result, type ServicePayload } from '../domain/contract';
 import { call } from './transport';
 
 export const resident = {
@@ -17,4 +17,6 @@ export const resident = {
   withdraw: (id: string, requestId: string) => call<ApplicationView>('resident', 'withdraw', { id }, requestId),
   resubmit: (id: string, changes: Record<string, Record<string, unknown>>, requestId: string) =>
     call<ApplicationView>('resident', 'resubmit', { id, ...changes }, requestId),
+  /** Fresh short-lived links to the caller's own uploads (at most MAX_FILE_LINKS ids); others are absent. */
+  fileLinks: (fileIds: string[]) => call<FileLinksResult>('resident', 'fileLinks', { fileIds }),
 };

@@ -66,6 +66,15 @@ export function expectOk<T>(result: Result<T>): T {
   throw new AppError(result.error.code, result.error.message || ERROR_MESSAGES[result.error.code], result.error.fields, result.error.opensOn);
 }
 
+/**
+ * Whether a write that failed may still have been stored: the phone got no answer (or the server failed
+ * midway, which reads the same here), so its request id is kept for the retry. Any other error is the
+ * server's answer to a request it did not store, so a new request id is fine after it.
+ */
+export function mayHaveLanded(result: Result<unknown>): boolean {
+  return !result.ok && result.error.code === 'INTERNAL';
+}
+
 /** A request id for one intended write: reused when the same write is retried, so it lands once. */
 export function newRequestId(): string {
   const random = Math.random().toString(36).slice(2, 10);

@@ -1,7 +1,9 @@
 // The declaration flow page: identity, notice, self-check form, uploads, confirm and result, driven
 // as a resident would (typing, ticking, picking, tapping) against the real backend.
-import { DEFAULT_DEV_OPENID } from '../../miniprogram/config';
+import { rmSync } from 'node:fs';
+import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
+import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { loadPage, resetWx, settle, waitFor, wxMock, type LoadedPage } from './harness';
 import { startBackend, type Backend } from './support/backend';
 
@@ -21,9 +23,9 @@ async function openDeclaration(): Promise<LoadedPage> {
   return page;
 }
 
-async function passIdentity(page: LoadedPage, outcome = 0): Promise<void> {
-  await page.type('.step-identity >>> .field-name', PERSON.name);
-  await page.type('.step-identity >>> .field-idNumber', PERSON.idNumber);
+async function passIdentity(page: LoadedPage, outcome = 0, person = PERSON): Promise<void> {
+  await page.type('.step-identity >>> .field-name', person.name);
+  await page.type('.step-identity >>> .field-idNumber', person.idNumber);
   await page.tap('.step-identity >>> .consent-box');
   backend.actionSheetAnswers.push(outcome);
   await page.tap('.step-identity >>> .start');
@@ -162,3 +164,204 @@ describe('the declaration flow', () => {
   });
 });
 
+
+describe('the flow under faults: nothing typed or uploaded is lost', () => {
+  const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
+  const lists = (page: LoadedPage) => page.find('.step-uploads').data.lists;
+  const statuses = (items: { status: string }[]) => items.map((i) => i.status);
+
+  /** A resident of their own (one pending declaration per ID number), acting on the pages. */
+  function resident(openid: string, first17: string) {
+    wxMock.storage.set(DEV_OPENID_KEY, openid);
+    return { openid, person: { name: '李晓梅', idNumber: first17 + checkDigit(first17) } };
+  }
+
+  /** The files the host holds for `openid`: each upload that reached it. */
+  async function uploadsOf(openid: string): Promise<number> {
+    const files = await backend.store.find<{ owner: string }>('files', { where: { owner: openid }, orderBy: { field: '_id', direction: 'asc' }, limit: 100 });
+    return files.length;
+  }
+
+  /** Identity, notice and the form (a relative's home: three materials), up to the uploads step. */
+  async function toUploads(person: { name: string; idNumber: string }, fill = true): Promise<LoadedPage> {
+    const page = await openDeclaration();
+    await passIdentity(page, 0, person);
+    await agreeToNotice(page);
+    if (fill) await fillForm(page);
+    await page.tap(form('.next'));
+    await waitFor(() => expect(page.data.step).toBe(3));
+    return page;
+  }
+
+  /** Every material uploaded, then on to the confirm step. */
+  async function toConfirm(person: { name: string; idNumber: string }): Promise<LoadedPage> {
+    const page = await toUploads(person);
+    await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('id.png') } });
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('p1.png') }] });
+    await page.emit(uploads('.uploader-relationStatement'), 'after-read', { file: { url: backend.photo('r.png') } });
+    await waitFor(() => expect(statuses([...lists(page).idFront, ...lists(page).proofs, ...lists(page).relationStatement])).toEqual(['done', 'done', 'done']));
+    await page.tap(uploads('.next'));
+    await waitFor(() => expect(page.data.step).toBe(4));
+    return page;
+  }
+
+  it('restores a draft’s uploads after a restart through fresh links, and asks again for a photo never uploaded', async () => {
+    const me = resident('dev-restart', '43010419960606008');
+    const first = await toUploads(me.person);
+    const idPhoto = backend.photo('restart-id.png');
+    const proofPhotos = [backend.photo('restart-p1.png'), backend.photo('restart-p2.png')];
+    await first.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: idPhoto } });
+    await first.emit(uploads('.uploader-proofs'), 'after-read', { file: proofPhotos.map((url) => ({ url })) });
+    await waitFor(() => expect(statuses([...lists(first).idFront, ...lists(first).proofs])).toEqual(['done', 'done', 'done']));
+    // The statement's upload is cut off: the network fails (the one thing stood in for here).
+    backend.offline = true;
+    const statementPhoto = backend.photo('restart-r.png');
+    await first.emit(uploads('.uploader-relationStatement'), 'after-read', { file: { url: statementPhoto } });
+    await waitFor(() => expect(statuses(lists(first).relationStatement)).toEqual(['failed']));
+    backend.offline = false;
+    const uploaded = { idFront: lists(first).idFront[0].fileId, proofs: lists(first).proofs.map((i: { fileId: string }) => i.fileId) };
+    first.unload();
+
+    // The app restarts: storage stays, the temporary photo files are gone.
+    for (const path of [idPhoto, ...proofPhotos, statementPhoto]) rmSync(path);
+    const again = await toUploads(me.person, false);
+    await waitFor(() => expect(lists(again).idFront[0].url).toContain('/api/files/'));
+    expect(lists(again).idFront).toEqual([expect.objectContaining({ status: 'done', fileId: uploaded.idFront })]);
+    expect(lists(again).proofs.map((i: { fileId: string }) => i.fileId)).toEqual(uploaded.proofs);
+    for (const item of [...lists(again).idFront, ...lists(again).proofs]) {
+      expect(item.url).not.toContain('restart-');
+      expect(await backend.fileStatus(item.url)).toBe(200);
+    }
+    // The photo never uploaded cannot be retried (its file is gone): it asks to be picked again.
+    expect(lists(again).relationStatement).toEqual([expect.objectContaining({ status: 'failed', message: '请重新选择' })]);
+    const before = await uploadsOf(me.openid);
+    await again.emit(uploads('.uploader-relationStatement'), 'click-preview', { index: 0 });
+    await settle();
+    expect(lists(again).relationStatement).toEqual([expect.objectContaining({ status: 'failed', message: '请重新选择' })]);
+    expect(await uploadsOf(me.openid)).toBe(before);
+    await again.tap(uploads('.next'));
+    await waitFor(() => expect(again.text(uploads('.problem-relationStatement'))).toContain('请重新选择'));
+    expect(again.data.step).toBe(3);
+
+    await again.emit(uploads('.uploader-relationStatement'), 'delete', { index: 0 });
+    await again.emit(uploads('.uploader-relationStatement'), 'after-read', { file: { url: backend.photo('restart-r2.png') } });
+    await waitFor(() => expect(statuses(lists(again).relationStatement)).toEqual(['done']));
+    await again.tap(uploads('.next'));
+    await waitFor(() => expect(again.data.step).toBe(4));
+    await again.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(again.text()).toContain('申报已提交'));
+    const [app] = (await backend.call(me.openid, 'listApplications')).data.items;
+    expect(app.materials).toMatchObject({ idFront: uploaded.idFront, proofs: uploaded.proofs });
+  });
+
+  it('retries a failed upload alone: the other photos stay uploaded and are not sent again', async () => {
+    const me = resident('dev-retry-upload', '43010419970707009');
+    const page = await toUploads(me.person);
+    await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('retry-id.png') } });
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('retry-p1.png') }] });
+    await waitFor(() => expect(statuses([...lists(page).idFront, ...lists(page).proofs])).toEqual(['done', 'done']));
+    const kept = [lists(page).idFront[0].fileId, lists(page).proofs[0].fileId];
+    // Only the network fails, for the second proof's upload.
+    backend.offline = true;
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('retry-p2.png') }] });
+    await waitFor(() => expect(lists(page).proofs[1]).toMatchObject({ status: 'failed', message: '点击重试' }));
+    backend.offline = false;
+    expect(await uploadsOf(me.openid)).toBe(2);
+
+    await page.emit(uploads('.uploader-proofs'), 'click-preview', { index: 1 });
+    await waitFor(() => expect(statuses(lists(page).proofs)).toEqual(['done', 'done']));
+    expect(await uploadsOf(me.openid)).toBe(3);
+    expect([lists(page).idFront[0].fileId, lists(page).proofs[0].fileId]).toEqual(kept);
+    expect(lists(page).proofs[1].fileId).not.toBe(kept[1]);
+  });
+
+  it('keeps the draft when a submission’s answer is lost, and the retry with the same request id stores one application', async () => {
+    const me = resident('dev-lost-answer', '43010419980808000');
+    const page = await toConfirm(me.person);
+    const sentBefore = backend.sent.length;
+    // The host stores the declaration, but its answer never reaches the phone (a network failure, stood in for here).
+    backend.loseAnswerOf = 'submitDeclaration';
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '网络不可用，请检查网络后重试' }));
+    expect(page.data.step).toBe(4);
+    expect(wxMock.storage.has('draft:declaration')).toBe(true);
+    expect(wxMock.storage.has('draft:flow:declaration')).toBe(true);
+
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申报已提交'));
+    const submissions = backend.sent.slice(sentBefore).filter((s) => s.action === 'submitDeclaration');
+    expect(submissions).toHaveLength(2);
+    expect(submissions[1].requestId).toBe(submissions[0].requestId);
+    expect((await backend.call(me.openid, 'listApplications')).data.items).toHaveLength(1);
+  });
+
+  it('answers a submission whose answer was lost with its first result once the app restarts, and stores one application', async () => {
+    const me = resident('dev-lost-restart', '43010419850505003');
+    const page = await toConfirm(me.person);
+    const sentBefore = backend.sent.length;
+    // The host stores the declaration, its answer is lost, and the app is closed before any retry.
+    backend.loseAnswerOf = 'submitDeclaration';
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '网络不可用，请检查网络后重试' }));
+    page.unload();
+
+    // The app restarts: only storage is left. The service now shows as closed (a declaration is pending),
+    // so the page asks with the kept request id and shows the result instead.
+    const again = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
+    await waitFor(() => expect(again.text()).toContain('申报已提交'));
+    expect(again.text()).toContain('2027年3月1日');
+    expect(again.text()).not.toContain('正在办理中');
+    const submissions = backend.sent.slice(sentBefore).filter((s) => s.action === 'submitDeclaration');
+    expect(submissions).toHaveLength(2);
+    expect(submissions[1].requestId).toBe(submissions[0].requestId);
+    const listed = (await backend.call(me.openid, 'listApplications')).data.items;
+    expect(listed).toHaveLength(1);
+    expect(again.data.result.id).toBe(listed[0].id);
+    expect(wxMock.storage.has('draft:declaration')).toBe(false);
+    expect(wxMock.storage.has('draft:flow:declaration')).toBe(false);
+  });
+
+  it('starts the flow as usual after a restart when the unanswered submission never reached the server', async () => {
+    const me = resident('dev-unsent-restart', '43010419860606004');
+    const page = await toConfirm(me.person);
+    backend.offline = true;
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '网络不可用，请检查网络后重试' }));
+    backend.offline = false;
+    page.unload();
+
+    // The server stored nothing under the kept request id: it refuses the page's question, and the
+    // person verifies again and submits what the drafts kept.
+    const again = await toUploads(me.person, false);
+    await waitFor(() => expect(statuses([...lists(again).idFront, ...lists(again).proofs, ...lists(again).relationStatement])).toEqual(['done', 'done', 'done']));
+    await again.tap(uploads('.next'));
+    await waitFor(() => expect(again.data.step).toBe(4));
+    await again.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(again.text()).toContain('申报已提交'));
+    expect((await backend.call(me.openid, 'listApplications')).data.items).toHaveLength(1);
+  });
+
+  it('sends the person back to verify when the token expired, and keeps everything typed for after', async () => {
+    const me = resident('dev-expired', '43010419990909001');
+    const page = await toConfirm(me.person);
+    // Half an hour passes on the host's clock: the server now refuses the verification token.
+    backend.clock.set(backend.clock.now() + 31 * 60 * 1000);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.data.step).toBe(0));
+    expect((await backend.call(me.openid, 'listApplications')).data.items).toHaveLength(0);
+    // The identity step shows the person verified before; they consent and verify again.
+    expect(page.find('.step-identity').data).toMatchObject({ name: me.person.name, idNumber: me.person.idNumber.toUpperCase() });
+    await page.tap('.step-identity >>> .consent-box');
+    backend.actionSheetAnswers.push(0);
+    await page.tap('.step-identity >>> .start');
+    await waitFor(() => expect(page.data.step).toBe(4));
+    const confirm = page.text('.step-confirm');
+    expect(confirm).toContain('长沙市岳麓区望月湖街道望月湖小区3栋201');
+    expect(confirm).toContain('长沙某某科技有限公司');
+    expect(confirm).toContain('13800138000');
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申报已提交'));
+    const [app] = (await backend.call(me.openid, 'listApplications')).data.items;
+    expect(app).toMatchObject({ applicant: { mobile: '13800138000' }, residence: { street: '望月湖街道', organisation: '长沙某某科技有限公司' } });
+  });
+});

@@ -65,13 +65,15 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
   await page.type('.row-applicant_mobile', '1390013');
   await page.tap('.submit');
   await waitFor(() => expect(page.text()).toContain(FIELD_MESSAGES.mobile));
-  expect(page.text()).toContain('请上传居住证明');
+  expect(wxMock.callsOf('showModal')).toHaveLength(0);
 
   await page.type('.row-applicant_mobile', '13900139000');
   await page.tap('.row-residence_district');
   await page.emit('.picker', 'confirm', { value: '雨花区', index: 4 });
+  // The proof submitted first is there already; the signature page is added beside it.
+  expect(page.find('.uploads').data.lists.proofs).toHaveLength(1);
   await page.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed-contract.png') }] });
-  await waitFor(() => expect(page.find('.uploads').data.lists.proofs[0].status).toBe('done'));
+  await waitFor(() => expect(page.find('.uploads').data.lists.proofs[1].status).toBe('done'));
   await page.tap('.submit');
   // Back to the detail it came from, not a second detail on the stack; shown again, it reloads.
   await waitFor(() => expect(wxMock.callsOf('navigateBack')).toHaveLength(1));
@@ -86,7 +88,8 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
   expect(after.status).toBe('pending');
   expect(after.applicant.mobile).toBe('13900139000');
   expect(after.residence).toMatchObject({ district: '430111', street: '望月湖街道' });
-  expect(after.materials.proofs).toHaveLength(1);
+  // The proof submitted first is kept beside the new page.
+  expect(after.materials.proofs).toHaveLength(2);
   expect(after.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'correction_requested', 'pending']);
 });
 
@@ -110,8 +113,13 @@ it('corrects a replacement’s contact mobile, starting from the number on file,
   expect(page.data.rows).toEqual([expect.objectContaining({ path: 'contact.mobile', value: '13800138000' })]);
   expect(page.findAll('.uploads >>> .material')).toHaveLength(1);
   await page.type('.row-contact_mobile', '13700001111');
+  // One photo at most: the one submitted is removed before a new one can be picked.
+  const submitted = page.find('.uploads').data.lists.damagedCard;
+  expect(submitted).toEqual([expect.objectContaining({ status: 'done', fileId: expect.any(String) })]);
+  await page.emit('.uploads >>> .uploader-damagedCard', 'delete', { index: 0 });
   await page.emit('.uploads >>> .uploader-damagedCard', 'after-read', { file: { url: backend.photo('damaged-card.png') } });
   await waitFor(() => expect(page.find('.uploads').data.lists.damagedCard[0].status).toBe('done'));
+  expect(page.find('.uploads').data.lists.damagedCard).toHaveLength(1);
   await page.tap('.submit');
   // Opened on its own, with nothing to go back to, it becomes the detail.
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toEqual([expect.objectContaining({ url: `/pages/application/index?id=${id}` })]));
@@ -119,6 +127,7 @@ it('corrects a replacement’s contact mobile, starting from the number on file,
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', reason: 'damaged', applicant: { mobile: '13700001111' } });
   expect(Object.keys(after.materials).sort()).toEqual(['damagedCard', 'idFront', 'photo']);
+  expect(after.materials.damagedCard.fileId).not.toBe(submitted[0].fileId);
 });
 
 it('shows every reason of a rejection', async () => {
@@ -141,17 +150,21 @@ it('keeps what was typed and uploaded for the request when the page is left, and
   const first = await openCorrection(id, 2);
   await first.type('.row-applicant_mobile', '13900139001');
   await first.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('signed.png') }] });
-  await waitFor(() => expect(first.find('.uploads').data.lists.proofs[0].status).toBe('done'));
+  await waitFor(() => expect(first.find('.uploads').data.lists.proofs[1].status).toBe('done'));
+  // The photo submitted first is removed here: that removal is kept too.
+  await first.emit('.uploads >>> .uploader-proofs', 'delete', { index: 0 });
+  const added = first.find('.uploads').data.lists.proofs[0].fileId;
   first.unload();
 
   const again = await openCorrection(id, 2);
   expect(again.data.rows).toEqual([expect.objectContaining({ path: 'applicant.mobile', value: '13900139001' })]);
-  expect(again.find('.uploads').data.lists.proofs).toEqual([expect.objectContaining({ status: 'done', fileId: expect.any(String) })]);
+  expect(again.find('.uploads').data.lists.proofs).toEqual([expect.objectContaining({ status: 'done', fileId: added })]);
   await again.tap('.submit');
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
   expect(wxMock.storage.has(`draft:correction:${id}`)).toBe(false);
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', applicant: { mobile: '13900139001' } });
+  expect(after.materials.proofs.map((l: { fileId: string }) => l.fileId)).toEqual([added]);
 });
 
 it('asks for a relation statement when the kind of residence is corrected to a relative’s home', async () => {
@@ -186,4 +199,87 @@ it('sends a correction of fields alone, with nothing to upload', async () => {
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', residence: { kind: 'own' } });
+});
+
+it('after a resubmission whose answer was lost and a restart, reopening 补正 leads to the application, resubmitted once', async () => {
+  const me = 'dev-correct-lost';
+  const id = await declarationToCorrect(me, '43010419970707000', [{ item: 'applicant.mobile', message: '号码无法接通' }]);
+  const page = await openCorrection(id, 1);
+  await page.type('.row-applicant_mobile', '13900139002');
+  const sentBefore = backend.sent.length;
+  // The host stores the resubmission, but its answer never reaches the phone; the app is closed.
+  backend.loseAnswerOf = 'resubmit';
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '网络不可用，请检查网络后重试' }));
+  expect(wxMock.callsOf('redirectTo')).toHaveLength(0);
+  page.unload();
+
+  // Reopened after the restart, the application no longer awaits correction: the kept request id gets
+  // the first answer, and the person is taken to the application rather than told nothing is due.
+  const again = await loadPage('pages/correct/index', { query: { id } });
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toEqual([expect.objectContaining({ url: `/pages/application/index?id=${id}` })]));
+  expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '已重新提交' });
+  expect(again.text()).not.toContain('这份申请现在不需要补正');
+  const resubmits = backend.sent.slice(sentBefore).filter((s) => s.action === 'resubmit');
+  expect(resubmits).toHaveLength(2);
+  expect(resubmits[1].requestId).toBe(resubmits[0].requestId);
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', applicant: { mobile: '13900139002' } });
+  expect(after.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'correction_requested', 'pending']);
+  expect(wxMock.storage.has(`draft:correction:${id}`)).toBe(false);
+});
+
+describe('a material asked for again starts from what was submitted', () => {
+  /** The proofs of an application as its owner reads them. */
+  const proofsOf = async (me: string, id: string): Promise<string[]> =>
+    (await backend.call(me, 'getApplication', { id })).data.materials.proofs.map((l: { fileId: string }) => l.fileId);
+
+  it('shows the proofs already submitted, keeps them beside the pages added, and sends them all', async () => {
+    const me = 'dev-correct-keep';
+    const id = await declarationToCorrect(me, '43010419940404006', [{ item: 'materials.proofs', message: '租赁合同缺少签字页' }]);
+    const submitted = await proofsOf(me, id);
+    const page = await openCorrection(id, 1);
+    // Shown through a fresh link that opens the photo on the backend.
+    await waitFor(() => expect(page.find('.uploads').data.lists.proofs).toEqual([expect.objectContaining({ status: 'done', fileId: submitted[0] })]));
+    const kept = page.find('.uploads').data.lists.proofs[0];
+    expect(await backend.fileStatus(kept.url)).toBe(200);
+    expect(page.findAll('.uploads >>> .uploader-proofs >>> .van-uploader__preview')).toHaveLength(1);
+
+    await page.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('page-2.png') }, { url: backend.photo('page-3.png') }] });
+    await waitFor(() => expect(page.find('.uploads').data.lists.proofs.map((i: { status: string }) => i.status)).toEqual(['done', 'done', 'done']));
+    // The person removes one of the new pages; only what they removed is gone.
+    const [, second, third] = page.find('.uploads').data.lists.proofs.map((i: { fileId: string }) => i.fileId);
+    await page.emit('.uploads >>> .uploader-proofs', 'delete', { index: 2 });
+    await page.tap('.submit');
+    await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+    expect(await proofsOf(me, id)).toEqual([submitted[0], second]);
+    expect(await proofsOf(me, id)).not.toContain(third);
+  });
+
+  it('refuses to send a material left empty, saying so next to it, and sends nothing', async () => {
+    const me = 'dev-correct-empty';
+    const id = await declarationToCorrect(me, '43010419950505007', [
+      { item: 'materials.proofs', message: '合同看不清' },
+      { item: 'materials.idFront', message: '身份证反光' },
+    ]);
+    const page = await openCorrection(id, 2);
+    const sentBefore = backend.sent.length;
+    await waitFor(() => expect(page.find('.uploads').data.lists.proofs).toHaveLength(1));
+    await page.emit('.uploads >>> .uploader-proofs', 'delete', { index: 0 });
+    await page.tap('.submit');
+    await waitFor(() => expect(page.text('.uploads >>> .problem-proofs')).toBe('请上传居住证明'));
+    // The ID front still holds the photo submitted: nothing to say there.
+    expect(page.query('.uploads >>> .problem-idFront')).toBeUndefined();
+    expect(wxMock.callsOf('showModal')).toHaveLength(0);
+    expect(backend.sent.slice(sentBefore).filter((s) => s.action === 'resubmit')).toHaveLength(0);
+    expect((await backend.call(me, 'getApplication', { id })).data.status).toBe('correction_requested');
+
+    // Picking a page clears the message, and the correction goes through with it.
+    await page.emit('.uploads >>> .uploader-proofs', 'after-read', { file: [{ url: backend.photo('clear-contract.png') }] });
+    await waitFor(() => expect(page.find('.uploads').data.lists.proofs[0].status).toBe('done'));
+    expect(page.query('.uploads >>> .problem-proofs')).toBeUndefined();
+    await page.tap('.submit');
+    await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+    expect(await proofsOf(me, id)).toEqual([page.find('.uploads').data.lists.proofs[0].fileId]);
+  });
 });

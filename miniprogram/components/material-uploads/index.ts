@@ -1,9 +1,10 @@
-// Step 4: the photos the service and kind of residence need. Each photo uploads on its own with its
-// progress, and a failed one is retried by tapping it or removed; nothing already uploaded is lost.
+// Step 4 (and 补正's materials): the photos the service and kind of residence need. Each photo uploads on
+// its own with its progress, a failed one is retried by tapping it or removed; nothing already uploaded
+// is lost: kept photos (a draft's, or an application's being corrected) show through fresh links.
 import type { ApplicationKind, ReissueReason, ResidenceKind } from '../../domain/contract';
 import type { MaterialField, MaterialRequirement } from '../../domain/materials';
-import { uploadPhoto } from '../../services/files';
-import { materialsOf, requirementsFor, restoreLists, type UploadItem, type UploadLists } from './model';
+import { linksFor, uploadPhoto } from '../../services/files';
+import { PICK_AGAIN, RETRY, fileIdsOf, materialsOf, pickAgainProblems, pickedItem, requirementsFor, restoreLists, withLinks, type UploadItem, type UploadLists } from './model';
 
 type FieldDataset = { field: MaterialField };
 
@@ -20,22 +21,30 @@ Component({
     fields: { type: Array, value: [] },
     /** The step's own 下一步 button; a page that submits by itself hides it. */
     showNext: { type: Boolean, value: true },
+    /** Messages by material from the page (its own check, or the server's answer), shown next to each. */
+    errors: { type: Object, value: {} },
   },
   data: {
     requirements: [] as (MaterialRequirement & { max: number })[],
     lists: {} as UploadLists,
-    missing: '',
+    problems: {} as Partial<Record<MaterialField, string>>,
   },
   lifetimes: {
     attached() {
       this.setData({ lists: restoreLists(this.properties.initial) });
       this.listRequirements();
+      this.sayPickAgain();
+      this.refreshLinks();
     },
   },
   observers: {
     // A correction can change the kind of residence, and with it which materials there are to upload.
     'service, residenceKind, reissueReason, fields'() {
       this.listRequirements();
+    },
+    errors(errors: Partial<Record<MaterialField, string>>) {
+      // The page's messages replace the shown ones, but a photo to pick again still says so.
+      this.setData({ problems: { ...pickAgainProblems(this.data.requirements, this.data.lists), ...errors } });
     },
   },
   methods: {
@@ -50,44 +59,62 @@ Component({
       );
       this.setData({ requirements });
     },
-    setItem(field: MaterialField, url: string, patch: Partial<UploadItem>) {
-      const items = (this.data.lists[field] ?? []).map((i) => (i.url === url ? { ...i, ...patch } : i));
+    /** A photo that can only be picked again says so under its material at once, with what to do. */
+    sayPickAgain() {
+      this.setData({ problems: { ...this.data.problems, ...pickAgainProblems(this.data.requirements, this.data.lists) } });
+    },
+    /** Kept photos' links expire and local copies vanish with a restart: ask the backend for fresh links. */
+    async refreshLinks() {
+      const ids = fileIdsOf(this.data.lists);
+      if (ids.length === 0) return;
+      const result = await linksFor(ids);
+      // Offline, the photos stay kept by their ids: the tiles may be blank, but the application is whole.
+      if (!result.ok) return;
+      this.setData({ lists: withLinks(this.data.lists, result.data) });
+      this.sayPickAgain();
+      this.triggerEvent('change', this.data.lists);
+    },
+    setItem(field: MaterialField, key: string, patch: Partial<UploadItem>) {
+      const items = (this.data.lists[field] ?? []).map((i) => (i.key === key ? { ...i, ...patch } : i));
       this.setData({ [`lists.${field}`]: items });
       this.triggerEvent('change', this.data.lists);
     },
-    async upload(field: MaterialField, url: string) {
-      this.setItem(field, url, { status: 'uploading', message: '0%' });
-      const result = await uploadPhoto(url, (percent) => this.setItem(field, url, { message: `${percent}%` }));
-      if (result.ok) this.setItem(field, url, { status: 'done', message: '', fileId: result.data.fileId });
-      else this.setItem(field, url, { status: 'failed', message: '点击重试' });
+    async upload(field: MaterialField, key: string) {
+      const item = (this.data.lists[field] ?? []).find((i) => i.key === key);
+      if (!item) return;
+      this.setItem(field, key, { status: 'uploading', message: '0%' });
+      const result = await uploadPhoto(item.url, (percent) => this.setItem(field, key, { message: `${percent}%` }));
+      if (result.ok) this.setItem(field, key, { status: 'done', message: '', fileId: result.data.fileId });
+      else this.setItem(field, key, { status: 'failed', message: RETRY });
     },
     onAfterRead(event: VantEvent<{ file: { url?: string; tempFilePath?: string } | { url?: string; tempFilePath?: string }[] }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;
       const files = Array.isArray(event.detail.file) ? event.detail.file : [event.detail.file];
       const existing = this.data.lists[field] ?? [];
-      const added = files.map((f) => f.url ?? f.tempFilePath ?? '').filter((url) => url && !existing.some((i) => i.url === url));
-      this.setData({ [`lists.${field}`]: [...existing, ...added.map((url) => ({ url, status: 'uploading', message: '0%' }))], missing: '' });
+      const added = files.map((f) => f.url ?? f.tempFilePath ?? '').filter((url) => url && !existing.some((i) => i.key === url));
+      this.setData({ [`lists.${field}`]: [...existing, ...added.map(pickedItem)], [`problems.${field}`]: '' });
       added.forEach((url) => this.upload(field, url));
     },
     onDelete(event: VantEvent<{ index: number }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;
       const items = [...(this.data.lists[field] ?? [])];
       items.splice(event.detail.index, 1);
-      this.setData({ [`lists.${field}`]: items });
+      // What was said about this material was about the photos before: it is judged again on 下一步.
+      this.setData({ [`lists.${field}`]: items, [`problems.${field}`]: '' });
       this.triggerEvent('change', this.data.lists);
     },
     onTapItem(event: VantEvent<{ index: number }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;
       const item = (this.data.lists[field] ?? [])[event.detail.index];
-      if (item && item.status === 'failed') this.upload(field, item.url);
+      if (!item || item.status !== 'failed') return;
+      // Its local file is gone: retrying could never succeed, so the person picks it again instead.
+      if (item.lost) wx.showToast({ title: `${PICK_AGAIN}：先删除这张，再添加照片`, icon: 'none' });
+      else this.upload(field, item.key);
     },
     onNext() {
-      const { materials, missing } = materialsOf(this.data.requirements, this.data.lists);
-      if (!materials) {
-        this.setData({ missing: missing ?? '' });
-        return;
-      }
-      this.triggerEvent('next', materials);
+      const { materials, problems } = materialsOf(this.data.requirements, this.data.lists);
+      this.setData({ problems });
+      if (materials) this.triggerEvent('next', materials);
     },
   },
 });

@@ -1,16 +1,28 @@
 // The uploads step's state: one list of photos per required material, each photo with its upload status.
-import type { ApplicationKind, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
+// A photo is kept by its file id once uploaded: local paths do not survive a restart of the app, so a
+// kept photo is shown through a fresh link from the backend, and one never uploaded must be picked again.
+import type { ApplicationKind, FileLink, Materials, ReissueReason, ResidenceKind } from '../../domain/contract';
 import { MAX_PROOFS, requiredMaterials, type MaterialField, type MaterialRequirement } from '../../domain/materials';
 
 /** One photo as van-uploader shows it, plus the file id once it is uploaded. */
 export interface UploadItem {
+  /** Identifies the photo within its list: the local path it was picked from, or its file id when restored. */
+  key: string;
+  /** What the tile shows: the local path, or a short-lived link to the uploaded file. */
   url: string;
   status: 'uploading' | 'failed' | 'done';
   message: string;
   fileId?: string;
+  /** Picked but never uploaded before its local copy was lost: it can only be removed and picked again. */
+  lost?: boolean;
+  /** The links carry no file extension, so van-uploader is told these are images. */
+  isImage: true;
 }
 
 export type UploadLists = Partial<Record<MaterialField, UploadItem[]>>;
+
+export const RETRY = '点击重试';
+export const PICK_AGAIN = '请重新选择';
 
 /** The materials an uploads step asks for: all the service needs, or only `fields` (a correction's, possibly none). */
 export function requirementsFor(
@@ -24,28 +36,106 @@ export function requirementsFor(
     .map((r) => ({ ...r, max: r.multiple ? MAX_PROOFS : 1 }));
 }
 
-/** A list restored from a draft: an upload that was cut off is offered for retry. */
+/** A photo just picked on the phone, uploading from its local path. */
+export function pickedItem(path: string): UploadItem {
+  return { key: path, url: path, status: 'uploading', message: '0%', isImage: true };
+}
+
+function keptItem(fileId: string, url: string): UploadItem {
+  return { key: fileId, url, status: 'done', message: '', fileId, isImage: true };
+}
+
+function lostItem(index: number): UploadItem {
+  return { key: `lost:${index}`, url: '', status: 'failed', message: PICK_AGAIN, lost: true, isImage: true };
+}
+
+/**
+ * Lists restored from a draft: an uploaded photo keeps its file id (its link is fetched afresh);
+ * one whose upload had not finished is marked to be picked again, as its local file may be gone.
+ */
 export function restoreLists(stored: unknown): UploadLists {
   const lists: UploadLists = {};
   if (typeof stored !== 'object' || stored === null) return lists;
+  let lost = 0;
   for (const [field, items] of Object.entries(stored as Record<string, unknown>)) {
     if (!Array.isArray(items)) continue;
     lists[field as MaterialField] = items
-      .filter((i): i is UploadItem => typeof i === 'object' && i !== null && typeof (i as UploadItem).url === 'string')
-      .map((i) => (i.status === 'done' && i.fileId ? i : { url: i.url, status: 'failed', message: '点击重试' }));
+      .filter((i): i is Partial<UploadItem> => typeof i === 'object' && i !== null)
+      .map((i) =>
+        i.status === 'done' && typeof i.fileId === 'string' && i.fileId
+          ? keptItem(i.fileId, typeof i.url === 'string' ? i.url : '')
+          : lostItem(lost++),
+      );
   }
   return lists;
 }
 
-/** The materials to submit, or the message saying what is still missing. */
-export function materialsOf(requirements: MaterialRequirement[], lists: UploadLists): { materials?: Materials; missing?: string } {
-  const result: Record<string, string | string[]> = {};
-  for (const requirement of requirements) {
-    const items = lists[requirement.field] ?? [];
-    if (items.some((i) => i.status !== 'done')) return { missing: `“${requirement.label}”还有照片没有上传成功，请重试或删除` };
-    const ids = items.map((i) => i.fileId as string);
-    if (ids.length === 0) return { missing: `请上传${requirement.label}` };
-    result[requirement.field] = requirement.multiple ? ids : ids[0];
+/** What an application already holds for `fields`, as kept photos: a correction starts from these. */
+export function listsFromMaterials(
+  materials: Record<string, FileLink | FileLink[]>,
+  fields: readonly MaterialField[],
+  resolve: (url: string) => string,
+): UploadLists {
+  const lists: UploadLists = {};
+  for (const field of fields) {
+    const links = materials[field];
+    if (links === undefined) continue;
+    lists[field] = (Array.isArray(links) ? links : [links]).map((l) => keptItem(l.fileId, resolve(l.url)));
   }
-  return { materials: result as unknown as Materials };
+  return lists;
+}
+
+/** Every uploaded file id in the lists, once each. */
+export function fileIdsOf(lists: UploadLists): string[] {
+  const ids = Object.values(lists).flatMap((items) => (items ?? []).map((i) => i.fileId).filter((id): id is string => !!id));
+  return [...new Set(ids)];
+}
+
+/** The lists with fresh links for kept photos; a photo the backend gives no link for is no longer usable. */
+export function withLinks(lists: UploadLists, links: Record<string, string>): UploadLists {
+  const next: UploadLists = {};
+  let lost = 0;
+  for (const [field, items] of Object.entries(lists) as [MaterialField, UploadItem[]][]) {
+    next[field] = items.map((i) => {
+      if (i.status !== 'done' || !i.fileId) return i;
+      const link = links[i.fileId];
+      return link === undefined ? lostItem(lost++) : { ...i, url: link };
+    });
+  }
+  return next;
+}
+
+/** Every material's problem at once, by field: nothing picked, or a photo not (or no longer) uploaded. */
+export function materialProblems(requirements: MaterialRequirement[], lists: UploadLists): Partial<Record<MaterialField, string>> {
+  const problems: Partial<Record<MaterialField, string>> = {};
+  for (const { field, label, multiple } of requirements) {
+    const items = lists[field] ?? [];
+    if (items.some((i) => i.lost)) problems[field] = `标着“${PICK_AGAIN}”的照片没有上传成功，请点照片右上角的 × 删除，再点“添加照片”重新选择`;
+    else if (items.some((i) => i.status !== 'done')) problems[field] = `“${label}”还有照片没有上传成功，请重试或删除`;
+    else if (items.length === 0) problems[field] = `请上传${label}`;
+    else if (items.length > (multiple ? MAX_PROOFS : 1)) problems[field] = multiple ? `${label}最多 ${MAX_PROOFS} 张` : `${label}只能上传 1 张`;
+  }
+  return problems;
+}
+
+/** The problems of the materials holding a photo to pick again: said as soon as the photo shows, not only on 下一步. */
+export function pickAgainProblems(requirements: MaterialRequirement[], lists: UploadLists): Partial<Record<MaterialField, string>> {
+  const problems = materialProblems(requirements, lists);
+  return Object.fromEntries(Object.entries(problems).filter(([field]) => (lists[field as MaterialField] ?? []).some((i) => i.lost)));
+}
+
+/** The materials to submit, or every problem by field and the first one to say. */
+export function materialsOf(
+  requirements: MaterialRequirement[],
+  lists: UploadLists,
+): { materials?: Materials; missing?: string; problems: Partial<Record<MaterialField, string>> } {
+  const problems = materialProblems(requirements, lists);
+  const first = requirements.map((r) => problems[r.field]).find((p) => p !== undefined);
+  if (first !== undefined) return { missing: first, problems };
+  const result: Record<string, string | string[]> = {};
+  for (const { field, multiple } of requirements) {
+    const ids = (lists[field] ?? []).map((i) => i.fileId as string);
+    result[field] = multiple ? ids : ids[0];
+  }
+  return { materials: result as unknown as Materials, problems };
 }

@@ -41,6 +41,11 @@ export function closedByState(state: ServiceState, today: string): Closed | null
 export interface FlowDraft {
   uploads: UploadLists;
   reason?: ReissueReason;
+  /**
+   * The request id of a submission sent and not yet answered: the server may have stored it although
+   * the phone never heard back, and only the same id, even after the app restarts, gets its answer.
+   */
+  requestId?: string;
 }
 
 const flowKey = (service: ApplicationKind) => `flow:${service}`;
@@ -48,7 +53,8 @@ const flowKey = (service: ApplicationKind) => `flow:${service}`;
 export function loadFlow(service: ApplicationKind): FlowDraft {
   const stored = loadDraft<FlowDraft>(flowKey(service));
   const reason = REISSUE_REASONS.find((r) => r === stored?.reason);
-  return { uploads: (stored?.uploads as UploadLists) ?? {}, ...(reason ? { reason } : {}) };
+  const requestId = typeof stored?.requestId === 'string' ? stored.requestId : '';
+  return { uploads: (stored?.uploads as UploadLists) ?? {}, ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}) };
 }
 
 export function saveFlow(service: ApplicationKind, flow: FlowDraft): void {
@@ -59,6 +65,21 @@ export function saveFlow(service: ApplicationKind, flow: FlowDraft): void {
 export function forgetFlow(service: ApplicationKind): void {
   clearDraft(flowKey(service));
   clearDraft(service);
+}
+
+/**
+ * Where a verification leads: on to the notice, or, when the server refused an expired or used token
+ * at submission, straight back to confirm — everything else is still as the person left it — unless a
+ * declaration is now verified for another person, whose form must be checked again from the notice on.
+ */
+export function stepAfterVerified(
+  resumeAt: number | null,
+  declaring: boolean,
+  before: { name: string; idNumber: string },
+  now: { name: string; idNumber: string },
+): number {
+  const samePerson = !declaring || (before.name === now.name && before.idNumber === now.idNumber);
+  return resumeAt !== null && samePerson ? resumeAt : STEP.notice;
 }
 
 /** The step that holds a field the server refused. */

@@ -1,16 +1,16 @@
 // The one application flow, parameterised by service: identity, notice, self-check form, uploads,
 // confirm, then the result. A replacement or renewal chooses its reason first. Later services take
 // identity and address from the approved declaration, which the page reads from the server.
-import { isCard, type Applicant, type ApplicantView, type ApplicationDetail, type ApplicationKind, type ApplicationView, type Materials, type Residence, type ReissueReason } from '../../domain/contract';
+import { isCard, type Applicant, type ApplicantView, type ApplicationDetail, type ApplicationKind, type ApplicationView, type Materials, type Residence, type ReissueReason, type Result } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { NEEDS_DECLARATION } from '../../domain/eligibility';
 import { KIND_LABELS } from '../../domain/labels';
 import { pickupPlaceFor } from '../../domain/pickupPlaces';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
-import { newRequestId } from '../../services/transport';
+import { mayHaveLanded, newRequestId } from '../../services/transport';
 import { feeText, longDate } from '../../utils/format';
-import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, forgetFlow, loadFlow, saveFlow, serviceOf, stepOfField, type Closed } from './flow';
+import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, forgetFlow, loadFlow, saveFlow, serviceOf, stepAfterVerified, stepOfField, type Closed } from './flow';
 
 /** What the result screen shows after a submission. */
 function resultOf(app: ApplicationView) {
@@ -56,6 +56,8 @@ Component({
     materials: {} as Materials,
     requestId: '',
     submitting: false,
+    /** The step to return to once verified again (the server refused the token at submission), else null. */
+    resumeAt: null as number | null,
     result: resultOf({ id: '', kind: 'declaration', dueOn: '', district: '' } as ApplicationView),
   },
   methods: {
@@ -70,9 +72,17 @@ Component({
         declaring: service === 'declaration',
         uploads: flow.uploads,
         reason: flow.reason ?? '',
+        requestId: flow.requestId ?? '',
         // A replacement starts at its reason, with the one chosen before already ticked.
         choosingReason: service === 'reissue',
       });
+      // A submission sent before the app closed never got its answer. Its request id alone gets the first
+      // result, whatever the payload: the only way back to it, as once stored the service shows as closed.
+      // Had the server stored nothing, it refuses the empty payload and the flow starts as usual.
+      if (this.data.requestId && this.answered(await this.submit())) {
+        this.setData({ loading: false });
+        return;
+      }
       // The server's date and answer, not the phone's: a wrong phone clock must not decide either.
       const overview = await resident.overview();
       if (!overview.ok) {
@@ -99,17 +109,23 @@ Component({
       this.setData({ step });
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
+    /** Keeps on the phone what the flow holds beyond the form: photos, reason and an unanswered submission. */
+    keepFlow() {
+      const { service, uploads, reason, requestId } = this.data;
+      saveFlow(service, { uploads, ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}) });
+    },
     onReason(event: VantEvent<{ reason: ReissueReason }>) {
       this.setData({ reason: event.detail.reason, choosingReason: false });
-      saveFlow(this.data.service, { uploads: this.data.uploads, reason: event.detail.reason });
+      this.keepFlow();
     },
     onChangeReason() {
       this.setData({ choosingReason: true });
     },
     onVerified(event: VantEvent<{ verificationToken: string; name?: string; idNumber?: string }>) {
       const { verificationToken, name = '', idNumber = '' } = event.detail;
-      this.setData({ token: verificationToken, person: { name, idNumber } });
-      this.go(STEP.notice);
+      const next = stepAfterVerified(this.data.resumeAt, this.data.declaring, this.data.person, { name, idNumber });
+      this.setData({ token: verificationToken, person: { name, idNumber }, resumeAt: null });
+      this.go(next);
     },
     onAgree(event: VantEvent<{ noticeVersion: string }>) {
       this.setData({ noticeVersion: event.detail.noticeVersion });
@@ -127,11 +143,10 @@ Component({
     },
     onUploadsChange(event: VantEvent<UploadLists>) {
       this.setData({ uploads: event.detail });
-      saveFlow(this.data.service, { uploads: event.detail, ...(this.data.reason ? { reason: this.data.reason } : {}) });
+      this.keepFlow();
     },
     onUploadsNext(event: VantEvent<Materials>) {
-      // One request id per intended submission: a retry after a lost answer cannot submit twice.
-      this.setData({ materials: event.detail, requestId: this.data.requestId || newRequestId() });
+      this.setData({ materials: event.detail });
       this.go(STEP.confirm);
     },
     onEdit(event: VantEvent<{ step: number }>) {
@@ -145,16 +160,33 @@ Component({
       }
       return resident.apply(service, { ...base, contact, ...(service === 'reissue' && reason ? { reason } : {}) }, requestId);
     },
-    async onSubmit() {
-      this.setData({ submitting: true });
-      const result = await this.submit();
-      this.setData({ submitting: false });
+    /**
+     * Ends a submission on its answer: the result screen when it succeeded. A failure the server answered
+     * was not stored, so its request id goes; one that may have landed keeps it for the retry.
+     */
+    answered(result: Result<ApplicationView>): boolean {
       if (result.ok) {
         forgetFlow(this.data.service);
         this.setData({ requestId: '', result: resultOf(result.data) });
         this.go(STEP.done);
-        return;
+        return true;
       }
+      if (!mayHaveLanded(result)) {
+        this.setData({ requestId: '' });
+        this.keepFlow();
+      }
+      return false;
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      // One request id per intended submission, kept on the phone before it is sent: a retry after a lost
+      // answer, even once the app has restarted, cannot submit twice.
+      this.setData({ submitting: true, requestId: this.data.requestId || newRequestId() });
+      this.keepFlow();
+      const result = await this.submit();
+      this.setData({ submitting: false });
+      this.answered(result);
+      if (result.ok) return;
       const { code, message, fields, opensOn } = result.error;
       if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') {
         // The server's answer stands, with its date: the page says exactly when the service opens.
@@ -162,7 +194,11 @@ Component({
         return;
       }
       wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
-      if (code === 'VERIFICATION_FAILED') this.go(STEP.identity);
+      if (code === 'VERIFICATION_FAILED') {
+        // An expired or used token: verify again, then come back here with everything as it was.
+        this.setData({ resumeAt: STEP.confirm });
+        this.go(STEP.identity);
+      }
       // The one reason this page can send that the server refuses: the card was reported lost meanwhile.
       else if (fields?.reason) this.setData({ choosingReason: true, cardLost: true });
       else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));

@@ -5,12 +5,13 @@ import { ETHNICITIES } from '../../domain/ethnicities';
 import { latestRequest } from '../../domain/corrections';
 import { fieldLabel } from '../../domain/labels';
 import type { MaterialField } from '../../domain/materials';
-import { materialsOf, requirementsFor, restoreLists, type UploadLists } from '../../components/material-uploads/model';
+import { listsFromMaterials, materialsOf, requirementsFor, type UploadLists } from '../../components/material-uploads/model';
+import { fileUrl } from '../../services/links';
 import { resident } from '../../services/resident';
-import { newRequestId } from '../../services/transport';
+import { mayHaveLanded, newRequestId } from '../../services/transport';
 import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
-import { changesOf, fieldRows, materialFieldsFor, restoreRows, rowErrors, shownValue, type CorrectionDraft, type FieldRow } from './model';
+import { changesOf, errorsAfterChange, fieldRows, materialFieldsFor, materialItems, restoreRows, rowErrors, shownValue, startingUploads, type CorrectionDraft, type FieldRow } from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
@@ -31,6 +32,10 @@ Component({
     materialFields: [] as MaterialField[],
     hasRelationStatement: false,
     uploads: {} as UploadLists,
+    /** The materials asked for start from photos already submitted: the page says they are kept. */
+    keptSubmitted: false,
+    /** Messages by material, shown next to each by the uploads component. */
+    materialErrors: {} as Partial<Record<MaterialField, string>>,
     stamp: 0,
     errors: {} as Record<string, string>,
     picking: -1,
@@ -49,13 +54,18 @@ Component({
       const [result, overview] = await Promise.all([resident.getApplication(this.data.id), resident.overview()]);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       const app = result.data;
-      if (app.status !== 'correction_requested') return this.setData({ loading: false, error: '这份申请现在不需要补正' });
+      const draft = loadDraft<CorrectionDraft>(this.draftKey());
+      if (app.status !== 'correction_requested') {
+        if (typeof draft?.requestId === 'string' && draft.requestId && (await this.recover(draft.requestId))) return;
+        return this.setData({ loading: false, error: '这份申请现在不需要补正' });
+      }
       const items = latestRequest(app.timeline);
       // What was typed and uploaded for this very request comes back; a draft for an earlier one does not.
-      const draft = loadDraft<CorrectionDraft>(this.draftKey());
       const current = draft?.stamp === app.updatedAt ? draft : null;
       const rows = restoreRows(fieldRows(app, items), current?.values);
-      const uploads = restoreLists(current?.uploads);
+      // Each material asked for starts from what was submitted, so nothing is dropped unless removed here.
+      const submitted = listsFromMaterials(app.materials, materialItems(items), fileUrl);
+      const uploads = startingUploads(submitted, current?.uploads);
       this.setData({
         loading: false,
         kind: app.kind,
@@ -65,7 +75,9 @@ Component({
         rows,
         hasRelationStatement: 'relationStatement' in app.materials,
         uploads,
+        keptSubmitted: Object.values(submitted).some((photos) => photos.length > 0),
         stamp: app.updatedAt,
+        requestId: typeof current?.requestId === 'string' ? current.requestId : '',
         maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),
       });
       this.followResidenceKind(rows.find((r) => r.path === 'residence.kind')?.value || app.residence?.kind || 'rent');
@@ -74,8 +86,27 @@ Component({
       return `correction:${this.data.id}`;
     },
     saveDraft() {
-      const values = Object.fromEntries(this.data.rows.map((r) => [r.path, r.value]));
-      saveDraft<CorrectionDraft>(this.draftKey(), { stamp: this.data.stamp, values, uploads: this.data.uploads });
+      const { stamp, rows, uploads, requestId } = this.data;
+      const values = Object.fromEntries(rows.map((r) => [r.path, r.value]));
+      saveDraft<CorrectionDraft>(this.draftKey(), { stamp, values, uploads, ...(requestId ? { requestId } : {}) });
+    },
+    /**
+     * A resubmission sent before the app closed may have landed with its answer lost: the application is
+     * then no longer awaiting correction. Its request id gets the first result whatever the payload, so the
+     * person is taken to it instead of being told nothing is due; a request the server refuses was not stored.
+     */
+    async recover(requestId: string): Promise<boolean> {
+      const result = await resident.resubmit(this.data.id, {}, requestId);
+      if (result.ok) this.resubmitted();
+      else if (!mayHaveLanded(result)) clearDraft(this.draftKey());
+      return result.ok;
+    },
+    resubmitted() {
+      clearDraft(this.draftKey());
+      wx.showToast({ title: '已重新提交', icon: 'success' });
+      // Back to the detail it was opened from, which reloads on show; opened alone, it becomes that detail.
+      if (getCurrentPages().length > 1) wx.navigateBack();
+      else wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
     },
     /** The kind of residence decides the proofs' hint and whether a relation statement is needed. */
     followResidenceKind(kind: string) {
@@ -109,7 +140,8 @@ Component({
       this.setRow(picking, value);
     },
     onUploads(event: VantEvent<UploadLists>) {
-      this.setData({ uploads: event.detail });
+      // The component shows the page's messages whenever they are set, so one about a changed material goes.
+      this.setData({ uploads: event.detail, materialErrors: errorsAfterChange(this.data.materialErrors, this.data.uploads, event.detail) });
       this.saveDraft();
     },
     async onSubmit() {
@@ -117,28 +149,34 @@ Component({
       const errors = rowErrors(this.data.rows);
       const { kind, residenceKind, reason, materialFields } = this.data;
       const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
-      const { materials, missing } = materialsOf(requirements, this.data.uploads);
-      if (missing) errors.materials = missing;
-      this.setData({ errors });
-      if (Object.keys(errors).length > 0) return;
+      const { materials, problems } = materialsOf(requirements, this.data.uploads);
+      this.setData({ errors, materialErrors: problems });
+      if (Object.keys(errors).length > 0 || Object.keys(problems).length > 0) return;
       const { confirm } = await wx.showModal({ title: '提交补正', content: '确认已按要求补正，重新提交审核吗？' });
       if (!confirm) return;
+      // Kept on the phone before it is sent: a retry after a lost answer, even after a restart, lands once.
       const requestId = this.data.requestId || newRequestId();
       this.setData({ submitting: true, requestId });
+      this.saveDraft();
       const result = await resident.resubmit(this.data.id, changesOf(this.data.rows, (materials ?? {}) as Partial<Materials>), requestId);
       this.setData({ submitting: false });
       if (!result.ok) {
+        // A failure the server answered was not stored: the next attempt is a new request.
+        if (!mayHaveLanded(result)) {
+          this.setData({ requestId: '' });
+          this.saveDraft();
+        }
         const shown: Record<string, string> = {};
-        for (const [path, message] of Object.entries(result.error.fields ?? {})) shown[path.startsWith('materials') ? 'materials' : flatKey(path)] = message;
-        this.setData({ errors: shown });
+        const materialErrors: Record<string, string> = {};
+        for (const [path, message] of Object.entries(result.error.fields ?? {})) {
+          if (path.startsWith('materials.')) materialErrors[path.slice('materials.'.length)] = message;
+          else shown[flatKey(path)] = message;
+        }
+        this.setData({ errors: shown, materialErrors });
         wx.showToast({ title: result.error.message, icon: 'none' });
         return;
       }
-      clearDraft(this.draftKey());
-      wx.showToast({ title: '已重新提交', icon: 'success' });
-      // Back to the detail it was opened from, which reloads on show; opened alone, it becomes that detail.
-      if (getCurrentPages().length > 1) wx.navigateBack();
-      else wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
+      this.resubmitted();
     },
   },
 });

@@ -8,6 +8,7 @@ import { FIELD_MESSAGES } from '../../domain/errors';
 import { fieldLabel } from '../../domain/labels';
 import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
 import type { MaterialField } from '../../domain/materials';
+import { restoreLists, type UploadLists } from '../../components/material-uploads/model';
 
 export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
 
@@ -96,6 +97,26 @@ export interface CorrectionDraft {
   stamp: number;
   values: Record<string, string>;
   uploads: Record<string, unknown>;
+  /** The request id of a resubmission sent and not yet answered: only the same id gets its answer after a restart. */
+  requestId?: string;
+}
+
+/**
+ * The photos 补正 starts from: for each material, the draft's list when the person already worked on it
+ * here (their removals stand), else what the application holds.
+ */
+export function startingUploads(submitted: UploadLists, draft: unknown): UploadLists {
+  return { ...submitted, ...restoreLists(draft) };
+}
+
+/** The materials' messages still standing: a material the person has just changed is judged again on submit. */
+export function errorsAfterChange(
+  errors: Partial<Record<MaterialField, string>>,
+  before: UploadLists,
+  after: UploadLists,
+): Partial<Record<MaterialField, string>> {
+  const photos = (lists: UploadLists, field: string) => JSON.stringify((lists[field as MaterialField] ?? []).map((i) => i.key));
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => photos(before, field) === photos(after, field)));
 }
 
 /** The rows with a draft's values put back. */

@@ -3,6 +3,7 @@ import type { ActionTable } from '../dispatch';
 import { getApplication, listApplications, overview, withdraw } from './applications';
 import { submitDeclaration } from './declaration';
 import { applyFor } from './apply';
+import { fileLinks } from './files';
 import { resubmit } from './resubmit';
 import { finishVerification, startVerification } from './verification';
 
@@ -18,4 +19,5 @@ export const residentActions: ActionTable = {
   getApplication,
   withdraw,
   resubmit,
+  fileLinks,
 };

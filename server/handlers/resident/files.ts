@@ -1,0 +1,29 @@
+// fileLinks: fresh short-lived links to the caller's own uploads, so a draft kept on the phone can show
+// its photos again after their local copies are gone. Reads only; another person's file is simply absent.
+import { MAX_FILE_LINKS, type FileLinksPayload, type FileLinksResult } from '../../../miniprogram/domain/contract';
+import { FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import type { FileRecord } from '../../files/types';
+import { payloadObject, type ActionDefinition } from '../dispatch';
+
+const FILE_ID = /^[^\s]{1,128}$/;
+
+export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult> = {
+  writes: false,
+  parse(c, payload) {
+    const p = payloadObject(c, payload);
+    if (!p) return undefined;
+    const ids: unknown = p.fileIds;
+    // The size is judged here, before run looks anything up, so a long list costs no store reads.
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > MAX_FILE_LINKS) return c.fail('fileIds', FIELD_MESSAGES.fileIds);
+    if (!ids.every((id): id is string => typeof id === 'string' && FILE_ID.test(id))) return c.fail('fileIds', FIELD_MESSAGES.fileIds);
+    return { fileIds: [...new Set(ids)] };
+  },
+  async run(ctx, { fileIds }) {
+    const records = await Promise.all(fileIds.map((id) => ctx.store.get<FileRecord>('files', id)));
+    // Ids of files that are missing or someone else's get the same answer: no link, so nothing tells them apart.
+    const links = Object.fromEntries(
+      fileIds.flatMap((id, i) => (records[i]?.owner === ctx.openid ? [[id, ctx.files.linkFor(id, ctx.now)]] : [])),
+    );
+    return { data: { links } };
+  },
+};
