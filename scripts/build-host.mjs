@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const hostBundle = join(root, '.build', 'local-host.cjs');
 
-export async function buildHost() {
+/** Builds the bundle (to `outfile`, for a test that must not share it with a concurrent build) and answers its path. */
+export async function buildHost(outfile = hostBundle) {
   await build({
     entryPoints: [join(root, 'server/local/main.ts')],
-    outfile: hostBundle,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -19,5 +20,5 @@ export async function buildHost() {
     external: ['better-sqlite3', 'busboy'],
     logLevel: 'warning',
   });
-  return hostBundle;
+  return outfile;
 }
