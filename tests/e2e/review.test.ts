@@ -44,8 +44,10 @@ test('a declaration goes through a correction round to approval', async () => {
   await mobile.fill('');
   await mobile.click();
   await page.keyboard.type('13900139000');
-  await upload(page, 'proofs', [photo]);
+  // The proof already submitted is kept; the missing page goes beside it.
   await uploadsDone(page, 1);
+  await upload(page, 'proofs', [photo]);
+  await uploadsDone(page, 2);
   await screenshot(page, 'correction.png');
   await tapButton(page, '提交补正');
   await confirmModal(page, '确定');
