@@ -24,7 +24,10 @@ export function imageType(head: Buffer): 'image/jpeg' | 'image/png' | 'image/web
 
 export interface LocalFiles extends FileLinks {
   save(owner: string, bytes: Buffer, mime: string, now: number): Promise<string>;
-  read(fileId: string): Promise<{ record: FileRecord; bytes: Buffer } | null>;
+  /** The file's record, or null for an id that is not one of ours. */
+  record(fileId: string): Promise<FileRecord | null>;
+  /** The file's bytes, or null when they are gone from the disk. */
+  bytes(fileId: string): Promise<Buffer | null>;
   linkIsValid(fileId: string, expires: string, signature: string, now: number): boolean;
 }
 
@@ -56,11 +59,16 @@ export function localFiles(dataDir: string, store: Store): LocalFiles {
       await store.commit([{ op: 'create', collection: 'files', id: fileId, doc: { ...record } }]);
       return fileId;
     },
-    async read(fileId) {
-      if (!FILE_ID.test(fileId)) return null;
-      const record = await store.get<FileRecord>('files', fileId);
-      if (!record) return null;
-      return { record, bytes: await readFile(join(dir, fileId)) };
+    async record(fileId) {
+      return FILE_ID.test(fileId) ? store.get<FileRecord>('files', fileId) : null;
+    },
+    async bytes(fileId) {
+      try {
+        return await readFile(join(dir, fileId));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
     },
     linkFor(fileId, now) {
       const expires = now + LINK_LIFETIME_MS;

@@ -16,10 +16,10 @@ import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
 import { clockInstant, CLOCK_RANGE_MESSAGE, type DevClock } from './clock';
-import type { LocalFiles } from './fileStorage';
+import { MAX_UPLOAD_BYTES, type LocalFiles } from './fileStorage';
 import type { PreviewRoute } from './preview';
 import { answerClientError, openidOf, readBody, refuseTooLarge, sendError, sendJson } from './respond';
-import { handleUpload } from './uploads';
+import { handleUpload, MULTIPART_ALLOWANCE_BYTES } from './uploads';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A stale link and someone else's file look alike: neither reveals whether the file exists. */
@@ -179,47 +179,64 @@ export function createHost(deps: HostDeps): Server {
     const signature = url.searchParams.get('signature');
     const openid = openidOf(req);
     if ((expires === null || signature === null) && !openid) return sendError(res, 401, 'UNAUTHENTICATED');
-    const found = await files.read(fileId);
+    // Who may see it is judged on the record alone: no bytes are read for a caller who may not have them.
+    const record = await files.record(fileId);
     const now = clock.now();
     const allowed =
-      found !== null &&
+      record !== null &&
       (expires !== null && signature !== null
         ? files.linkIsValid(fileId, expires, signature, now)
-        : found.record.owner === openid || (openid !== null && (await staffMaySee(openid, found.record.owner, fileId))));
-    if (!found || !allowed) {
-      return sendError(res, 404, 'NOT_FOUND', undefined, FILE_GONE);
-    }
+        : record.owner === openid || (openid !== null && (await staffMaySee(openid, record.owner, fileId))));
+    const bytes = allowed ? await files.bytes(fileId) : null;
+    if (!record || !bytes) return sendError(res, 404, 'NOT_FOUND', undefined, FILE_GONE);
     res.writeHead(200, {
-      'Content-Type': found.record.mime,
-      'Content-Length': found.bytes.length,
+      'Content-Type': record.mime,
+      'Content-Length': bytes.length,
       'Cache-Control': 'private, max-age=60',
       'X-Content-Type-Options': 'nosniff',
     });
-    res.end(found.bytes);
+    res.end(bytes);
   }
 
   const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = process.hrtime.bigint();
+    const url = requestUrl(req.url);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.log?.(`${req.method} ${url?.pathname ?? '(unreadable target)'} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    // Whatever a request holds, its handling ends in an answer: nothing it sends may stop the host.
+    (url ? route(req, res, url) : Promise.resolve(sendError(res, 404, 'NOT_FOUND'))).catch((error: unknown) => {
+      console.error(`[host] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
+      else res.destroy();
+    });
+  }
+
   const server = createServer(
     // Timeouts are checked every second, so a slow client is cut off close to its limit.
     { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: 1000 },
-    (req, res) => {
-      const started = process.hrtime.bigint();
-      const url = requestUrl(req.url);
-      res.on('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        deps.log?.(`${req.method} ${url?.pathname ?? '(unreadable target)'} ${res.statusCode} ${ms.toFixed(1)}ms`);
-      });
-      // Whatever a request holds, its handling ends in an answer: nothing it sends may stop the host.
-      (url ? route(req, res, url) : Promise.resolve(sendError(res, 404, 'NOT_FOUND'))).catch((error: unknown) => {
-        console.error(`[host] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`);
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL');
-        else res.destroy();
-      });
-    },
+    handle,
   );
-  // A request the HTTP parser refuses (or one that timed out before it was read) still gets a result object.
+  // Expect: 100-continue is answered with Continue only when the declared body could be taken; a body
+  // too large is refused (413) before the client sends it. Any other expectation gets a result object.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= bodyLimitOf(req)) res.writeContinue();
+    handle(req, res);
+  });
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    sendError(res, 417, 'INVALID_INPUT', { payload: '不支持这个 Expect 请求头' });
+  });
+  // A request the HTTP parser refuses (or one that timed out) still gets a result object.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   return server;
+}
+
+/** The most a request's body may hold: a photo and its framing for uploads, 1 MiB elsewhere. */
+function bodyLimitOf(req: IncomingMessage): number {
+  return req.url?.split('?')[0] === '/api/files' ? MAX_UPLOAD_BYTES + MULTIPART_ALLOWANCE_BYTES : MAX_BODY_BYTES;
 }
 
 /** The request's target as a URL, or null when it cannot be read as one (e.g. `//`). */

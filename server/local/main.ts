@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { personKeyer } from '../ids';
-import { migratePersonKeys } from '../migrations/personKeys';
+import { migratePersonKeys, PersonKeySecretMismatch } from '../migrations/personKeys';
 import { openSqliteStore } from '../store/sqlite';
 import { developmentVerifier } from '../verification/development';
 import { devClock } from './clock';
@@ -43,22 +43,29 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
   } catch (error) {
     return fail(`cannot open the store in ${config.dataDir}: ${(error as Error).message}`);
   }
-  const personKey = personKeyer(dataDirSecret(config.dataDir, PERSON_KEY_SECRET_FILE));
+  let personKey: (idNumber: string) => string;
+  let files;
   try {
-    const moved = await migratePersonKeys(store, personKey);
-    if (moved > 0) {
-      // The old keys must not linger in free pages or the log, where they could still be reversed.
-      store.purge();
-      if (!quiet) console.log(`rekeyed ${moved} applications with the person-key secret in ${config.dataDir}`);
-    }
+    personKey = personKeyer(dataDirSecret(config.dataDir, PERSON_KEY_SECRET_FILE));
+    files = localFiles(config.dataDir, store);
   } catch (error) {
     store.close();
-    return fail(`${(error as Error).message} (${join(config.dataDir, PERSON_KEY_SECRET_FILE)})`);
+    return fail((error as Error).message);
+  }
+  try {
+    const { moved, rekeyed } = await migratePersonKeys(store, personKey);
+    // The old keys must not linger in free pages or the log, where they could still be reversed.
+    if (rekeyed) store.purge();
+    if (moved > 0 && !quiet) console.log(`rekeyed ${moved} applications with the person-key secret in ${config.dataDir}`);
+  } catch (error) {
+    store.close();
+    const secretPath = error instanceof PersonKeySecretMismatch ? ` (${join(config.dataDir, PERSON_KEY_SECRET_FILE)})` : '';
+    return fail(`cannot prepare the store's person keys: ${(error as Error).message}${secretPath}`);
   }
   const clock = devClock(config.startAt);
   const server = createHost({
     store,
-    files: localFiles(config.dataDir, store),
+    files,
     verifier: developmentVerifier(),
     clock,
     settings: config.settings,

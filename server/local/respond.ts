@@ -73,19 +73,25 @@ export function openidOf(req: IncomingMessage): string | null {
 }
 
 /**
- * Answers a request the HTTP parser refused, or one too slow to be read, with a result object
- * (Node's own answer has no body); a connection already answering, or gone, is just closed.
+ * Answers a request the HTTP parser refused, or one too slow to arrive, with a result object (Node's own
+ * answer has no body). A request already handed to the host and timed out before its answer began is
+ * answered through its response; a connection already answering, or gone, is just closed.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  if (!socket.writable || error.code === 'ECONNRESET' || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
+  const message = timedOut ? '请求超时，请重试' : '请求格式不正确';
+  const result = failure(new AppError('INVALID_INPUT', message, { payload: message }));
+  const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (response) {
+    if (timedOut && !response.headersSent && socket.writable) sendJson(response, 408, result, { Connection: 'close' });
+    else socket.destroy();
+    return;
+  }
+  if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const [status, reason] = timedOut ? [408, 'Request Timeout'] : tooLarge ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-  const body = JSON.stringify(failure(new AppError('INVALID_INPUT', timedOut ? '请求超时，请重试' : '请求格式不正确', { payload: timedOut ? '请求超时，请重试' : '请求格式不正确' })));
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  const [status, reason] = timedOut ? [408, 'Request Timeout'] : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify(result);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

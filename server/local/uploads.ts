@@ -45,6 +45,12 @@ function parseUpload(req: IncomingMessage): Promise<Parsed> {
     });
     parser.on('close', () => settle(result));
     parser.on('error', () => settle({ kind: 'malformed' }));
+    // A body without a length (chunked) is counted as it comes: what busboy skips counts too.
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_UPLOAD_BYTES + MULTIPART_ALLOWANCE_BYTES) settle({ kind: 'too-large' });
+    });
     req.on('error', () => settle({ kind: 'cut-off' }));
     req.on('close', () => {
       if (!req.complete) settle({ kind: 'cut-off' });

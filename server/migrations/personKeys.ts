@@ -33,15 +33,17 @@ async function* everyDoc<T>(store: Store, collection: CollectionName): AsyncGene
 }
 
 /**
- * Rekeys the store when it is not yet on the keyed scheme and answers how many applications changed;
- * throws PersonKeySecretMismatch when it was keyed with another secret.
+ * Rekeys the store when it is not yet on the keyed scheme, answering how many applications changed and
+ * whether this run finished a rekeying (then the caller purges the old keys from the file, even when a
+ * run cut short had already moved every application); throws PersonKeySecretMismatch when the store
+ * was keyed with another secret.
  */
-export async function migratePersonKeys(store: Store, personKey: (idNumber: string) => string): Promise<number> {
+export async function migratePersonKeys(store: Store, personKey: (idNumber: string) => string): Promise<{ moved: number; rekeyed: boolean }> {
   const marker = await store.get<{ scheme: string; check: string }>('meta', MARKER);
   const check = personKey(CHECK_INPUT);
   if (marker?.scheme === SCHEME) {
     if (marker.check !== check) throw new PersonKeySecretMismatch();
-    return 0;
+    return { moved: 0, rekeyed: false };
   }
   let moved = 0;
   for await (const page of everyDoc<ApplicationRecord>(store, 'applications')) {
@@ -71,5 +73,5 @@ export async function migratePersonKeys(store: Store, personKey: (idNumber: stri
       ? { op: 'update', collection: 'meta', id: MARKER, version: marker._version, doc: { scheme: SCHEME, check } }
       : { op: 'create', collection: 'meta', id: MARKER, doc: { scheme: SCHEME, check } },
   ]);
-  return moved;
+  return { moved, rekeyed: true };
 }

@@ -1,7 +1,7 @@
 // The local host's edges, as a stranger or a bad network would try them: unreadable targets, lying
 // and cut-off bodies, slow clients, path tricks and forged links, and hundreds of requests at once.
 // Each is refused with a result object, and the host goes on serving.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ afterAll(async () => {
 });
 
 const port = () => new URL(host.url).port;
+const afterTest: (() => void)[] = [];
+afterEach(() => afterTest.splice(0).forEach((done) => done()));
 const healthy = async () => expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
 
 /** A request line, headers and body as bytes on the wire. */
@@ -138,6 +140,29 @@ describe('refusals that do not wait for the body', () => {
     expect(resultOf(answer)).toMatchObject({ ok: false, error: { fields: { file: expect.any(String) } } });
   });
 
+  it('answers 413 to a chunked upload once it passes 10 MiB and its framing, whatever parts it holds', async () => {
+    const socket = await open(host.url);
+    const answer = readAnswer(socket);
+    socket.write(wire('/api/files', { 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked', 'X-Openid': OWNER }));
+    // A preamble busboy skips: it still counts.
+    const piece = 'p'.repeat(1024 * 1024);
+    for (let i = 0; i < 11; i++) socket.write(`${piece.length.toString(16)}\r\n${piece}\r\n`);
+    const { status } = await answer;
+    socket.destroy();
+    expect(status).toBe(413);
+    await healthy();
+  });
+
+  it('refuses a body too large before inviting it with 100 Continue, and answers another expectation with 417', async () => {
+    // The first answer read is the refusal itself, not a 100 Continue.
+    const big = await rawRequest(host.url, wire('/api/functions/resident', { 'Content-Length': MAX_BODY_BYTES + 1, Expect: '100-continue', 'X-Openid': OWNER }));
+    expect(big.status).toBe(413);
+    expect(resultOf(big)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const odd = await rawRequest(host.url, wire('/api/health', { Expect: 'something-else' }, '', 'GET'));
+    expect(odd.status).toBe(417);
+    expect(resultOf(odd)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('answers 413 as soon as a chunked body passes 1 MiB, before it ends', async () => {
     const socket = await open(host.url);
     const answer = readAnswer(socket);
@@ -201,9 +226,22 @@ describe('files', () => {
     },
   );
 
+  it('answers 404 for a file whose bytes are gone from the disk, without saying where it looked', async () => {
+    const lost = (await upload(PNG_BYTES)).body.data.fileId as string;
+    unlinkSync(join(dir, 'files', lost));
+    const answer = await rawRequest(host.url, wire(`/api/files/${lost}`, { 'X-Openid': OWNER }, '', 'GET'));
+    expect(answer.status).toBe(404);
+    expect(resultOf(answer)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(answer.body.includes(dir)).toBe(false);
+  });
+
   it('refuses tampered and expired links and serves the true one', async () => {
-    const files = localFiles(dir, openSqliteStore(':memory:'));
     const now = Date.parse('2026-09-01T10:00:00+08:00');
+    await fetch(`${host.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now: new Date(now).toISOString() }) });
+    // Links signed with the host's own secret (it lives in DATA_DIR), made here to tamper with.
+    const linkStore = openSqliteStore(':memory:');
+    const files = localFiles(dir, linkStore);
+    afterTest.push(() => linkStore.close());
     const link = files.linkFor(fileId, now + 5_000);
     const [path, query] = link.split('?');
     const params = new URLSearchParams(query);
@@ -263,6 +301,14 @@ describe('slow, cut-off and many requests', () => {
       const { status, body } = await answer;
       expect(status).toBe(408);
       expect(JSON.parse(body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      // Headers in time, the body never finished: answered through the request's own response.
+      const slowBody = await open(url);
+      const bodyAnswer = readAnswer(slowBody);
+      slowBody.write('POST /api/functions/resident HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nX-Openid: slow\r\n\r\n{"action"');
+      const late = await bodyAnswer;
+      slowBody.destroy();
+      expect(late.status).toBe(408);
+      expect(JSON.parse(late.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
     } finally {
       server.closeAllConnections();

@@ -99,8 +99,15 @@ it('refuses in one line to start on a store keyed with another person-key secret
     const second = serve({ PORT: '0', DATA_DIR: keyed });
     expect(await second.exited).toBe(1);
     expect(second.output().stderr.trim()).toBe(
-      `local host: the person-key secret is not the one this store was keyed with; restore the secret from your backup (${join(keyed, 'person-key-secret')})`,
+      `local host: cannot prepare the store's person keys: the person-key secret is not the one this store was keyed with; restore the secret from your backup (${join(keyed, 'person-key-secret')})`,
     );
+    // An empty secret (a first start cut off by a power cut, say) is refused, never used as a key.
+    writeFileSync(join(keyed, 'link-secret'), '');
+    const third = serve({ PORT: '0', DATA_DIR: keyed });
+    expect(await third.exited).toBe(1);
+    expect(third.output().stderr.trim().split('\n')).toEqual([
+      `local host: ${join(keyed, 'link-secret')} is not a secret this host made (64 hex characters); restore it from your backup`,
+    ]);
   } finally {
     rmSync(keyed, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // Person keys: an HMAC under the data directory's secret, so the store cannot be reversed by trying
 // every valid ID number, and a store keyed the old way is rekeyed on start without losing anything.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { legacyPersonKey, personKeyer } from '../../server/ids';
@@ -35,6 +35,12 @@ describe('personKeyer', () => {
 
   it('refuses a short secret', () => {
     expect(() => personKeyer('short')).toThrow(/at least 64/);
+  });
+
+  it.each([['empty', ''], ['short', 'abc123'], ['not hex', 'z'.repeat(64)]])('refuses a secret file that is %s, never keying with it', (_label, text) => {
+    const dir = newDir();
+    writeFileSync(join(dir, PERSON_KEY_SECRET_FILE), text);
+    expect(() => dataDirSecret(dir, PERSON_KEY_SECRET_FILE)).toThrow(/not a secret this host made/);
   });
 
   it('makes the data directory secret once, readable by its owner only, and reads the same one back', () => {
@@ -92,12 +98,43 @@ describe('rekeying a store made with the bare hash', () => {
     expect([ALICE, BOB].map((person) => text.includes(legacyPersonKey(person.idNumber)))).toEqual([false, false]);
   });
 
+  it('purges the old keys of a store that held only a face check in progress', async () => {
+    const dir = newDir();
+    const old = createWorld('2026-09-01T10:00:00+08:00', { dir, personKey: legacyPersonKey });
+    await verify(old, ALICE.openid, ALICE.name, ALICE.idNumber);
+    old.close();
+    const host = await start({ PORT: '0', DATA_DIR: dir }, true);
+    await host.stop();
+    expect(storeText(dir).includes(legacyPersonKey(ALICE.idNumber))).toBe(false);
+  });
+
+  it('purges the old keys when it finishes a rekeying that an earlier run left halfway', async () => {
+    const dir = newDir();
+    const old = createWorld('2026-09-01T10:00:00+08:00', { dir, personKey: legacyPersonKey });
+    await declare(old, ALICE);
+    old.close();
+    const store = openSqliteStore(dir);
+    const key = personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
+    // The first run dies after rekeying the applications, before it marks the store.
+    const commit = store.commit.bind(store);
+    let batches = 0;
+    store.commit = async (writes) => {
+      if (++batches > 1) throw new Error('power cut');
+      return commit(writes);
+    };
+    await expect(migratePersonKeys(store, key)).rejects.toThrow('power cut');
+    store.close();
+    const host = await start({ PORT: '0', DATA_DIR: dir }, true);
+    await host.stop();
+    expect(storeText(dir).includes(legacyPersonKey(ALICE.idNumber))).toBe(false);
+  });
+
   it('does nothing the second time, and refuses a secret that is not the one the store was keyed with', async () => {
     const dir = newDir();
     const store = openSqliteStore(dir);
     const key = personKeyer('c'.repeat(64));
-    expect(await migratePersonKeys(store, key)).toBe(0);
-    expect(await migratePersonKeys(store, key)).toBe(0);
+    expect(await migratePersonKeys(store, key)).toEqual({ moved: 0, rekeyed: true });
+    expect(await migratePersonKeys(store, key)).toEqual({ moved: 0, rekeyed: false });
     await expect(migratePersonKeys(store, personKeyer('d'.repeat(64)))).rejects.toBeInstanceOf(PersonKeySecretMismatch);
     store.close();
   });
