@@ -2,10 +2,9 @@
 // its photos again after their local copies are gone. Reads only; another person's file is simply absent.
 import { MAX_FILE_LINKS, type FileLinksPayload, type FileLinksResult } from '../../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { isId } from '../../../miniprogram/domain/validation';
 import type { FileRecord } from '../../files/types';
 import { payloadObject, type ActionDefinition } from '../dispatch';
-
-const FILE_ID = /^[^\s]{1,128}$/;
 
 export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult> = {
   writes: false,
@@ -15,7 +14,7 @@ export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult> = {
     const ids: unknown = p.fileIds;
     // The size is judged here, before run looks anything up, so a long list costs no store reads.
     if (!Array.isArray(ids) || ids.length < 1 || ids.length > MAX_FILE_LINKS) return c.fail('fileIds', FIELD_MESSAGES.fileIds);
-    if (!ids.every((id): id is string => typeof id === 'string' && FILE_ID.test(id))) return c.fail('fileIds', FIELD_MESSAGES.fileIds);
+    if (!ids.every(isId)) return c.fail('fileIds', FIELD_MESSAGES.fileIds);
     return { fileIds: [...new Set(ids)] };
   },
   async run(ctx, { fileIds }) {
