@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { checkDigit } from '../miniprogram/domain/idNumber';
 import { DECLARATION_NOTICE, NOTICES } from '../miniprogram/domain/notices';
 import { runFunction } from '../server/functions';
-import { personKeyer, randomId } from '../server/ids';
+import { personKeyer, randomId, randomSecret } from '../server/ids';
 import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../server/local/secrets';
 import { DEFAULT_CARD_FEE } from '../server/settings';
 import type { FunctionName } from '../miniprogram/domain/contract';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const verifier = developmentVerifier();
   const personKey = personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
   let now = Date.parse('2026-09-01T10:00:00+08:00');
-  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, personKey, newId: randomId });
+  const ctx = (openid: string): Context => ({ openid, now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, personKey, newId: randomId, newSecret: randomSecret });
   const invoke = async (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
     const result = await runFunction(fn, ctx(openid), { action, payload, requestId });
     if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);

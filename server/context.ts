@@ -2,7 +2,7 @@
 // nothing else (no clock, no environment, no globals), so the cloud and the local host run them alike.
 import type { Store } from './store/types';
 import type { Verifier } from './verification/types';
-import type { FileLinks } from './files/types';
+import type { FileStorage } from './files/types';
 import type { Settings } from './settings';
 
 export interface Context {
@@ -12,13 +12,15 @@ export interface Context {
   now: number;
   store: Store;
   verifier: Verifier;
-  files: FileLinks;
+  files: FileStorage;
   /** What the city configures (the card fee). */
   settings: Settings;
   /** The key that finds a person's documents by ID number without storing a reversible form of it. */
   personKey: (idNumber: string) => string;
   /** A fresh unguessable identifier. */
   newId: () => string;
+  /** A fresh secret for a bearer token (a verification token): longer than an id, URL-safe. */
+  newSecret: () => string;
   /** The caller's staff record, set by the staff function's authorisation from the server's own records. */
   staff?: StaffRecord;
 }

@@ -9,6 +9,11 @@ export function randomId(): string {
   return Array.from(randomBytes(20), (byte) => ID_ALPHABET[byte % 32]).join('');
 }
 
+/** 24 random bytes (192 bits) in base64url: what a bearer token is made of. */
+export function randomSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
 /** 32 capitals and digits a person reads out at a counter: no I, O, 0 or 1. */
 const COUNTER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

@@ -93,23 +93,23 @@ export function eventsOf(ctx: Context, applicationId: string): Promise<Doc<Event
   });
 }
 
-export function fileLinks(app: Doc<ApplicationRecord>, ctx: Context): Record<string, FileLink | FileLink[]> {
-  const link = (fileId: string): FileLink => ({ fileId, url: ctx.files.linkFor(fileId, ctx.now) });
+/** An application's materials with a short-lived link each, from one call of the file-links port. */
+export async function fileLinks(app: Doc<ApplicationRecord>, ctx: Context): Promise<Record<string, FileLink | FileLink[]>> {
+  const fields = Object.entries(app.materials);
+  const ids = fields.flatMap(([, value]) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []));
+  const links = ids.length > 0 ? await ctx.files.linksFor(ids, ctx.now) : {};
+  // A file the storage cannot link keeps its place with an empty link, so the materials stay whole.
+  const link = (fileId: string): FileLink => ({ fileId, url: Object.prototype.hasOwnProperty.call(links, fileId) ? links[fileId] : '' });
   const materials: Record<string, FileLink | FileLink[]> = {};
-  for (const [field, value] of Object.entries(app.materials)) {
+  for (const [field, value] of fields) {
     if (Array.isArray(value)) materials[field] = value.map(link);
     else if (typeof value === 'string') materials[field] = link(value);
   }
   return materials;
 }
 
-export function residentDetail(
-  app: Doc<ApplicationRecord>,
-  history: HistoryItem[],
-  events: Doc<EventRecord>[],
-  ctx: Context,
-): ApplicationDetail {
-  const detail: ApplicationDetail = { ...residentView(app, history, ctx.now), materials: fileLinks(app, ctx), timeline: timelineOf(events) };
+export async function residentDetail(app: Doc<ApplicationRecord>, history: HistoryItem[], events: Doc<EventRecord>[], ctx: Context): Promise<ApplicationDetail> {
+  const detail: ApplicationDetail = { ...residentView(app, history, ctx.now), materials: await fileLinks(app, ctx), timeline: timelineOf(events) };
   if (app.status === 'ready' && app.pickupCode) {
     const { name, ...place } = pickupPlaceFor(app.district);
     detail.pickup = { place: name, ...place, pickupCode: app.pickupCode };

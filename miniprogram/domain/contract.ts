@@ -1,5 +1,9 @@
 // The backend contract's shared vocabulary: kinds, statuses, payloads and results, as api.md fixes them.
+import type { ActionName } from './api';
 import type { ErrorCode } from './errors';
+
+// The contract map (each action's payload, result and requestId rule) lives beside these types.
+export * from './api';
 
 export const FUNCTION_NAMES = ['resident', 'staff', 'scheduler'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -14,11 +18,11 @@ export function isCard(kind: ApplicationKind): boolean {
 
 /** The services after the declaration, and the resident action that applies for each. */
 export type LaterService = Exclude<ApplicationKind, 'declaration'>;
-export const APPLY_ACTIONS: Readonly<Record<LaterService, string>> = {
+export const APPLY_ACTIONS = {
   permit: 'applyPermit',
   voucher: 'applyVoucher',
   reissue: 'applyReissue',
-};
+} as const satisfies Readonly<Record<LaterService, ActionName<'resident'>>>;
 
 export const RESIDENCE_KINDS = ['rent', 'own', 'relative', 'dormitory', 'other'] as const;
 export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
@@ -29,27 +33,11 @@ export type Basis = (typeof BASES)[number];
 export const REISSUE_REASONS = ['lost', 'damaged', 'expired', 'changed'] as const;
 export type ReissueReason = (typeof REISSUE_REASONS)[number];
 
-export const STATUSES = [
-  'pending',
-  'correction_requested',
-  'approved',
-  'rejected',
-  'ready',
-  'collected',
-  'withdrawn',
-  'superseded',
-] as const;
+export const STATUSES = ['pending', 'correction_requested', 'approved', 'rejected', 'ready', 'collected', 'withdrawn', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** "Pending" in the rules: still waiting for someone to act on it. */
 export const PENDING_STATUSES: readonly Status[] = ['pending', 'correction_requested'];
-
-/** Actions that change state: each needs a requestId and is idempotent by it. */
-export const WRITING_ACTIONS: Readonly<Record<FunctionName, readonly string[]>> = {
-  resident: ['submitDeclaration', 'applyPermit', 'applyVoucher', 'applyReissue', 'withdraw', 'resubmit'],
-  staff: ['approve', 'requestCorrection', 'reject', 'markReady', 'markCollected'],
-  scheduler: [],
-};
 
 /** What the mini-program sends as `data` to a cloud function. */
 export interface CallData {

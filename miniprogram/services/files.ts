@@ -1,5 +1,6 @@
-// Photo uploads: compressed on the phone, sent with progress, answered with the file id the backend keeps.
-import { MAX_FILE_LINKS, type Result } from '../domain/contract';
+// Photo uploads: compressed on the phone, sent to a path the backend issued, then confirmed, so the
+// backend records whose photo it is only after it has seen it; answered with the file id it keeps.
+import { MAX_FILE_LINKS, UPLOAD_EXTENSIONS, type Result, type UploadExtension } from '../domain/contract';
 import { fileUrl } from './links';
 import { resident } from './resident';
 import { currentBackend, devOpenid } from './transport';
@@ -12,17 +13,26 @@ function failed(message: string): Result<never> {
 
 /** Compresses a photo when the phone can; uploads of 10 MB phone photos fail on a weak network. */
 function compress(path: string): Promise<string> {
-  return new Promise((resolve) => {
-    wx.compressImage({ src: path, quality: 80, success: (res) => resolve(res.tempFilePath), fail: () => resolve(path) });
-  });
+  return wx.compressImage({ src: path, quality: 80 }).then(
+    (res) => res.tempFilePath,
+    () => path,
+  );
 }
 
-function uploadLocal(baseUrl: string, path: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
+/** The path's extension as the backend names image types; the backend checks the real type by content. */
+function extensionOf(path: string): UploadExtension {
+  const given = /\.(\w+)$/.exec(path)?.[1]?.toLowerCase();
+  return UPLOAD_EXTENSIONS.find((e) => e === given) ?? 'jpg';
+}
+
+/** The local host stores the bytes at the issued path, as the cloud's storage would. */
+function uploadLocal(baseUrl: string, path: string, cloudPath: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
   return new Promise((resolve) => {
     const task = wx.uploadFile({
       url: `${baseUrl}/api/files`,
       filePath: path,
       name: 'file',
+      formData: { cloudPath },
       header: { 'X-Openid': devOpenid() },
       success: (res) => {
         try {
@@ -37,12 +47,10 @@ function uploadLocal(baseUrl: string, path: string, onProgress: Progress): Promi
   });
 }
 
-function uploadCloud(path: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
+function uploadCloud(path: string, cloudPath: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
   return new Promise((resolve) => {
-    const extension = /\.(\w+)$/.exec(path)?.[1] ?? 'jpg';
-    const random = Math.random().toString(36).slice(2, 12);
     const task = wx.cloud.uploadFile({
-      cloudPath: `uploads/${Date.now()}-${random}.${extension}`,
+      cloudPath,
       filePath: path,
       success: (res) => resolve({ ok: true, data: { fileId: res.fileID } }),
       fail: () => resolve(failed('网络不好，上传失败，请重试')),
@@ -51,24 +59,31 @@ function uploadCloud(path: string, onProgress: Progress): Promise<Result<{ fileI
   });
 }
 
-export async function uploadPhoto(path: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
-  const compressed = await compress(path);
-  const backend = currentBackend();
-  return backend.kind === 'local' ? uploadLocal(backend.baseUrl, compressed, onProgress) : uploadCloud(compressed, onProgress);
+/** A refusal of the confirmation names the photo itself, as an upload's own refusals do. */
+function asUploadError(result: Result<never>): Result<never> {
+  if (result.ok || !result.error.fields || !('fileId' in result.error.fields)) return result;
+  return failed(result.error.fields.fileId);
 }
 
-/** Lets the person pick photos from the album or camera (at most `count`). */
+/** Uploads one photo: a path from the backend, the bytes to it, then the backend's check that makes it the caller's. */
+export async function uploadPhoto(path: string, onProgress: Progress): Promise<Result<{ fileId: string }>> {
+  const compressed = await compress(path);
+  const prepared = await resident.prepareUpload(extensionOf(compressed));
+  if (!prepared.ok) return prepared;
+  const { cloudPath } = prepared.data;
+  const backend = currentBackend();
+  const uploaded = backend.kind === 'local' ? await uploadLocal(backend.baseUrl, compressed, cloudPath, onProgress) : await uploadCloud(compressed, cloudPath, onProgress);
+  if (!uploaded.ok) return uploaded;
+  const confirmed = await resident.confirmUpload(uploaded.data.fileId);
+  return confirmed.ok ? confirmed : asUploadError(confirmed);
+}
+
+/** Lets the person pick photos from the album or camera (at most `count`); a cancel picks none. */
 export function choosePhotos(count: number): Promise<string[]> {
-  return new Promise((resolve) => {
-    wx.chooseMedia({
-      count,
-      mediaType: ['image'],
-      sourceType: ['album', 'camera'],
-      sizeType: ['compressed'],
-      success: (res) => resolve(res.tempFiles.map((f) => f.tempFilePath)),
-      fail: () => resolve([]),
-    });
-  });
+  return wx.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }).then(
+    (res) => res.tempFiles.map((f) => f.tempFilePath),
+    () => [],
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // The only code that reaches the backend: calls a cloud function through WeChat's cloud in trial and
 // release, or through the local host in development. Pages never choose; configuration does.
 import { BACKENDS, DEFAULT_DEV_OPENID, DEV_OPENID_KEY, type Backend } from '../config';
-import type { FunctionName, Result } from '../domain/contract';
+import type { ActionName, CallArgs, FunctionName, Result, ResultOf } from '../domain/contract';
 import { AppError, ERROR_MESSAGES } from '../domain/errors';
 
 let cloudReady = false;
@@ -50,14 +50,19 @@ async function callCloud(env: string, name: FunctionName, data: WechatMiniprogra
   }
 }
 
-/** Calls `action` of function `name`; never throws, always answers with a Result. */
-export function call<T>(name: FunctionName, action: string, payload?: object, requestId?: string): Promise<Result<T>> {
+/**
+ * Calls `action` of function `name`; never throws, always answers with a Result. The contract map
+ * decides the payload, the answer's type and whether a requestId follows the payload.
+ */
+export function call<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, ...args: CallArgs<F, A>): Promise<Result<ResultOf<F, A>>> {
+  const [payload, requestId] = args as [unknown, string?];
   const data: WechatMiniprogram.IAnyObject = { action };
   if (payload !== undefined) data.payload = payload;
   if (requestId !== undefined) data.requestId = requestId;
   const backend = currentBackend();
   const pending = backend.kind === 'local' ? callLocal(backend.baseUrl, name, data) : callCloud(backend.env, name, data);
-  return pending as Promise<Result<T>>;
+  // The one place the wire's answer takes its type: the server's handler tables are checked against the same map.
+  return pending as Promise<Result<ResultOf<F, A>>>;
 }
 
 /** Unwraps a result, turning an error into an AppError a page can show. */

@@ -1,10 +1,10 @@
 // Face verification from the client's side: the server starts and judges the check; the phone only
 // runs the camera step. In development the developer plays the camera step (pass, fail or cancel).
-import type { Result } from '../domain/contract';
+import type { DevOutcome, Result } from '../domain/contract';
 import { resident } from './resident';
 import { currentBackend } from './transport';
 
-export type DevOutcome = 'pass' | 'fail' | 'cancel';
+export type { DevOutcome } from '../domain/contract';
 
 const DEV_CHOICES: { label: string; outcome: DevOutcome }[] = [
   { label: '模拟：本人验证通过', outcome: 'pass' },
@@ -14,14 +14,11 @@ const DEV_CHOICES: { label: string; outcome: DevOutcome }[] = [
 
 /** The development verifier's stand-in for the camera: the developer picks the outcome. */
 function chooseDevOutcome(): Promise<DevOutcome> {
-  return new Promise((resolve) => {
-    wx.showActionSheet({
-      alertText: '开发环境：选择人脸识别结果',
-      itemList: DEV_CHOICES.map((c) => c.label),
-      success: (res) => resolve(DEV_CHOICES[res.tapIndex]?.outcome ?? 'cancel'),
-      fail: () => resolve('cancel'),
-    });
-  });
+  return wx.showActionSheet({ alertText: '开发环境：选择人脸识别结果', itemList: DEV_CHOICES.map((c) => c.label) }).then(
+    (res): DevOutcome => DEV_CHOICES[res.tapIndex]?.outcome ?? 'cancel',
+    // Dismissing the sheet is the developer cancelling the check.
+    (): DevOutcome => 'cancel',
+  );
 }
 
 /** WeChat's face check (government accounts only). Its result is judged on the server, never here. */

@@ -1,7 +1,7 @@
 // One dispatcher for every cloud function: checks the call's shape and request id, answers a repeated
 // write with its first result, runs the action, and commits its writes together with the idempotency
 // record in one batch. Handlers never commit themselves, so a failed request writes nothing.
-import type { CallData, FunctionName, Result } from '../../miniprogram/domain/contract';
+import type { ActionName, CallData, FunctionName, NeedsRequestId, Result, ResultOf } from '../../miniprogram/domain/contract';
 import { AppError, ERROR_MESSAGES, FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context } from '../context';
@@ -12,13 +12,19 @@ import { StoreConflict, type Write } from '../store/types';
 export interface Outcome<T> {
   data: T;
   writes?: Write[];
-  /** The error a failed precondition of one of the writes means (default CONFLICT). */
-  onConflict?: (write: Write) => AppError;
+  /**
+   * What a failed precondition of one of the writes means: an error (default CONFLICT), or, when the
+   * same thing was already done by a copy of this request that landed first, the answer to give.
+   */
+  onConflict?: (write: Write) => AppError | Promise<AppError | { data: T }>;
 }
 
-export interface ActionDefinition<P, T> {
-  /** Writing actions need a requestId and are idempotent by it. */
-  writes: boolean;
+/**
+ * One action: its payload check and its run. `needsRequestId` makes the action idempotent by a
+ * requestId, which the call must then carry; the contract map says which actions do.
+ */
+export interface ActionDefinition<P, T, R extends boolean> {
+  needsRequestId: R;
   /** Reads and checks the payload, recording every bad field on the checker. */
   parse: (c: Checker, payload: unknown, ctx: Context) => P | undefined | Promise<P | undefined>;
   run: (ctx: Context, payload: P) => Promise<Outcome<T>>;
@@ -26,7 +32,17 @@ export interface ActionDefinition<P, T> {
 
 // The table holds actions of different payload types; each definition is type-checked where it is written.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionTable = Record<string, ActionDefinition<any, unknown>>;
+export type ActionTable = Record<string, ActionDefinition<any, unknown, boolean>>;
+
+/**
+ * A function's handler table as the contract map requires it: exactly the map's actions, each answering
+ * the map's result type with the map's requestId rule. Tables are written `{ ... } satisfies HandlersOf<F>`.
+ */
+export type HandlersOf<F extends FunctionName> = {
+  // The parsed payload is each handler's own business: the map fixes what is sent, not what parse makes of it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [A in ActionName<F>]: ActionDefinition<any, ResultOf<F, A>, NeedsRequestId<F, A>>;
+};
 
 const REQUEST_ID = /^[\x21-\x7e]{1,64}$/;
 
@@ -66,13 +82,7 @@ interface RequestRecord {
 /** Checks the caller may use a function at all (e.g. is staff), answering the context its actions run with. */
 export type Authorize = (ctx: Context) => Promise<Context>;
 
-export async function dispatch(
-  fn: FunctionName,
-  actions: ActionTable,
-  callerCtx: Context,
-  data: unknown,
-  authorize?: Authorize,
-): Promise<Result<unknown>> {
+export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx: Context, data: unknown, authorize?: Authorize): Promise<Result<unknown>> {
   try {
     if (!isPlainObject(data)) throw invalid({ payload: FIELD_MESSAGES.payload });
     const { action: name, requestId, payload } = data as Partial<CallData> & Record<string, unknown>;
@@ -83,7 +93,7 @@ export async function dispatch(
     const ctx = authorize ? await authorize(callerCtx) : callerCtx;
     const c = new Checker();
     let requestKey: string | undefined;
-    if (action.writes) {
+    if (action.needsRequestId) {
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
         c.fail('requestId', FIELD_MESSAGES.requestId);
       } else {
@@ -111,7 +121,9 @@ export async function dispatch(
           const earlier = await ctx.store.get<RequestRecord>('requests', requestKey);
           if (earlier) return { ok: true, data: earlier.result };
         }
-        throw outcome.onConflict?.(error.write) ?? new AppError('CONFLICT');
+        const meaning = outcome.onConflict ? await outcome.onConflict(error.write) : new AppError('CONFLICT');
+        if (meaning instanceof AppError) throw meaning;
+        return { ok: true, data: meaning.data };
       }
     }
     return { ok: true, data: outcome.data };

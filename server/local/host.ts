@@ -11,12 +11,13 @@ import { materialFiles } from '../../miniprogram/domain/declarationForm';
 import { seesDistrict } from '../handlers/staff/access';
 import type { ApplicationRecord } from '../records';
 import { hasFunction, runFunction } from '../functions';
-import { randomId } from '../ids';
+import { randomId, randomSecret } from '../ids';
 import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
 import { clockInstant, CLOCK_RANGE_MESSAGE, type DevClock } from './clock';
-import { MAX_UPLOAD_BYTES, type LocalFiles } from './fileStorage';
+import { MAX_UPLOAD_BYTES } from '../files/uploads';
+import type { LocalFiles } from './fileStorage';
 import type { PreviewRoute } from './preview';
 import { answerClientError, openidOf, readBody, refuseTooLarge, sendError, sendJson } from './respond';
 import { handleUpload, MULTIPART_ALLOWANCE_BYTES } from './uploads';
@@ -99,7 +100,7 @@ async function grantWrite(store: Store, openid: string, districts: string[] | 'a
 
 export function createHost(deps: HostDeps): Server {
   const { store, files, verifier, clock, settings, personKey } = deps;
-  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, personKey, newId: randomId });
+  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, personKey, newId: randomId, newSecret: randomSecret });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -171,7 +172,9 @@ export function createHost(deps: HostDeps): Server {
       orderBy: { field: 'submittedAt', direction: 'desc' },
       limit: 200,
     });
-    return applications.some((app) => seesDistrict(staff, app.district) && materialFiles(app.materials, app.kind, app.residence?.kind, app.reason).some((f) => f.fileId === fileId));
+    return applications.some(
+      (app) => seesDistrict(staff, app.district) && materialFiles(app.materials, app.kind, app.residence?.kind, app.reason).some((f) => f.fileId === fileId),
+    );
   }
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, fileId: string, url: URL): Promise<void> {

@@ -17,13 +17,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(
-  res: ServerResponse,
-  status: number,
-  code: ErrorCode,
-  fields?: Record<string, string>,
-  message?: string,
-): void {
+export function sendError(res: ServerResponse, status: number, code: ErrorCode, fields?: Record<string, string>, message?: string): void {
   sendJson(res, status, failure(new AppError(code, message, fields)));
 }
 

@@ -66,8 +66,7 @@ export function openSqliteStore(dataDir: string | ':memory:', options: SqliteOpt
   const remove = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ? AND version = ?');
   const statements = new Map<string, Database.Statement>();
 
-  const toDoc = <T>(id: string, row: { version: number; body: string }): Doc<T> =>
-    ({ ...JSON.parse(row.body), _id: id, _version: row.version }) as Doc<T>;
+  const toDoc = <T>(id: string, row: { version: number; body: string }): Doc<T> => ({ ...JSON.parse(row.body), _id: id, _version: row.version }) as Doc<T>;
 
   const strip = (doc: Record<string, unknown>): string => {
     const { _id: _ignoredId, _version: _ignoredVersion, ...rest } = doc;

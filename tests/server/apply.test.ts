@@ -124,7 +124,17 @@ describe('the voucher, one pending application per kind, and replacement', () =>
   });
 
   it('asks for the damaged card when the reason is damage', async () => {
-    const result = await world.call(ALICE.openid, 'applyReissue', { verificationToken: 'x', consent: { noticeVersion: NOTICES.reissue.version }, reason: 'damaged', materials: { idFront: await world.upload(ALICE.openid), photo: await world.upload(ALICE.openid) } }, rid());
+    const result = await world.call(
+      ALICE.openid,
+      'applyReissue',
+      {
+        verificationToken: 'x',
+        consent: { noticeVersion: NOTICES.reissue.version },
+        reason: 'damaged',
+        materials: { idFront: await world.upload(ALICE.openid), photo: await world.upload(ALICE.openid) },
+      },
+      rid(),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'materials.damagedCard': expect.any(String) } } });
   });
 });
@@ -168,7 +178,6 @@ describe('pickup', () => {
     expect(() => pickupPlaceFor('110101')).toThrow('no pickup place for district 110101');
   });
 });
-
 
 describe('corrections of the later services', () => {
   async function collectedPermit(): Promise<string> {

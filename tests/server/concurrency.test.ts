@@ -67,7 +67,10 @@ it('gives one winner among racing staff decisions and the owner withdrawing, wit
   const attempts = [
     ...Array.from({ length: 10 }, (_, i) => () => client.call('staff', i % 2 ? 'officer' : 'officer-2', 'approve', { id }, `approve-${i}`)),
     ...Array.from({ length: 10 }, (_, i) => () => client.call('staff', 'officer', 'reject', { id, reasons: ['材料不符'] }, `reject-${i}`)),
-    ...Array.from({ length: 10 }, (_, i) => () => client.call('staff', 'officer-2', 'requestCorrection', { id, items: [{ item: 'applicant.mobile', message: '无法接通' }] }, `ask-${i}`)),
+    ...Array.from(
+      { length: 10 },
+      (_, i) => () => client.call('staff', 'officer-2', 'requestCorrection', { id, items: [{ item: 'applicant.mobile', message: '无法接通' }] }, `ask-${i}`),
+    ),
     ...Array.from({ length: 10 }, (_, i) => () => client.call('resident', person.openid, 'withdraw', { id }, `withdraw-${i}`)),
   ];
   const answers = await Promise.all(attempts.map((attempt) => attempt()));

@@ -1,7 +1,10 @@
-// fileLinks: fresh short-lived links to the caller's own uploads, nothing about anyone else's, and no writes.
-import type { FileLinksResult } from '../../miniprogram/domain/contract';
+// fileLinks: fresh short-lived links to the caller's own uploads, nothing about anyone else's, and no writes;
+// and every response that shows files asks the file-links port once.
+import type { ApplicationDetail, FileLink, FileLinksResult, StaffApplication } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
-import { ALICE, BOB } from '../support/declarations';
+import { linksInBatches } from '../../server/files/links';
+import { MAX_LINKS_PER_CALL } from '../../server/files/types';
+import { ALICE, BOB, declarationPayload } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
 
 let world: World;
@@ -59,4 +62,61 @@ it('writes nothing and needs no request id', async () => {
   expect((await world.call(ALICE.openid, 'fileLinks', { fileIds: [mine] })).ok).toBe(true);
   expect((await world.call(ALICE.openid, 'fileLinks', { fileIds: Array(11).fill(mine) })).ok).toBe(false);
   expect(await world.counts()).toEqual(before);
+});
+
+describe('links come from one call of the file-links port per response', () => {
+  /** A declaration with seven files: the ID front, five proofs and a relation statement. */
+  async function sevenFiles(): Promise<{ id: string; fileIds: string[] }> {
+    const payload = await declarationPayload(world, ALICE, { residence: { kind: 'relative' } });
+    const materials = {
+      idFront: await world.upload(ALICE.openid),
+      proofs: await Promise.all([1, 2, 3, 4, 5].map(() => world.upload(ALICE.openid))),
+      relationStatement: await world.upload(ALICE.openid),
+    };
+    const { id } = unwrap(await world.call<{ id: string }>(ALICE.openid, 'submitDeclaration', { ...payload, materials }, 'r-seven'));
+    return { id, fileIds: [materials.idFront, ...materials.proofs, materials.relationStatement] };
+  }
+
+  it('in the resident’s and the staff’s view of an application', async () => {
+    const { id, fileIds } = await sevenFiles();
+    await world.grant('officer', ['430104']);
+    const port = jest.spyOn(world.files, 'linksFor');
+    const detail = unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id }));
+    expect(port).toHaveBeenCalledTimes(1);
+    expect([...port.mock.calls[0][0]].sort()).toEqual([...fileIds].sort());
+    const proofs = detail.materials.proofs as FileLink[];
+    expect(proofs).toHaveLength(5);
+    for (const { fileId, url } of proofs) expect(opens(fileId, url)).toBe(true);
+    port.mockClear();
+    const full = unwrap(await world.staff<StaffApplication>('officer', 'getApplication', { id }));
+    expect(port).toHaveBeenCalledTimes(1);
+    expect(opens(fileIds[6], (full.materials.relationStatement as FileLink).url)).toBe(true);
+    port.mockRestore();
+  });
+
+  it('in fileLinks, for the caller’s own files only', async () => {
+    const mine = [await world.upload(ALICE.openid), await world.upload(ALICE.openid), await world.upload(ALICE.openid)];
+    const bobs = await world.upload(BOB.openid);
+    const port = jest.spyOn(world.files, 'linksFor');
+    unwrap(await world.call<FileLinksResult>(ALICE.openid, 'fileLinks', { fileIds: [...mine, bobs] }));
+    expect(port).toHaveBeenCalledTimes(1);
+    expect(port.mock.calls[0][0]).toEqual(mine);
+    // Nothing to link: the port is not asked at all.
+    unwrap(await world.call<FileLinksResult>(ALICE.openid, 'fileLinks', { fileIds: [bobs] }));
+    expect(port).toHaveBeenCalledTimes(1);
+    port.mockRestore();
+  });
+
+  it('which an adapter splits into calls of at most 50 distinct ids', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `f-${i}`);
+    const batches: string[][] = [];
+    const links = await linksInBatches([...ids, ...ids.slice(0, 10)], async (batch) => {
+      batches.push(batch);
+      return Object.fromEntries(batch.map((id) => [id, `link:${id}`]));
+    });
+    expect(batches.map((b) => b.length)).toEqual([MAX_LINKS_PER_CALL, MAX_LINKS_PER_CALL, 20]);
+    expect(Object.keys(links)).toHaveLength(120);
+    expect(links['f-119']).toBe('link:f-119');
+    expect(MAX_LINKS_PER_CALL).toBe(50);
+  });
 });

@@ -62,11 +62,55 @@ type Bad =
   | { op: 'wrap' };
 
 /** Characters no text field may store. */
-const UNSAFE = ['\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f', '\ud800', '\udbff', '\udc00', '\udfff', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+const UNSAFE = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
 /** Characters people do send, harmless where the contract allows text: RTL/LTR marks, zero-width, BOM, combining marks. */
 const ODD = ['\u200f', '\u200e', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u0301', '\u0645', '😀', '\u3000'];
 /** Keys that are on every object's prototype, or look like stored fields: never named by a payload. */
-const NOISE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'then', 'length', '0', '', '_id', '_version', 'ownerOpenid', 'idHash', 'x-extra', '名字', '\u202eevil', 'a.b', '\u0000'];
+const NOISE_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'then',
+  'length',
+  '0',
+  '',
+  '_id',
+  '_version',
+  'ownerOpenid',
+  'idHash',
+  'x-extra',
+  '名字',
+  '\u202eevil',
+  'a.b',
+  '\u0000',
+];
 
 const wrongTypes: Json[] = [0, -1, 1.5, 1e308, -0, true, false, [], {}, ['x'], { a: 'x' }, [[]]];
 const set = (...values: Json[]) => fc.constantFrom(...values).map((value): Bad => ({ op: 'set', value }));
@@ -74,12 +118,16 @@ const del = fc.constant<Bad>({ op: 'delete' });
 const deep = fc.record({ op: fc.constant('deep' as const), depth: fc.integer({ min: 1000, max: 30000 }), array: fc.boolean(), protoKeys: fc.boolean() });
 const deepArray = fc.record({ op: fc.constant('deep' as const), depth: fc.integer({ min: 1000, max: 30000 }), array: fc.constant(true), protoKeys: fc.constant(false) });
 const inject = fc.record({ op: fc.constant('inject' as const), ch: fc.constantFrom(...UNSAFE), at: fc.nat(1000) });
-const huge = (over: number) => fc.record({ op: fc.constant('huge' as const), length: fc.oneof(fc.integer({ min: over, max: over + 3 }), fc.integer({ min: 100_000, max: 400_000 })), ch: fc.constantFrom('x', '汉', '😀', ' 汉') });
+const huge = (over: number) =>
+  fc.record({
+    op: fc.constant('huge' as const),
+    length: fc.oneof(fc.integer({ min: over, max: over + 3 }), fc.integer({ min: 100_000, max: 400_000 })),
+    ch: fc.constantFrom('x', '汉', '😀', ' 汉'),
+  });
 const ref = (...names: string[]) => fc.constantFrom(...names).map((name): Bad => ({ op: 'ref', name }));
 
 /** A required text of at most `max` characters. */
-const text = (max: number, required = true) =>
-  fc.oneof(...(required ? [del] : []), set(null, '', '   ', '\t', ...wrongTypes), deep, huge(max + 1), inject);
+const text = (max: number, required = true) => fc.oneof(...(required ? [del] : []), set(null, '', '   ', '\t', ...wrongTypes), deep, huge(max + 1), inject);
 const anId = (required = true) => fc.oneof(...(required ? [del] : []), set(null, '', 'has space', ' no-such-id', 'no-such-id', 'x\ty', ...wrongTypes), deep, huge(129), inject);
 const oneOfBad = (valid: string, required = true) =>
   fc.oneof(
@@ -90,17 +138,56 @@ const oneOfBad = (valid: string, required = true) =>
     deep,
   );
 const mobile = (required = true) =>
-  fc.oneof(...(required ? [del] : []), set(null, '', '12345678901', '1380013800', '138001380000', '１３８００１３８０００', '+8613800138000', '23800138000', 13800138000, ...wrongTypes), inject, deep, huge(12));
+  fc.oneof(
+    ...(required ? [del] : []),
+    set(null, '', '12345678901', '1380013800', '138001380000', '１３８００１３８０００', '+8613800138000', '23800138000', 13800138000, ...wrongTypes),
+    inject,
+    deep,
+    huge(12),
+  );
 const idNumber = (otherPerson: boolean, required = true) =>
   fc.oneof(
     ...(required ? [del] : []),
-    set(null, '', '43010419900307123', '4301041990030712345', '43010419900230123X', '00010419900307123X', '430104199003071A3X', '４３０１０４１９９００３０７１２３７', 430104199003071237, ...wrongTypes),
+    set(
+      null,
+      '',
+      '43010419900307123',
+      '4301041990030712345',
+      '43010419900230123X',
+      '00010419900307123X',
+      '430104199003071A3X',
+      '４３０１０４１９９００３０７１２３７',
+      Number('430104199003071237'),
+      ...wrongTypes,
+    ),
     ref('flipCheckDigit', 'impossibleBirth', 'futureBirth', ...(otherPerson ? ['otherIdNumber'] : [])),
     inject,
     huge(21),
   );
 const date = () =>
-  fc.oneof(del, set(null, '', '2026-02-30', '2025-02-29', '2025-13-01', '2025-00-10', '2025-06-00', '2025-6-1', '2025-06-01T00:00:00Z', ' 2025-06-01', '1899-12-31', '2027-01-01', '1980-01-01', '2025/06/01', 20250601, ...wrongTypes), inject, deep);
+  fc.oneof(
+    del,
+    set(
+      null,
+      '',
+      '2026-02-30',
+      '2025-02-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-06-00',
+      '2025-6-1',
+      '2025-06-01T00:00:00Z',
+      ' 2025-06-01',
+      '1899-12-31',
+      '2027-01-01',
+      '1980-01-01',
+      '2025/06/01',
+      20250601,
+      ...wrongTypes,
+    ),
+    inject,
+    deep,
+  );
 /** A part (an object) replaced by a non-object, or by a deep object that lacks its required fields. */
 const part = (required = true, deepObject = true) => fc.oneof(...(required ? [del] : []), set(null, 'x', '', 5, true, [], [[]], ['x']), deepObject ? deep : deepArray);
 const fileBad = (required = true) => fc.oneof(anId(required), ref('othersFile', 'missingFile'), set(['f-aaaaaaaaaaaaaaaaaaaa']));
@@ -113,12 +200,21 @@ const filesBad = (required = true) =>
     deepArray,
   );
 const token = () => fc.oneof(del, set(null, '', 'no-such-token', ...wrongTypes), ref('othersToken'), inject, huge(201), deep);
-const consentVersion = () => fc.oneof(del, set(null, '', 'v0', 'declaration-v0', ...wrongTypes), fc.constantFrom(...ODD).map((ch): Bad => ({ op: 'suffix', text: ch })), inject, deep);
+const consentVersion = () =>
+  fc.oneof(
+    del,
+    set(null, '', 'v0', 'declaration-v0', ...wrongTypes),
+    fc.constantFrom(...ODD).map((ch): Bad => ({ op: 'suffix', text: ch })),
+    inject,
+    deep,
+  );
 const limit = () => set(0, -1, 51, 1000, 1e9, 1.5, '20', '', true, null, [], {}, [20]);
 const cursor = () =>
   fc.oneof(
     set('', 'not base64 ~~', '%%%', 5, true, {}, [], ['x'], 'A'.repeat(5000)),
-    fc.constantFrom('not json', '[]', '{}', '{"at":"x","id":1}', '{"dueOn":1,"id":"x"}', '{"__proto__":{"at":1,"id":"x"}}', 'null', '"x"', '{"at":1e400,"id":"x"}').map((t): Bad => ({ op: 'base64', text: t })),
+    fc
+      .constantFrom('not json', '[]', '{}', '{"at":"x","id":1}', '{"dueOn":1,"id":"x"}', '{"__proto__":{"at":1,"id":"x"}}', 'null', '"x"', '{"at":1e400,"id":"x"}')
+      .map((t): Bad => ({ op: 'base64', text: t })),
     fc.integer({ min: 1000, max: 30000 }).map((depth): Bad => ({ op: 'deepCursor', depth })),
     huge(1),
   );
@@ -285,7 +381,11 @@ function build(spec: Spec, plan: Plan, validRequestId: string): { payload: unkno
   const root = payload as Record<string, unknown>;
   const boxes = containers(root);
   // Soft marks first, on named texts: they never make a broken payload valid again.
-  const texts = boxes.flatMap((box) => Object.keys(box).filter((k) => typeof box[k] === 'string').map((k) => [box, k] as const));
+  const texts = boxes.flatMap((box) =>
+    Object.keys(box)
+      .filter((k) => typeof box[k] === 'string')
+      .map((k) => [box, k] as const),
+  );
   for (const { at, mark } of plan.soft) {
     if (texts.length === 0) break;
     const [box, key] = texts[at % texts.length];
@@ -319,7 +419,17 @@ function build(spec: Spec, plan: Plan, validRequestId: string): { payload: unkno
 // ---- What every answer must be.
 
 const LISTED = ERROR_CODES.filter((code) => code !== 'INTERNAL');
-const INTERNAL_DETAIL = [/Error/, /\bat\s+\S+\s*\(/, /\n\s+at\s/, /node_modules/, /\.(ts|js|mjs|cjs)\b/, /(^|[\s(:'"])\/[\w.@-]+\/[\w.@/-]+/, /[A-Za-z]:\\/, /\[object /, /undefined|null|NaN/];
+const INTERNAL_DETAIL = [
+  /Error/,
+  /\bat\s+\S+\s*\(/,
+  /\n\s+at\s/,
+  /node_modules/,
+  /\.(ts|js|mjs|cjs)\b/,
+  /(^|[\s(:'"])\/[\w.@-]+\/[\w.@/-]+/,
+  /[A-Za-z]:\\/,
+  /\[object /,
+  /undefined|null|NaN/,
+];
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
 
 function expectCleanText(text: unknown, where: string): void {
@@ -370,7 +480,21 @@ beforeAll(async () => {
   await world.grant(OFFICER, ['430104']);
   await world.store.commit([{ op: 'create', collection: 'staff', id: SUPERVISOR, doc: { districts: ['430104'], supervisor: true, name: '督导', badge: '000001' } }]);
   const since = { since: '2025-06-01' };
-  const [P, R, K, M, V, W, C, S1, S2, S3, X, D, O] = ['permit', 'reissue', 'ready', 'collect', 'voucher', 'withdraw', 'correct', 'approve', 'correction', 'reject', 'furong', 'declarer', 'other'].map(person);
+  const [P, R, K, M, V, W, C, S1, S2, S3, X, D, O] = [
+    'permit',
+    'reissue',
+    'ready',
+    'collect',
+    'voucher',
+    'withdraw',
+    'correct',
+    'approve',
+    'correction',
+    'reject',
+    'furong',
+    'declarer',
+    'other',
+  ].map(person);
 
   for (const who of [P, R, K, M]) await approve((await declare(world, who, { residence: since })).id);
   world.setNow(T1);
@@ -448,6 +572,17 @@ beforeAll(async () => {
   };
 
   const dUploads = { idFront: await world.upload(D.openid), proofs: [await world.upload(D.openid)] };
+  // Photos at storage paths, not yet anyone's: one of D's to confirm, and every kind that must be refused.
+  const issued = async (openid: string) => unwrap(await world.call<{ cloudPath: string }>(openid, 'prepareUpload', { extension: 'png' })).cloudPath;
+  const dPlaced = await world.place(await issued(D.openid));
+  const uploadRefs = {
+    othersPath: await world.place(await issued(O.openid)),
+    neverIssued: world.files.fileIdFor(`uploads/${'a'.repeat(20)}/${'b'.repeat(20)}.png`),
+    notUploaded: world.files.fileIdFor(await issued(D.openid)),
+    notImage: await world.place(await issued(D.openid), Buffer.from('%PDF-1.7 not an image')),
+    oversize: await world.place(await issued(D.openid), Buffer.alloc(10 * 1024 * 1024 + 1, 0x89)),
+    othersRecorded: othersFile,
+  };
   Object.assign(specs, {
     overview: { fn: 'resident', caller: V.openid, payload: {}, fields: {} },
     startVerification: {
@@ -471,7 +606,15 @@ beforeAll(async () => {
         verificationToken: dToken,
         consent: { noticeVersion: NOTICES.declaration.version },
         applicant: { name: D.name, idNumber: D.idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道 12 号' },
-        residence: { district: '430104', street: '望月湖街道', address: '望月湖小区 3 栋 201', since: '2025-06-01', kind: 'rent', basis: 'employment', organisation: '长沙某某科技有限公司' },
+        residence: {
+          district: '430104',
+          street: '望月湖街道',
+          address: '望月湖小区 3 栋 201',
+          since: '2025-06-01',
+          kind: 'rent',
+          basis: 'employment',
+          organisation: '长沙某某科技有限公司',
+        },
         materials: dUploads,
       },
       fields: {
@@ -501,8 +644,20 @@ beforeAll(async () => {
     applyVoucher: await service(V, 'voucher'),
     applyReissue: await service(R, 'reissue'),
     listApplications: { fn: 'resident', caller: V.openid, payload: { limit: 10 }, fields: { limit: limit(), cursor: cursor() } },
-    getApplication: { fn: 'resident', caller: V.openid, payload: { id: vDeclaration }, fields: { id: fc.oneof(anId(), ref('othersApplication')) }, refs: { othersApplication: wPending } },
-    withdraw: { fn: 'resident', caller: W.openid, payload: { id: wPending }, fields: { id: fc.oneof(anId(), ref('othersApplication')) }, refs: { othersApplication: vDeclaration } },
+    getApplication: {
+      fn: 'resident',
+      caller: V.openid,
+      payload: { id: vDeclaration },
+      fields: { id: fc.oneof(anId(), ref('othersApplication')) },
+      refs: { othersApplication: wPending },
+    },
+    withdraw: {
+      fn: 'resident',
+      caller: W.openid,
+      payload: { id: wPending },
+      fields: { id: fc.oneof(anId(), ref('othersApplication')) },
+      refs: { othersApplication: vDeclaration },
+    },
     resubmit: {
       fn: 'resident',
       caller: C.openid,
@@ -528,7 +683,22 @@ beforeAll(async () => {
       fn: 'resident',
       caller: D.openid,
       payload: { fileIds: [dUploads.idFront] },
-      fields: { fileIds: fc.oneof(del, set(null, [], 'x', [5], [null], [''], ['has space'], {}, ...wrongTypes.filter((v) => !Array.isArray(v) || v.length === 0)), fc.record({ op: fc.constant('ids' as const), count: fc.constantFrom(11, 50, 50_000), distinct: fc.boolean() }), deepArray) },
+      fields: {
+        fileIds: fc.oneof(
+          del,
+          set(null, [], 'x', [5], [null], [''], ['has space'], {}, ...wrongTypes.filter((v) => !Array.isArray(v) || v.length === 0)),
+          fc.record({ op: fc.constant('ids' as const), count: fc.constantFrom(11, 50, 50_000), distinct: fc.boolean() }),
+          deepArray,
+        ),
+      },
+    },
+    prepareUpload: { fn: 'resident', caller: D.openid, payload: { extension: 'jpg' }, fields: { extension: oneOfBad('jpg') } },
+    confirmUpload: {
+      fn: 'resident',
+      caller: D.openid,
+      payload: { fileId: dPlaced },
+      fields: { fileId: fc.oneof(anId(), ref(...Object.keys(uploadRefs))) },
+      refs: uploadRefs,
     },
 
     queue: {
@@ -538,7 +708,13 @@ beforeAll(async () => {
       fields: { status: oneOfBad('pending', false), kind: oneOfBad('declaration', false), limit: limit(), cursor: cursor() },
     },
     'staff.getApplication': { fn: 'staff', caller: OFFICER, payload: { id: s1 }, fields: { id: fc.oneof(anId(), ref('otherDistrict')) }, refs: { otherDistrict: xApp } },
-    approve: { fn: 'staff', caller: OFFICER, payload: { id: s1, note: '材料齐全' }, fields: { id: fc.oneof(anId(), ref('otherDistrict')), note: text(200, false) }, refs: { otherDistrict: xApp } },
+    approve: {
+      fn: 'staff',
+      caller: OFFICER,
+      payload: { id: s1, note: '材料齐全' },
+      fields: { id: fc.oneof(anId(), ref('otherDistrict')), note: text(200, false) },
+      refs: { otherDistrict: xApp },
+    },
     requestCorrection: {
       fn: 'staff',
       caller: OFFICER,
@@ -547,7 +723,29 @@ beforeAll(async () => {
         id: fc.oneof(anId(), ref('otherDistrict')),
         items: fc.oneof(
           del,
-          set(null, [], 'x', {}, [null], [5], ['applicant.mobile'], [{}], [[]], [{ item: 'applicant.name', message: '姓名' }], [{ item: 'applicant.idNumber', message: '号码' }], [{ item: 'applicant.mobile' }], [{ item: 'applicant.mobile', message: '' }], [{ item: '__proto__', message: 'x' }], [{ item: 'toString', message: 'x' }], [{ item: 'constructor', message: 'x' }], [{ item: 'materials.photo', message: '相片' }], [{ item: 'applicant.mobile', message: 'a' }, { item: 'applicant.mobile', message: 'b' }]),
+          set(
+            null,
+            [],
+            'x',
+            {},
+            [null],
+            [5],
+            ['applicant.mobile'],
+            [{}],
+            [[]],
+            [{ item: 'applicant.name', message: '姓名' }],
+            [{ item: 'applicant.idNumber', message: '号码' }],
+            [{ item: 'applicant.mobile' }],
+            [{ item: 'applicant.mobile', message: '' }],
+            [{ item: '__proto__', message: 'x' }],
+            [{ item: 'toString', message: 'x' }],
+            [{ item: 'constructor', message: 'x' }],
+            [{ item: 'materials.photo', message: '相片' }],
+            [
+              { item: 'applicant.mobile', message: 'a' },
+              { item: 'applicant.mobile', message: 'b' },
+            ],
+          ),
           fc.constantFrom(31, 50_000).map((n): Bad => ({ op: 'set', value: Array.from({ length: n }, () => ({ item: 'applicant.mobile', message: '号码无法接通' })) })),
           deepArray,
         ),
@@ -573,7 +771,13 @@ beforeAll(async () => {
       },
       refs: { otherDistrict: xApp },
     },
-    markReady: { fn: 'staff', caller: OFFICER, payload: { id: kCard }, fields: { id: fc.oneof(anId(), ref('otherDistrict', 'notApproved')) }, refs: { otherDistrict: xApp, notApproved: s1 } },
+    markReady: {
+      fn: 'staff',
+      caller: OFFICER,
+      payload: { id: kCard },
+      fields: { id: fc.oneof(anId(), ref('otherDistrict', 'notApproved')) },
+      refs: { otherDistrict: xApp, notApproved: s1 },
+    },
     markCollected: {
       fn: 'staff',
       caller: OFFICER,
@@ -590,14 +794,24 @@ beforeAll(async () => {
       payload: { openid: 'fuzz-new-officer', districts: ['430104'], name: '新警官', badge: '012345' },
       fields: {
         openid: fc.oneof(anId(), set('has space', 'x'.repeat(65), '中文', 'a/b')),
-        districts: fc.oneof(del, set(null, [], 'x', ['430102'], ['999999'], [5], [null], 'ALL', {}), fc.constantFrom(50_000).map((n): Bad => ({ op: 'set', value: Array.from({ length: n }, () => '430104') })), deepArray),
+        districts: fc.oneof(
+          del,
+          set(null, [], 'x', ['430102'], ['999999'], [5], [null], 'ALL', {}),
+          fc.constantFrom(50_000).map((n): Bad => ({ op: 'set', value: Array.from({ length: n }, () => '430104') })),
+          deepArray,
+        ),
         name: text(30),
         badge: text(30),
         supervisor: set('yes', 1, 0, null, [], {}),
       },
     },
     revokeStaff: { fn: 'staff', caller: SUPERVISOR, payload: { openid: OFFICER }, fields: { openid: fc.oneof(anId(), set('has space', 'x'.repeat(65), '中文')) } },
-    stats: { fn: 'staff', caller: OFFICER, payload: { district: '430104', days: 30 }, fields: { district: oneOfBad('430104', false), days: set(0, -1, 91, 1.5, '30', true, null, [], {}, 1e9) } },
+    stats: {
+      fn: 'staff',
+      caller: OFFICER,
+      payload: { district: '430104', days: 30 },
+      fields: { district: oneOfBad('430104', false), days: set(0, -1, 91, 1.5, '30', true, null, [], {}, 1e9) },
+    },
   } satisfies Record<string, Spec>);
   spy = spyOnStore(world.store);
 });
@@ -609,9 +823,15 @@ afterAll(() => {
 
 /** Every action of both functions, taken from their dispatch tables, so a new action is covered. */
 const ACTIONS: { fn: Fn; action: string; key: string; name: string; writes: boolean }[] = [
-  ...Object.entries(residentActions).map(([action, def]) => ({ fn: 'resident' as const, action, key: action, name: `resident.${action}`, writes: def.writes })),
+  ...Object.entries(residentActions).map(([action, def]) => ({ fn: 'resident' as const, action, key: action, name: `resident.${action}`, writes: def.needsRequestId })),
   // The staff function's getApplication shares its name with the resident's: its spec has its own key.
-  ...Object.entries(staffActions).map(([action, def]) => ({ fn: 'staff' as const, action, key: action === 'getApplication' ? 'staff.getApplication' : action, name: `staff.${action}`, writes: def.writes })),
+  ...Object.entries(staffActions).map(([action, def]) => ({
+    fn: 'staff' as const,
+    action,
+    key: action === 'getApplication' ? 'staff.getApplication' : action,
+    name: `staff.${action}`,
+    writes: def.needsRequestId,
+  })),
 ];
 
 async function callAs(fn: Fn, caller: string, action: string, payload: unknown, requestId: unknown): Promise<Result<unknown>> {
@@ -683,7 +903,25 @@ describe('whole calls of the wrong shape', () => {
   });
 
   it.each(callers)('%s: an action that is not one of its own is UNKNOWN_ACTION', async (fn, caller) => {
-    const actions: unknown[] = [undefined, null, 5, true, {}, [], ['overview'], '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'Overview', 'queue ', 'overview\u0000'];
+    const actions: unknown[] = [
+      undefined,
+      null,
+      5,
+      true,
+      {},
+      [],
+      ['overview'],
+      '',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      '__defineGetter__',
+      'Overview',
+      'queue ',
+      'overview\u0000',
+    ];
     for (const action of actions) {
       const result = await raw(fn, caller, { action, payload: {}, requestId: 'r-shape' });
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });

@@ -10,7 +10,8 @@ import { residentActions } from '../../server/handlers/resident';
 import { staffActions } from '../../server/handlers/staff';
 import { personKeyer } from '../../server/ids';
 import { devClock } from '../../server/local/clock';
-import { localFiles, MAX_UPLOAD_BYTES } from '../../server/local/fileStorage';
+import { MAX_UPLOAD_BYTES } from '../../server/files/uploads';
+import { localFiles } from '../../server/local/fileStorage';
 import { createHost, MAX_BODY_BYTES } from '../../server/local/host';
 import { start, type Started } from '../../server/local/main';
 import { MULTIPART_ALLOWANCE_BYTES } from '../../server/local/uploads';
@@ -84,7 +85,10 @@ describe('deeply nested bodies', () => {
     const actions = { resident: Object.keys(residentActions), staff: Object.keys(staffActions) };
     for (const [fn, names] of Object.entries(actions)) {
       for (const action of names) {
-        const bodies = [`{"action":"${action}","requestId":"deep-1","payload":${deep}}`, ...parts.map((part) => `{"action":"${action}","requestId":"deep-2","payload":{"id":"x","${part}":{"a":${deep}}}}`)];
+        const bodies = [
+          `{"action":"${action}","requestId":"deep-1","payload":${deep}}`,
+          ...parts.map((part) => `{"action":"${action}","requestId":"deep-2","payload":{"id":"x","${part}":{"a":${deep}}}}`),
+        ];
         for (const body of bodies) {
           const res = await fetch(`${host.url}/api/functions/${fn}`, { method: 'POST', headers: { 'X-Openid': fn === 'staff' ? 'edge-officer' : OWNER }, body });
           const result = (await res.json()) as { ok: boolean; error?: { code: string } };
@@ -242,7 +246,7 @@ describe('files', () => {
     const linkStore = openSqliteStore(':memory:');
     const files = localFiles(dir, linkStore);
     afterTest.push(() => linkStore.close());
-    const link = files.linkFor(fileId, now + 5_000);
+    const link = (await files.linksFor([fileId], now + 5_000))[fileId];
     const [path, query] = link.split('?');
     const params = new URLSearchParams(query);
     const signature = params.get('signature') as string;
@@ -256,7 +260,7 @@ describe('files', () => {
     ];
     for (const form of forms) expect([form, (await fetch(`${host.url}${form}`)).status]).toEqual([form, 404]);
     expect((await fetch(`${host.url}${link}`)).status).toBe(200);
-    const expired = files.linkFor(fileId, now - 11 * 60_000);
+    const expired = (await files.linksFor([fileId], now - 11 * 60_000))[fileId];
     expect((await fetch(`${host.url}${expired}`)).status).toBe(404);
   });
 });
@@ -321,7 +325,8 @@ describe('slow, cut-off and many requests', () => {
   it('answers three hundred requests at once, each with a result object', async () => {
     const kinds = [
       () => fetch(`${host.url}/api/health`),
-      () => fetch(`${host.url}/api/functions/resident`, { method: 'POST', headers: { 'X-Openid': `many-${Math.random().toString(36).slice(2, 8)}` }, body: '{"action":"overview"}' }),
+      () =>
+        fetch(`${host.url}/api/functions/resident`, { method: 'POST', headers: { 'X-Openid': `many-${Math.random().toString(36).slice(2, 8)}` }, body: '{"action":"overview"}' }),
       () => fetch(`${host.url}/api/functions/resident`, { method: 'POST', headers: { 'X-Openid': OWNER }, body: '{"action":' }),
       () => fetch(`${host.url}/api/functions/nothing`, { method: 'POST', headers: { 'X-Openid': OWNER }, body: '{}' }),
       () => fetch(`${host.url}/api/files/f-nothing`, { headers: { 'X-Openid': OWNER } }),

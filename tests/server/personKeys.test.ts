@@ -20,7 +20,11 @@ const newDir = () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Every stored byte of the data directory's store, as text. */
-const storeText = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('store.sqlite')).map((f) => readFileSync(join(dir, f), 'latin1')).join('');
+const storeText = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith('store.sqlite'))
+    .map((f) => readFileSync(join(dir, f), 'latin1'))
+    .join('');
 
 describe('personKeyer', () => {
   it('keys by the secret: the same number gives the same key, another secret another key, never the bare hash', () => {
@@ -37,7 +41,11 @@ describe('personKeyer', () => {
     expect(() => personKeyer('short')).toThrow(/at least 64/);
   });
 
-  it.each([['empty', ''], ['short', 'abc123'], ['not hex', 'z'.repeat(64)]])('refuses a secret file that is %s, never keying with it', (_label, text) => {
+  it.each([
+    ['empty', ''],
+    ['short', 'abc123'],
+    ['not hex', 'z'.repeat(64)],
+  ])('refuses a secret file that is %s, never keying with it', (_label, text) => {
     const dir = newDir();
     writeFileSync(join(dir, PERSON_KEY_SECRET_FILE), text);
     expect(() => dataDirSecret(dir, PERSON_KEY_SECRET_FILE)).toThrow(/not a secret this host made/);

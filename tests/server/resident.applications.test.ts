@@ -2,8 +2,7 @@ import type { ApplicationDetail, ApplicationView, Overview, Page, Result } from 
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { dispatch } from '../../server/handlers/dispatch';
 import { residentActions } from '../../server/handlers/resident';
-import { personKeyer, randomId } from '../../server/ids';
-import { developmentVerifier } from '../../server/verification/development';
+import { personKeyer } from '../../server/ids';
 import type { Store } from '../../server/store/types';
 import { ALICE, BOB, declare } from '../support/declarations';
 import { createWorld, unwrap, type World } from '../support/world';
@@ -87,7 +86,7 @@ describe('the dispatcher', () => {
       commit: () => Promise.reject(new Error('disk I/O error')),
       close: () => undefined,
     };
-    const ctx = { openid: ALICE.openid, now: world.now, store: broken, verifier: developmentVerifier(), files: world.files, settings: { cardFee: 20 }, personKey: personKeyer('0'.repeat(64)), newId: randomId };
+    const ctx = { ...world.context(ALICE.openid), store: broken, personKey: personKeyer('0'.repeat(64)) };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = (await dispatch('resident', residentActions, ctx, { action: 'overview' })) as Result<never>;
     errors.mockRestore();

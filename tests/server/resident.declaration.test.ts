@@ -84,7 +84,16 @@ describe('submitDeclaration input', () => {
     const result = await world.call(ALICE.openid, 'submitDeclaration', {}, 'r1');
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { verificationToken: FIELD_MESSAGES.token, consent: FIELD_MESSAGES.required, applicant: FIELD_MESSAGES.required, residence: FIELD_MESSAGES.required, materials: FIELD_MESSAGES.required } },
+      error: {
+        code: 'INVALID_INPUT',
+        fields: {
+          verificationToken: FIELD_MESSAGES.token,
+          consent: FIELD_MESSAGES.required,
+          applicant: FIELD_MESSAGES.required,
+          residence: FIELD_MESSAGES.required,
+          materials: FIELD_MESSAGES.required,
+        },
+      },
     });
   });
 
@@ -108,7 +117,12 @@ describe('submitDeclaration input', () => {
       ok: false,
       error: { fields: { 'materials.idFront': FIELD_MESSAGES.fileNotYours, 'materials.proofs': FIELD_MESSAGES.fileNotYours } },
     });
-    const twice = await world.call(ALICE.openid, 'submitDeclaration', { ...payload, materials: { ...payload.materials, proofs: [payload.materials.idFront, payload.materials.idFront] } }, 'r2');
+    const twice = await world.call(
+      ALICE.openid,
+      'submitDeclaration',
+      { ...payload, materials: { ...payload.materials, proofs: [payload.materials.idFront, payload.materials.idFront] } },
+      'r2',
+    );
     expect(twice).toMatchObject({ ok: false, error: { fields: { 'materials.proofs': FIELD_MESSAGES.duplicateFile } } });
   });
 
@@ -140,7 +154,12 @@ describe('submitDeclaration input', () => {
   it('ignores keys the contract does not name', async () => {
     const payload = await declarationPayload(world, ALICE);
     const result = unwrap(
-      await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', { ...payload, status: 'approved', ownerOpenid: BOB.openid, applicant: { ...payload.applicant, admin: true } }, 'r1'),
+      await world.call<ApplicationView>(
+        ALICE.openid,
+        'submitDeclaration',
+        { ...payload, status: 'approved', ownerOpenid: BOB.openid, applicant: { ...payload.applicant, admin: true } },
+        'r1',
+      ),
     );
     expect(result.status).toBe('pending');
     const stored = await world.store.get<Record<string, unknown>>('applications', result.id);
@@ -178,7 +197,12 @@ describe('verification tokens', () => {
     const bobToken = await verify(world, BOB.openid, BOB.name, BOB.idNumber);
     const forBob = await world.call(ALICE.openid, 'submitDeclaration', { ...payload, verificationToken: bobToken }, 'r1');
     expect(forBob).toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED' } });
-    const otherCaller = await world.call(BOB.openid, 'submitDeclaration', { ...payload, materials: { idFront: await world.upload(BOB.openid), proofs: [await world.upload(BOB.openid)] } }, 'r2');
+    const otherCaller = await world.call(
+      BOB.openid,
+      'submitDeclaration',
+      { ...payload, materials: { idFront: await world.upload(BOB.openid), proofs: [await world.upload(BOB.openid)] } },
+      'r2',
+    );
     expect(otherCaller).toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED' } });
 
     world.now += 31 * 60 * 1000;

@@ -137,7 +137,18 @@ describe('the workflow', () => {
   it('lists every correction item at once, and lets the resident change exactly those', async () => {
     const app = await declare(world, ALICE);
     world.now += 3 * 86_400_000;
-    const bad = await world.staff(YUELU, 'requestCorrection', { id: app.id, items: [{ item: 'applicant.name', message: '姓名有误' }, { item: 'applicant.mobile', message: '' }] }, rid());
+    const bad = await world.staff(
+      YUELU,
+      'requestCorrection',
+      {
+        id: app.id,
+        items: [
+          { item: 'applicant.name', message: '姓名有误' },
+          { item: 'applicant.mobile', message: '' },
+        ],
+      },
+      rid(),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'items.1.message': FIELD_MESSAGES.correctionMessage } } });
     const notCorrectable = await world.staff(YUELU, 'requestCorrection', { id: app.id, items: [{ item: 'applicant.name', message: '姓名有误' }] }, rid());
     expect(notCorrectable).toMatchObject({ ok: false, error: { fields: { 'items.0.item': FIELD_MESSAGES.correctionItem } } });
@@ -202,7 +213,9 @@ describe('the workflow', () => {
     const toOwnHome = await world.call(ALICE.openid, 'resubmit', { id: app.id, residence: { kind: 'own' }, materials: { relationStatement: statement } }, rid());
     expect(toOwnHome).toMatchObject({ ok: false, error: { fields: { 'materials.relationStatement': FIELD_MESSAGES.notAskedFor } } });
     expect(await world.counts()).toEqual({ ...before, files: before.files + 1 });
-    const fixed = unwrap(await world.call<ApplicationView>(ALICE.openid, 'resubmit', { id: app.id, residence: { kind: 'relative' }, materials: { relationStatement: statement } }, rid()));
+    const fixed = unwrap(
+      await world.call<ApplicationView>(ALICE.openid, 'resubmit', { id: app.id, residence: { kind: 'relative' }, materials: { relationStatement: statement } }, rid()),
+    );
     expect(fixed).toMatchObject({ status: 'pending', residence: { kind: 'relative' }, materials: { relationStatement: statement } });
   });
 

@@ -36,11 +36,7 @@ export async function declarationPayload(
 }
 
 let sequence = 0;
-export async function declare(
-  world: World,
-  person = ALICE,
-  overrides: Parameters<typeof declarationPayload>[2] = {},
-): Promise<ApplicationView> {
+export async function declare(world: World, person = ALICE, overrides: Parameters<typeof declarationPayload>[2] = {}): Promise<ApplicationView> {
   const payload = await declarationPayload(world, person, overrides);
   return unwrap(await world.call<ApplicationView>(person.openid, 'submitDeclaration', payload, `req-${++sequence}`));
 }

@@ -7,7 +7,7 @@ import { PNG_BYTES } from './images';
 /** A function's answer; `data` is loosely typed, as tests read whatever each action answers. */
 export interface Answer {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   body: { ok: boolean; data?: any; error?: { code: string; message: string; fields?: Record<string, string> } };
 }
 

@@ -32,12 +32,8 @@ export function describeStoreContract(name: string, open: () => Store): void {
       await store.commit([{ op: 'create', collection: 'applications', id: 'a', doc: { status: 'pending' } }]);
       await store.commit([{ op: 'update', collection: 'applications', id: 'a', version: 1, doc: { status: 'approved' } }]);
       expect(await store.get('applications', 'a')).toMatchObject({ status: 'approved', _version: 2 });
-      await expect(
-        store.commit([{ op: 'update', collection: 'applications', id: 'a', version: 1, doc: { status: 'rejected' } }]),
-      ).rejects.toBeInstanceOf(StoreConflict);
-      await expect(
-        store.commit([{ op: 'update', collection: 'applications', id: 'nope', version: 1, doc: {} }]),
-      ).rejects.toBeInstanceOf(StoreConflict);
+      await expect(store.commit([{ op: 'update', collection: 'applications', id: 'a', version: 1, doc: { status: 'rejected' } }])).rejects.toBeInstanceOf(StoreConflict);
+      await expect(store.commit([{ op: 'update', collection: 'applications', id: 'nope', version: 1, doc: {} }])).rejects.toBeInstanceOf(StoreConflict);
       expect(await store.get('applications', 'a')).toMatchObject({ status: 'approved', _version: 2 });
     });
 
@@ -79,12 +75,7 @@ export function describeStoreContract(name: string, open: () => Store): void {
       await store.commit(writes);
       const ids = (docs: { _id: string }[]) => docs.map((d) => d._id);
       const desc = { field: 'submittedAt', direction: 'desc' as const };
-      expect(ids(await store.find('applications', { where: { ownerOpenid: 'me' }, orderBy: desc, limit: 10 }))).toEqual([
-        'a2',
-        'a0',
-        'a3',
-        'a1',
-      ]);
+      expect(ids(await store.find('applications', { where: { ownerOpenid: 'me' }, orderBy: desc, limit: 10 }))).toEqual(['a2', 'a0', 'a3', 'a1']);
       const first = await store.find<{ submittedAt: number }>('applications', { where: { ownerOpenid: 'me' }, orderBy: desc, limit: 2 });
       const last = first[first.length - 1];
       const next = await store.find('applications', {
@@ -104,9 +95,7 @@ export function describeStoreContract(name: string, open: () => Store): void {
     });
 
     it('refuses a field name that is not a plain path', async () => {
-      await expect(
-        store.find('applications', { where: { "x') OR 1=1 --": 1 }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 }),
-      ).rejects.toThrow('invalid field');
+      await expect(store.find('applications', { where: { "x') OR 1=1 --": 1 }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).rejects.toThrow('invalid field');
     });
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FunctionName, Result } from '../../miniprogram/domain/contract';
 import type { Context } from '../../server/context';
 import { runFunction } from '../../server/functions';
-import { personKeyer, randomId } from '../../server/ids';
+import { personKeyer, randomId, randomSecret } from '../../server/ids';
 import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../../server/local/secrets';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
@@ -21,6 +21,8 @@ export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files',
 export interface World {
   store: Store;
   files: LocalFiles;
+  /** The context a handler gets when `openid` calls now, as the entries build it. */
+  context(openid: string): Context;
   now: number;
   setNow(iso: string): void;
   call<T = unknown>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<Result<T>>;
@@ -29,6 +31,10 @@ export interface World {
   /** Gives `openid` a staff record for these districts, as the server's staff records would. */
   grant(openid: string, districts: string[] | 'all'): Promise<void>;
   upload(openid: string): Promise<string>;
+  /** Puts bytes at a storage path as a client's upload would, recording no owner (confirmUpload does). */
+  place(cloudPath: string, bytes?: Buffer): Promise<string>;
+  /** An upload as the mini-program makes it: prepareUpload, the bytes to the path, confirmUpload; the file id. */
+  uploadConfirmed(openid: string, bytes?: Buffer): Promise<string>;
   /** Document counts per collection, to prove a failed request wrote nothing. */
   counts(): Promise<Record<string, number>>;
   close(): void;
@@ -47,14 +53,26 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: Wor
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
   const personKey = options.personKey ?? personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
+  const context = (openid: string): Context => ({
+    openid,
+    now: world.now,
+    store,
+    verifier,
+    files,
+    settings: { cardFee: DEFAULT_CARD_FEE },
+    personKey,
+    newId: randomId,
+    newSecret: randomSecret,
+  });
   const invoke = (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
-    const ctx: Context = { openid, now: world.now, store, verifier, files, settings: { cardFee: DEFAULT_CARD_FEE }, personKey, newId: randomId };
+    const ctx = context(openid);
     const data = { action, ...(payload !== undefined ? { payload } : {}), ...(requestId !== undefined ? { requestId } : {}) };
     return runFunction(fn, ctx, data) as Promise<Result<never>>;
   };
   const world: World = {
     store,
     files,
+    context,
     now: Date.parse(startIso),
     setNow(iso) {
       world.now = Date.parse(iso);
@@ -70,6 +88,16 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: Wor
     },
     upload(openid) {
       return files.save(openid, PNG_BYTES, 'image/png', world.now);
+    },
+    async place(cloudPath, bytes = PNG_BYTES) {
+      const stored = await files.saveAt(cloudPath, bytes);
+      if (stored === 'taken') throw new Error(`${cloudPath} holds a file already`);
+      return stored;
+    },
+    async uploadConfirmed(openid, bytes = PNG_BYTES) {
+      const { cloudPath } = unwrap(await world.call<{ cloudPath: string }>(openid, 'prepareUpload', { extension: 'png' }));
+      const fileId = await world.place(cloudPath, bytes);
+      return unwrap(await world.call<{ fileId: string }>(openid, 'confirmUpload', { fileId })).fileId;
     },
     async counts() {
       const result: Record<string, number> = {};

@@ -10,8 +10,8 @@ import { eventsOf, historyItem, historyOf, residentDetail, residentView } from '
 import { parseId, payloadObject, type ActionDefinition } from '../dispatch';
 import { encodeCursor, parsePage } from '../paging';
 
-export const overview: ActionDefinition<true, Overview> = {
-  writes: false,
+export const overview: ActionDefinition<true, Overview, false> = {
+  needsRequestId: false,
   // No payload is needed; one that is given must still be an object, as for every action.
   parse: (c, payload) => (payload === undefined || payloadObject(c, payload) ? true : undefined),
   async run(ctx) {
@@ -23,8 +23,8 @@ export const overview: ActionDefinition<true, Overview> = {
 
 type Cursor = { at: number; id: string };
 
-export const listApplications: ActionDefinition<{ cursor?: Cursor; limit: number }, Page<ApplicationView>> = {
-  writes: false,
+export const listApplications: ActionDefinition<{ cursor?: Cursor; limit: number }, Page<ApplicationView>, false> = {
+  needsRequestId: false,
   parse(c, payload) {
     const p = payload === undefined ? {} : payloadObject(c, payload);
     return p && parsePage<Cursor>(c, p, { at: 'number', id: 'string' });
@@ -58,18 +58,18 @@ export async function ownApplication(ctx: Context, id: string): Promise<Doc<Appl
   return app;
 }
 
-export const getApplication: ActionDefinition<{ id: string }, ApplicationDetail> = {
-  writes: false,
+export const getApplication: ActionDefinition<{ id: string }, ApplicationDetail, false> = {
+  needsRequestId: false,
   parse: parseId,
   async run(ctx, { id }) {
     const app = await ownApplication(ctx, id);
     const [events, history] = await Promise.all([eventsOf(ctx, id), historyOf(ctx)]);
-    return { data: residentDetail(app, history.map(historyItem), events, ctx) };
+    return { data: await residentDetail(app, history.map(historyItem), events, ctx) };
   },
 };
 
-export const withdraw: ActionDefinition<{ id: string }, ApplicationView> = {
-  writes: true,
+export const withdraw: ActionDefinition<{ id: string }, ApplicationView, true> = {
+  needsRequestId: true,
   parse: parseId,
   async run(ctx, { id }) {
     const app = await ownApplication(ctx, id);

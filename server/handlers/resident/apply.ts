@@ -27,9 +27,9 @@ interface ApplyPayload {
 type Parsed = ApplyPayload & { history: Doc<ApplicationRecord>[] };
 
 /** One action per service, built from the same steps. */
-export function applyFor(kind: LaterService): ActionDefinition<Parsed, ApplicationView> {
+export function applyFor(kind: LaterService): ActionDefinition<Parsed, ApplicationView, true> {
   return {
-    writes: true,
+    needsRequestId: true,
     async parse(c, payload, ctx) {
       const p = payloadObject(c, payload);
       if (!p) return undefined;
@@ -60,14 +60,7 @@ export function applyFor(kind: LaterService): ActionDefinition<Parsed, Applicati
   };
 }
 
-async function submit(
-  ctx: Context,
-  kind: LaterService,
-  declaration: Doc<ApplicationRecord>,
-  payload: ApplyPayload,
-  token: Doc<object>,
-  history: Doc<ApplicationRecord>[],
-) {
+async function submit(ctx: Context, kind: LaterService, declaration: Doc<ApplicationRecord>, payload: ApplyPayload, token: Doc<object>, history: Doc<ApplicationRecord>[]) {
   const id = ctx.newId();
   const record: ApplicationRecord = {
     kind,

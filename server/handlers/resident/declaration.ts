@@ -43,8 +43,8 @@ export function checkConsent(c: Checker, value: unknown, noticeVersion: string):
 
 const PENDING_DECLARATION = '您有一份居住信息申报正在办理中，请等待审核结果或先撤回';
 
-export const submitDeclaration: ActionDefinition<DeclarationPayload, ApplicationView> = {
-  writes: true,
+export const submitDeclaration: ActionDefinition<DeclarationPayload, ApplicationView, true> = {
+  needsRequestId: true,
   async parse(c, payload, ctx) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;

@@ -6,8 +6,8 @@ import { isId } from '../../../miniprogram/domain/validation';
 import type { FileRecord } from '../../files/types';
 import { payloadObject, type ActionDefinition } from '../dispatch';
 
-export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult> = {
-  writes: false,
+export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult, false> = {
+  needsRequestId: false,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
@@ -20,9 +20,8 @@ export const fileLinks: ActionDefinition<FileLinksPayload, FileLinksResult> = {
   async run(ctx, { fileIds }) {
     const records = await Promise.all(fileIds.map((id) => ctx.store.get<FileRecord>('files', id)));
     // Ids of files that are missing or someone else's get the same answer: no link, so nothing tells them apart.
-    const links = Object.fromEntries(
-      fileIds.flatMap((id, i) => (records[i]?.owner === ctx.openid ? [[id, ctx.files.linkFor(id, ctx.now)]] : [])),
-    );
-    return { data: { links } };
+    const own = fileIds.filter((_, i) => records[i]?.owner === ctx.openid);
+    const links = own.length > 0 ? await ctx.files.linksFor(own, ctx.now) : {};
+    return { data: { links: Object.fromEntries(own.flatMap((id) => (Object.prototype.hasOwnProperty.call(links, id) ? [[id, links[id]]] : []))) } };
   },
 };

@@ -1,13 +1,14 @@
-// The `resident` cloud function's actions.
-import type { ActionTable } from '../dispatch';
+// The `resident` cloud function's actions, checked against the contract map.
+import type { HandlersOf } from '../dispatch';
 import { getApplication, listApplications, overview, withdraw } from './applications';
 import { submitDeclaration } from './declaration';
 import { applyFor } from './apply';
 import { fileLinks } from './files';
 import { resubmit } from './resubmit';
+import { confirmUpload, prepareUpload } from './uploads';
 import { finishVerification, startVerification } from './verification';
 
-export const residentActions: ActionTable = {
+export const residentActions = {
   overview,
   startVerification,
   finishVerification,
@@ -20,4 +21,6 @@ export const residentActions: ActionTable = {
   withdraw,
   resubmit,
   fileLinks,
-};
+  prepareUpload,
+  confirmUpload,
+} satisfies HandlersOf<'resident'>;

@@ -1,16 +1,19 @@
 // resubmit: after a correction request the owner changes exactly the items asked for (never the name
-// or ID number), everything is checked again as on first submission, and the review clock restarts.
-import type { ApplicationView, CorrectionItem, ResidenceKind } from '../../../miniprogram/domain/contract';
+// or ID number) and what follows from them (changeableItems: the relation statement of a corrected kind
+// of residence, the organisation of a corrected basis), everything is checked again as on first
+// submission, and the review clock restarts.
+import type { ApplicationView, ResidenceKind } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { checkApplicant, checkContact, checkMaterials, checkResidence } from '../../../miniprogram/domain/declarationForm';
-import { changeableItems } from '../../../miniprogram/domain/corrections';
+import { changeableItems, latestRequest } from '../../../miniprogram/domain/corrections';
 import { MATERIAL_FIELDS } from '../../../miniprogram/domain/materials';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
+import { APPLICANT_FIELDS, CONTACT_FIELDS, RESIDENCE_FIELDS } from '../../../miniprogram/domain/residence';
 import { dueOnFor } from '../../../miniprogram/domain/rules';
 import { Checker, isPlainObject } from '../../../miniprogram/domain/validation';
 import type { Context } from '../../context';
 import { transition } from '../../records';
-import { eventsOf, historyItem, historyOf, residentView } from '../../views';
+import { eventsOf, historyItem, historyOf, residentView, timelineOf } from '../../views';
 import { payloadObject, type ActionDefinition } from '../dispatch';
 import { checkOwnFiles } from './declaration';
 import { ownApplication } from './applications';
@@ -24,9 +27,9 @@ type Changes = Partial<Record<Part, Record<string, unknown>>>;
  * is ignored before anything is done with it, so no work ever runs over a value nobody asked for.
  */
 const PART_FIELDS: Readonly<Record<Part, readonly string[]>> = {
-  applicant: ['name', 'idNumber', 'ethnicity', 'mobile', 'hukouAddress'],
-  residence: ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'],
-  contact: ['mobile'],
+  applicant: APPLICANT_FIELDS,
+  residence: RESIDENCE_FIELDS,
+  contact: CONTACT_FIELDS,
   materials: MATERIAL_FIELDS,
 };
 
@@ -49,11 +52,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a.every((item, i) => item === b[i] && typeof item !== 'object');
 }
 
-/** The items of the latest correction request: the only paths the owner may change. */
-async function askedFor(ctx: Context, id: string): Promise<CorrectionItem[]> {
-  const events = await eventsOf(ctx, id);
-  const request = [...events].reverse().find((e) => e.to === 'correction_requested' && e.type === undefined);
-  return request?.items ?? [];
+/** The items of the latest correction request, read as the pages read them: the only paths the owner may change. */
+async function askedFor(ctx: Context, id: string): Promise<string[]> {
+  return latestRequest(timelineOf(await eventsOf(ctx, id))).map((i) => i.item);
 }
 
 /** Every named field whose value differs between two versions of the application's parts. */
@@ -67,8 +68,8 @@ function changedPaths(before: Record<string, unknown>, after: Record<string, unk
   return paths;
 }
 
-export const resubmit: ActionDefinition<{ id: string; changes: Changes }, ApplicationView> = {
-  writes: true,
+export const resubmit: ActionDefinition<{ id: string; changes: Changes }, ApplicationView, true> = {
+  needsRequestId: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
@@ -85,14 +86,17 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     const app = await ownApplication(ctx, id);
     // The items of the latest request, if any; the fields are judged before the state, as the
     // contract orders INVALID_INPUT before CONFLICT.
-    const asked = (await askedFor(ctx, id)).map((i) => i.item);
+    const asked = await askedFor(ctx, id);
     // A later service's contact is its applicant's mobile, the one place that number is kept.
     const before = { applicant: app.applicant, residence: app.residence, contact: { mobile: app.applicant.mobile }, materials: app.materials } as Record<string, unknown>;
     // Each object given is merged into the stored one; arrays (the proofs) replace.
-    const merged = Object.fromEntries(
-      PARTS.map((part) => [part, changes[part] ? { ...((before[part] as object | undefined) ?? {}), ...changes[part] } : before[part]]),
-    ) as Record<Part, Record<string, unknown> | undefined>;
+    const merged = Object.fromEntries(PARTS.map((part) => [part, changes[part] ? { ...((before[part] as object | undefined) ?? {}), ...changes[part] } : before[part]])) as Record<
+      Part,
+      Record<string, unknown> | undefined
+    >;
 
+    // The items asked for and what follows them, judged on the merged residence: its kind decides whether a
+    // relation statement may come; its basis, checked below, whether the organisation is required or dropped.
     const allowed = new Set(changeableItems(asked, (merged.residence as { kind?: ResidenceKind } | undefined)?.kind));
     const c = new Checker();
     for (const path of changedPaths(before, merged)) if (!allowed.has(path)) c.fail(path, FIELD_MESSAGES.notAskedFor);
@@ -121,4 +125,3 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     return { data: residentView(next, history, ctx.now), writes };
   },
 };
-

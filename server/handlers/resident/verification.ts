@@ -1,6 +1,5 @@
 // Face verification: start a check for a person, then turn a passed check into a short-lived token
 // that one submission for that same person may use.
-import { randomBytes } from 'node:crypto';
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { NEEDS_DECLARATION } from '../../../miniprogram/domain/eligibility';
 import { checkIdNumber, checkPersonName } from '../../../miniprogram/domain/declarationForm';
@@ -42,8 +41,8 @@ export function approvedDeclarationIn(history: Doc<ApplicationRecord>[]): Doc<Ap
 
 type StartPayload = { name: string; idNumber: string } | { fromDeclaration: true };
 
-export const startVerification: ActionDefinition<StartPayload, { verifyId: string }> = {
-  writes: false,
+export const startVerification: ActionDefinition<StartPayload, { verifyId: string }, false> = {
+  needsRequestId: false,
   parse(c, payload, ctx) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
@@ -73,11 +72,8 @@ export const startVerification: ActionDefinition<StartPayload, { verifyId: strin
 
 const OUTCOMES: readonly VerificationOutcome[] = ['pass', 'fail', 'cancel'];
 
-export const finishVerification: ActionDefinition<
-  { verifyId: string; devOutcome?: VerificationOutcome },
-  { verificationToken: string; expiresAt: number }
-> = {
-  writes: false,
+export const finishVerification: ActionDefinition<{ verifyId: string; devOutcome?: VerificationOutcome }, { verificationToken: string; expiresAt: number }, false> = {
+  needsRequestId: false,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
@@ -94,7 +90,7 @@ export const finishVerification: ActionDefinition<
     if (outcome !== 'pass') {
       throw new AppError('VERIFICATION_FAILED', outcome === 'cancel' ? '人脸识别已取消，请重新验证' : '人脸识别未通过，请确认是本人操作后重试');
     }
-    const verificationToken = randomBytes(24).toString('base64url');
+    const verificationToken = ctx.newSecret();
     const token: TokenRecord = { openid: ctx.openid, idHash: check.idHash, expiresAt: ctx.now + TOKEN_LIFETIME_MS, used: false };
     const { _id, _version, ...fields } = check;
     return {

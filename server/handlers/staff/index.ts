@@ -1,9 +1,10 @@
-// The `staff` cloud function's actions; every one runs only for a caller with a staff record.
-import type { ActionTable } from '../dispatch';
+// The `staff` cloud function's actions, checked against the contract map; every one runs only for a
+// caller with a staff record.
+import type { HandlersOf } from '../dispatch';
 import { queue } from './queue';
 import { approve, getApplication, markCollected, markReady, reject, requestCorrection } from './review';
 
-export const staffActions: ActionTable = {
+export const staffActions = {
   queue,
   getApplication,
   approve,
@@ -11,4 +12,4 @@ export const staffActions: ActionTable = {
   reject,
   markReady,
   markCollected,
-};
+} satisfies HandlersOf<'staff'>;

@@ -23,8 +23,8 @@ const WAITING: { status: Status; kinds: readonly ApplicationKind[] }[] = [
   { status: 'ready', kinds: ['permit', 'voucher', 'reissue'] },
 ];
 
-export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
-  writes: false,
+export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>, false> = {
+  needsRequestId: false,
   parse(c, payload) {
     const p = payload === undefined ? {} : payloadObject(c, payload);
     if (!p) return undefined;
@@ -55,9 +55,7 @@ export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>> = {
         }),
       ),
     );
-    const merged: Doc<ApplicationRecord>[] = results
-      .flat()
-      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    const merged: Doc<ApplicationRecord>[] = results.flat().sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const page = merged.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -6,6 +6,7 @@ import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { hasUnsafeCharacter, type Checker } from '../../../miniprogram/domain/validation';
 import { textLabel } from '../../../miniprogram/domain/labels';
+import { MAX_CORRECTION_ITEMS, MAX_REASONS, STAFF_TEXT_LENGTH } from '../../../miniprogram/domain/limits';
 import type { Context } from '../../context';
 import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
@@ -23,20 +24,20 @@ function idOf(c: Checker, p: Record<string, unknown>): string | undefined {
 
 /** Staff texts may run over several lines. */
 const MULTILINE = { multiline: true };
-/** The longest note, reason or correction message, in characters. */
-const MAX_STAFF_TEXT = 200;
+/** A note, a reason or a correction message: the bounds every staff text has (limits.ts). */
+const { min: MIN_STAFF_TEXT, max: MAX_STAFF_TEXT } = STAFF_TEXT_LENGTH;
 
-/** 1..max texts of 1–200 characters each; the list's length is judged before any text is read. */
+/** 1..max staff texts each within STAFF_TEXT_LENGTH; the list's length is judged before any text is read. */
 function texts(c: Checker, path: string, value: unknown, max: number, message: string): string[] | undefined {
   if (!Array.isArray(value) || value.length < 1 || value.length > max) return c.fail(path, message);
   const list = value.map((v) => (typeof v === 'string' ? v.trim() : ''));
   if (list.some((t) => t.length > MAX_STAFF_TEXT * 2)) return c.fail(path, message);
   if (list.some((t) => hasUnsafeCharacter(t, true))) return c.fail(path, FIELD_MESSAGES.unsafeText(textLabel(path)));
-  return list.every((t) => Array.from(t).length >= 1 && Array.from(t).length <= MAX_STAFF_TEXT) ? list : c.fail(path, message);
+  return list.every((t) => Array.from(t).length >= MIN_STAFF_TEXT && Array.from(t).length <= MAX_STAFF_TEXT) ? list : c.fail(path, message);
 }
 
-export const getApplication: ActionDefinition<{ id: string }, StaffApplication> = {
-  writes: false,
+export const getApplication: ActionDefinition<{ id: string }, StaffApplication, false> = {
+  needsRequestId: false,
   parse: parseId,
   async run(ctx, { id }) {
     const app = await reviewable(ctx, id);
@@ -47,7 +48,7 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication> 
     const earlierViews = events.filter((e) => e.type === 'id_viewed' && e.seq === app._version).length;
     const viewId = `${eventId(id, app._version)}:view:${String(ctx.now).padStart(15, '0')}:${String(earlierViews).padStart(6, '0')}:${ctx.newId()}`;
     return {
-      data: fullApplication(app, [...events, { ...view, _id: viewId, _version: 1 }], ctx),
+      data: await fullApplication(app, [...events, { ...view, _id: viewId, _version: 1 }], ctx),
       writes: [{ op: 'create', collection: 'events', id: viewId, doc: { ...view } }],
     };
   },
@@ -63,13 +64,13 @@ async function decide(
   return { data: decidedApplication(next, ctx.now), writes };
 }
 
-export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecision> = {
-  writes: true,
+export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecision, true> = {
+  needsRequestId: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
     const id = idOf(c, p);
-    const note = p.note === undefined ? undefined : c.text('note', p.note, 1, MAX_STAFF_TEXT, undefined, MULTILINE);
+    const note = p.note === undefined ? undefined : c.text('note', p.note, MIN_STAFF_TEXT, MAX_STAFF_TEXT, undefined, MULTILINE);
     return id ? { id, ...(note ? { note } : {}) } : undefined;
   },
   async run(ctx, { id, note }) {
@@ -94,19 +95,19 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecis
   },
 };
 
-export const requestCorrection: ActionDefinition<{ id: string; items: { item: string; message: string }[] }, StaffDecision> = {
-  writes: true,
+export const requestCorrection: ActionDefinition<{ id: string; items: { item: string; message: string }[] }, StaffDecision, true> = {
+  needsRequestId: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
     const id = idOf(c, p);
-    if (!Array.isArray(p.items) || p.items.length < 1 || p.items.length > 30) return c.fail('items', FIELD_MESSAGES.correctionItems);
+    if (!Array.isArray(p.items) || p.items.length < 1 || p.items.length > MAX_CORRECTION_ITEMS) return c.fail('items', FIELD_MESSAGES.correctionItems);
     const items: { item: string; message: string }[] = [];
     p.items.forEach((raw: unknown, index) => {
       const entry = raw as { item?: unknown; message?: unknown } | null;
       const item = typeof entry?.item === 'string' ? entry.item : undefined;
       if (!item || items.some((i) => i.item === item)) c.fail(`items.${index}.item`, FIELD_MESSAGES.correctionItem);
-      const message = c.text(`items.${index}.message`, entry?.message, 1, MAX_STAFF_TEXT, FIELD_MESSAGES.correctionMessage, MULTILINE);
+      const message = c.text(`items.${index}.message`, entry?.message, MIN_STAFF_TEXT, MAX_STAFF_TEXT, FIELD_MESSAGES.correctionMessage, MULTILINE);
       if (item && message) items.push({ item, message });
     });
     return id && c.ok ? { id, items } : undefined;
@@ -124,13 +125,13 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
   },
 };
 
-export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffDecision> = {
-  writes: true,
+export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffDecision, true> = {
+  needsRequestId: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
     const id = idOf(c, p);
-    const reasons = texts(c, 'reasons', p.reasons, 10, FIELD_MESSAGES.reasons);
+    const reasons = texts(c, 'reasons', p.reasons, MAX_REASONS, FIELD_MESSAGES.reasons);
     return id && reasons ? { id, reasons } : undefined;
   },
   async run(ctx, { id, reasons }) {
@@ -148,8 +149,8 @@ function pickupCode(ctx: Context): string {
   return counterCode(ctx.newId());
 }
 
-export const markReady: ActionDefinition<{ id: string }, StaffDecision> = {
-  writes: true,
+export const markReady: ActionDefinition<{ id: string }, StaffDecision, true> = {
+  needsRequestId: true,
   parse: parseId,
   async run(ctx, { id }) {
     return decide(ctx, await reviewable(ctx, id), async (app) =>
@@ -158,8 +159,8 @@ export const markReady: ActionDefinition<{ id: string }, StaffDecision> = {
   },
 };
 
-export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; idCardChecked?: true }, StaffDecision> = {
-  writes: true,
+export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; idCardChecked?: true }, StaffDecision, true> = {
+  needsRequestId: true,
   parse(c, payload) {
     const p = payloadObject(c, payload);
     if (!p) return undefined;
@@ -167,7 +168,10 @@ export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; 
     if (p.idCardChecked === true) return id ? { id, idCardChecked: true } : undefined;
     // A code is a few characters: a longer text is not one, and is refused before it is read.
     const given = typeof p.pickupCode === 'string' && p.pickupCode.length <= MAX_PICKUP_CODE ? p.pickupCode.trim() : '';
-    const code = given !== '' ? given.toUpperCase() : c.fail('pickupCode', typeof p.pickupCode === 'string' && p.pickupCode.trim() !== '' ? FIELD_MESSAGES.pickupCode : FIELD_MESSAGES.pickupProof);
+    const code =
+      given !== ''
+        ? given.toUpperCase()
+        : c.fail('pickupCode', typeof p.pickupCode === 'string' && p.pickupCode.trim() !== '' ? FIELD_MESSAGES.pickupCode : FIELD_MESSAGES.pickupProof);
     return id && code ? { id, pickupCode: code } : undefined;
   },
   async run(ctx, { id, pickupCode: code, idCardChecked }) {

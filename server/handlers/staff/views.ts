@@ -42,13 +42,13 @@ function staffTimeline(events: Doc<EventRecord>[]): StaffTimelineEntry[] {
 }
 
 /** The one staff response with the full ID number; the caller records the view in the event log. */
-export function fullApplication(app: Doc<ApplicationRecord>, events: Doc<EventRecord>[], ctx: Context): StaffApplication {
+export async function fullApplication(app: Doc<ApplicationRecord>, events: Doc<EventRecord>[], ctx: Context): Promise<StaffApplication> {
   const view = residentView(app, [], ctx.now);
   const { permitOpensOn: _opens, permitOpensOnProvisional: _provisional, ...rest } = view;
   return {
     ...rest,
     applicant: { ...view.applicant, idNumber: app.applicant.idNumber },
-    materials: fileLinks(app, ctx),
+    materials: await fileLinks(app, ctx),
     timeline: staffTimeline(events),
   };
 }

@@ -74,10 +74,25 @@ function send(url: string, method: string, headers: Record<string, string>, body
   });
 }
 
-function multipart(bytes: Buffer, field: string): { body: Buffer; type: string } {
+/** A multipart body: the form fields first, as WeChat sends formData, then the file. */
+function multipart(bytes: Buffer, field: string, formData: Record<string, unknown> = {}): { body: Buffer; type: string } {
   const boundary = `----pagetest${Date.now().toString(16)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="photo.png"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const fields = Object.entries(formData).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${String(value)}\r\n`);
+  const head = `${fields.join('')}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="photo.png"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+type Callbacks<T> = { success?: (result: T) => void; fail?: (error: { errMsg: string }) => void };
+
+/** WeChat's convention for the device's pickers: the callbacks when given, else a Promise that rejects on a cancel. */
+function answer<T>(options: Callbacks<T>, result: T | undefined, errMsg: string): Promise<T> | undefined {
+  const later = new Promise<T>((resolve, reject) => setTimeout(() => (result === undefined ? reject({ errMsg }) : resolve(result)), 0));
+  if (!options.success && !options.fail) return later;
+  later.then(
+    (r) => options.success?.(r),
+    (e: { errMsg: string }) => options.fail?.(e),
+  );
+  return undefined;
 }
 
 let requests = 0;
@@ -86,7 +101,14 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
   const store = openSqliteStore(join(dir, 'data'));
   const clock = devClock(Date.parse(startIso));
-  const server: Server = createHost({ store, files: localFiles(join(dir, 'data'), store), verifier: developmentVerifier(), clock, settings: { cardFee: DEFAULT_CARD_FEE }, personKey: personKeyer(dataDirSecret(join(dir, 'data'), PERSON_KEY_SECRET_FILE)) });
+  const server: Server = createHost({
+    store,
+    files: localFiles(join(dir, 'data'), store),
+    verifier: developmentVerifier(),
+    clock,
+    settings: { cardFee: DEFAULT_CARD_FEE },
+    personKey: personKeyer(dataDirSecret(join(dir, 'data'), PERSON_KEY_SECRET_FILE)),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const toHost = (target: string) => target.replace(DEV_BASE, url);
@@ -121,7 +143,12 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
     },
     async decide(officer, id, ...actions) {
       for (const action of actions) {
-        const result = await backend.staffCall(officer, action, { id, ...(action === 'markCollected' ? { idCardChecked: true } : {}), ...(action === 'reject' ? { reasons: ['居住证明与申报地址不符'] } : {}) }, `decide-${++requests}`);
+        const result = await backend.staffCall(
+          officer,
+          action,
+          { id, ...(action === 'markCollected' ? { idCardChecked: true } : {}), ...(action === 'reject' ? { reasons: ['居住证明与申报地址不符'] } : {}) },
+          `decide-${++requests}`,
+        );
         if (!result.ok) throw new Error(`${action} refused: ${JSON.stringify(result.error)}`);
       }
     },
@@ -200,7 +227,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
   Object.assign(wx, {
     uploadFile(options: WechatMiniprogram.UploadFileOption) {
       const listeners: ((p: { progress: number }) => void)[] = [];
-      const { body, type } = multipart(readFileSync(options.filePath), options.name);
+      const { body, type } = multipart(readFileSync(options.filePath), options.name, options.formData);
       const headers = { ...(options.header as Record<string, string>), 'Content-Type': type };
       const go = backend.offline ? Promise.reject(new Error('offline')) : send(toHost(options.url), 'POST', headers, body);
       go.then(
@@ -212,16 +239,16 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       );
       return { onProgressUpdate: (l: (p: { progress: number }) => void) => listeners.push(l), abort() {} };
     },
-    compressImage(options: { src: string; success?: (r: { tempFilePath: string }) => void }) {
-      setTimeout(() => options.success?.({ tempFilePath: options.src }), 0);
+    compressImage(options: { src: string } & Callbacks<{ tempFilePath: string }>) {
+      return answer(options, { tempFilePath: options.src }, 'compressImage:fail');
     },
-    chooseMedia(options: { success?: (r: { tempFiles: { tempFilePath: string }[] }) => void; fail?: (e: unknown) => void }) {
+    chooseMedia(options: Callbacks<{ tempFiles: { tempFilePath: string }[] }>) {
       const paths = backend.chosenPhotos.shift();
-      setTimeout(() => (paths ? options.success?.({ tempFiles: paths.map((p) => ({ tempFilePath: p })) }) : options.fail?.({ errMsg: 'chooseMedia:fail cancel' })), 0);
+      return answer(options, paths && { tempFiles: paths.map((p) => ({ tempFilePath: p })) }, 'chooseMedia:fail cancel');
     },
-    showActionSheet(options: { itemList: string[]; success?: (r: { tapIndex: number }) => void; fail?: (e: unknown) => void }) {
-      const answer = backend.actionSheetAnswers.shift();
-      setTimeout(() => (answer === undefined ? options.fail?.({ errMsg: 'showActionSheet:fail cancel' }) : options.success?.({ tapIndex: answer })), 0);
+    showActionSheet(options: { itemList: string[] } & Callbacks<{ tapIndex: number }>) {
+      const tapped = backend.actionSheetAnswers.shift();
+      return answer(options, tapped === undefined ? undefined : { tapIndex: tapped }, 'showActionSheet:fail cancel');
     },
     setNavigationBarTitle() {},
     pageScrollTo() {},
