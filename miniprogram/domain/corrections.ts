@@ -3,8 +3,7 @@
 import type { ApplicationKind, CorrectionItem, ReissueReason, ResidenceKind, TimelineEntry } from './contract';
 import { fieldLabel } from './labels';
 import { needsRelationStatement, requiredMaterials } from './materials';
-
-const RESIDENCE_FIELDS = ['district', 'street', 'address', 'since', 'kind', 'basis', 'organisation'];
+import { RESIDENCE_FIELDS } from './residence';
 
 /**
  * The items of this application that can be asked for: its fields, and only the materials it must
@@ -19,12 +18,20 @@ export function correctableItems(kind: ApplicationKind, residenceKind: Residence
 }
 
 /**
- * What a resubmission may change: the items asked for and, when the kind of residence was asked for and
- * is now one that needs it, the relation statement — the material follows the corrected kind.
+ * What a resubmission may change: the items asked for and what exists only because of one of them.
+ * When the kind of residence was asked for and is now one that needs it, the relation statement — the
+ * material follows the corrected kind. When the basis was asked for, the organisation (employer or
+ * school) — it follows the corrected basis: required when the new basis names one, and dropped, as on
+ * first submission, when it names none.
  */
 export function changeableItems(asked: readonly string[], residenceKind: ResidenceKind | undefined): string[] {
-  const follows = asked.includes('residence.kind') && residenceKind !== undefined && needsRelationStatement(residenceKind);
-  return follows && !asked.includes('materials.relationStatement') ? [...asked, 'materials.relationStatement'] : [...asked];
+  const items = [...asked];
+  const add = (item: string) => {
+    if (!items.includes(item)) items.push(item);
+  };
+  if (asked.includes('residence.kind') && residenceKind !== undefined && needsRelationStatement(residenceKind)) add('materials.relationStatement');
+  if (asked.includes('residence.basis')) add('residence.organisation');
+  return items;
 }
 
 /** The items of the latest correction request in a timeline: the ones still to correct. */

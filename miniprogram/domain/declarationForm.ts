@@ -7,26 +7,35 @@ import { DISTRICTS } from './districts';
 import { FIELD_MESSAGES } from './errors';
 import { ETHNICITIES } from './ethnicities';
 import { birthDateOf, idNumberProblem, normaliseIdNumber } from './idNumber';
+import { FIELD_LENGTHS, type LimitedField } from './limits';
 import { MAX_PROOFS, requiredMaterials } from './materials';
-import { Checker, isId, isPlainObject } from './validation';
+import { needsOrganisation } from './residence';
+import { Checker, isId, isPlainObject, type TextOptions } from './validation';
 
 const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
 const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 /** The two addresses are typed in boxes that wrap, where Enter is easily pressed: a line break there is a space. */
 const ADDRESS = { foldLineBreaks: true };
 
+/** A text field of the form, within its limits (limits.ts). */
+function limitedText(c: Checker, path: string, field: LimitedField, value: unknown, message?: string, options?: TextOptions): string | undefined {
+  const { min, max } = FIELD_LENGTHS[field];
+  return c.text(path, value, min, max, message, options);
+}
+
 export function mobileProblem(value: string): string | null {
   return MOBILE_PATTERN.test(value) ? null : FIELD_MESSAGES.mobile;
 }
 
 export function checkPersonName(c: Checker, path: string, value: unknown): string | undefined {
-  const name = c.text(path, value, 2, 30, FIELD_MESSAGES.name);
+  const name = limitedText(c, path, 'name', value, FIELD_MESSAGES.name);
   return name === undefined ? undefined : c.rule(path, name, NAME_PATTERN.test(name) ? null : FIELD_MESSAGES.name);
 }
 
 /** A valid ID number, normalised (a trailing x upper-cased). */
 export function checkIdNumber(c: Checker, path: string, value: unknown, today: string): string | undefined {
-  const raw = c.text(path, value, 1, 20, FIELD_MESSAGES.idLength);
+  // Read with a bound of its own length: the rule below says what is wrong with a shorter one.
+  const raw = c.text(path, value, 1, FIELD_LENGTHS.idNumber.max, FIELD_MESSAGES.idLength);
   return raw === undefined ? undefined : c.rule(path, normaliseIdNumber(raw), idNumberProblem(raw, today));
 }
 
@@ -37,9 +46,9 @@ export function checkApplicant(c: Checker, value: unknown, today: string, path =
   const name = checkPersonName(c, `${path}.name`, raw.name);
   const idNumber = checkIdNumber(c, `${path}.idNumber`, raw.idNumber, today);
   const ethnicity = c.oneOf(`${path}.ethnicity`, raw.ethnicity, ETHNICITIES, FIELD_MESSAGES.ethnicity);
-  let mobile = c.text(`${path}.mobile`, raw.mobile, 11, 11, FIELD_MESSAGES.mobile);
+  let mobile = limitedText(c, `${path}.mobile`, 'mobile', raw.mobile, FIELD_MESSAGES.mobile);
   if (mobile !== undefined) mobile = c.rule(`${path}.mobile`, mobile, mobileProblem(mobile));
-  const hukouAddress = c.text(`${path}.hukouAddress`, raw.hukouAddress, 5, 100, undefined, ADDRESS);
+  const hukouAddress = limitedText(c, `${path}.hukouAddress`, 'hukouAddress', raw.hukouAddress, undefined, ADDRESS);
   if (!name || !idNumber || !ethnicity || !mobile || !hukouAddress) return undefined;
   return { name, idNumber, ethnicity, mobile, hukouAddress };
 }
@@ -48,13 +57,15 @@ export function checkApplicant(c: Checker, value: unknown, today: string, path =
  * The residence part. `since` may not be in the future nor before the person's birth date
  * (when the ID number is known and valid).
  */
-export function checkResidence(
-  c: Checker,
-  value: unknown,
-  today: string,
-  idNumber?: string,
-  path = 'residence',
-): Residence | undefined {
+export function checkResidence(c: Checker, value: unknown, today: string, idNumber?: string, path = 'residence'): Residence | undefined {
+  return checkResidenceOf(c, value, today, idNumber ? birthDateOf(idNumber) : undefined, path);
+}
+
+/**
+ * The same checks with the birth date given instead of the ID number: after submission the resident's
+ * side holds only the masked number, and the birth date it was read from.
+ */
+export function checkResidenceOf(c: Checker, value: unknown, today: string, birthDate?: string, path = 'residence'): Residence | undefined {
   const raw = c.object(path, value);
   if (!raw) return undefined;
   const district = c.oneOf(
@@ -63,14 +74,14 @@ export function checkResidence(
     DISTRICTS.map((d) => d.code),
     FIELD_MESSAGES.district,
   );
-  const street = c.text(`${path}.street`, raw.street, 2, 50);
-  const address = c.text(`${path}.address`, raw.address, 2, 100, undefined, ADDRESS);
+  const street = limitedText(c, `${path}.street`, 'street', raw.street);
+  const address = limitedText(c, `${path}.address`, 'address', raw.address, undefined, ADDRESS);
   let since: string | undefined;
   if (typeof raw.since !== 'string' || !parseDate(raw.since)) {
     c.fail(`${path}.since`, raw.since === undefined || raw.since === '' ? FIELD_MESSAGES.required : FIELD_MESSAGES.date);
   } else if (raw.since > today) {
     c.fail(`${path}.since`, FIELD_MESSAGES.futureDate);
-  } else if (idNumber && isBefore(raw.since, birthDateOf(idNumber))) {
+  } else if (birthDate && isBefore(raw.since, birthDate)) {
     c.fail(`${path}.since`, FIELD_MESSAGES.beforeBirth);
   } else {
     since = raw.since;
@@ -78,8 +89,8 @@ export function checkResidence(
   const kind = c.oneOf<ResidenceKind>(`${path}.kind`, raw.kind, RESIDENCE_KINDS, FIELD_MESSAGES.residenceKind);
   const basis = c.oneOf<Basis>(`${path}.basis`, raw.basis, BASES, FIELD_MESSAGES.basis);
   let organisation: string | undefined;
-  if (basis === 'employment' || basis === 'study') {
-    organisation = c.text(`${path}.organisation`, raw.organisation, 2, 50, FIELD_MESSAGES.organisation(basis));
+  if (needsOrganisation(basis)) {
+    organisation = limitedText(c, `${path}.organisation`, 'organisation', raw.organisation, FIELD_MESSAGES.organisation(basis));
   }
   if (!c.ok || !district || !street || !address || !since || !kind || !basis) return undefined;
   return { district, street, address, since, kind, basis, ...(organisation ? { organisation } : {}) };
@@ -111,9 +122,7 @@ export function checkMaterials(
   const checked: Record<string, string | string[]> = {};
   for (const { field, multiple } of requiredMaterials(service, residenceKind ?? 'rent', reason)) {
     const at = `${path}.${field}`;
-    const files = multiple
-      ? checkFileList(c, at, raw[field])
-      : c.id(at, raw[field], field === 'relationStatement' ? FIELD_MESSAGES.relationStatement : FIELD_MESSAGES.file);
+    const files = multiple ? checkFileList(c, at, raw[field]) : c.id(at, raw[field], field === 'relationStatement' ? FIELD_MESSAGES.relationStatement : FIELD_MESSAGES.file);
     if (files) checked[field] = files;
   }
   return c.ok ? (checked as unknown as Materials) : undefined;
@@ -122,7 +131,7 @@ export function checkMaterials(
 /** The contact of a later service: a valid mobile number. */
 export function checkContact(c: Checker, value: unknown, path = 'contact'): { mobile: string } | undefined {
   const raw = c.object(path, value);
-  const mobile = raw && c.text(`${path}.mobile`, raw.mobile, 11, 11, FIELD_MESSAGES.mobile);
+  const mobile = raw && limitedText(c, `${path}.mobile`, 'mobile', raw.mobile, FIELD_MESSAGES.mobile);
   return mobile && c.rule(`${path}.mobile`, mobile, mobileProblem(mobile)) ? { mobile } : undefined;
 }
 

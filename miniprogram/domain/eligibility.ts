@@ -31,9 +31,7 @@ export function wasApproved(item: HistoryItem): boolean {
  * or after this one when none was approved before it.
  */
 export function permitOpensOnOf(declaration: HistoryItem, history: HistoryItem[]): string {
-  const firstApproved = history
-    .filter(wasApproved)
-    .sort((a, b) => a.submittedAt - b.submittedAt)[0];
+  const firstApproved = history.filter(wasApproved).sort((a, b) => a.submittedAt - b.submittedAt)[0];
   const from = firstApproved && firstApproved.submittedAt <= declaration.submittedAt ? firstApproved : declaration;
   return permitOpensOnFor(from.declaredOn as string);
 }

@@ -1,16 +1,12 @@
 // Error codes of the contract and the one place their resident-facing Chinese text lives.
+import { MAX_FILE_LINKS } from './contract';
+import { FIELD_LENGTHS, ID_NUMBER_LENGTH, MOBILE_LENGTH, STAFF_TEXT_LENGTH, type Length } from './limits';
+import { ORGANISATION_NAMES, type OrganisationBasis } from './residence';
 
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'NOT_ELIGIBLE',
-  'VERIFICATION_FAILED',
-  'CONFLICT',
-  'UNKNOWN_ACTION',
-  'INTERNAL',
-] as const;
+/** A text limit as a message says it: 1–200. */
+const range = ({ min, max }: Length) => `${min}–${max}`;
+
+export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_ELIGIBLE', 'VERIFICATION_FAILED', 'CONFLICT', 'UNKNOWN_ACTION', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -30,25 +26,24 @@ export const FIELD_MESSAGES = {
   required: '此项必填',
   notText: '请填写文字',
   /** Characters that would be stored invisibly or change how the text around them reads. */
-  unsafeText: (label?: string) =>
-    `${label ? `“${label}”` : '此项'}含有无法识别的特殊字符（可能是复制时带入的），请删除后重新填写`,
+  unsafeText: (label?: string) => `${label ? `“${label}”` : '此项'}含有无法识别的特殊字符（可能是复制时带入的），请删除后重新填写`,
   tooLong: (max: number) => `不能超过 ${max} 个字`,
   tooShort: (min: number) => `至少 ${min} 个字`,
-  name: '请填写身份证上的姓名（2–30 个汉字或字母）',
-  idLength: '公民身份号码应为 18 位',
+  name: `请填写身份证上的姓名（${range(FIELD_LENGTHS.name)} 个汉字或字母）`,
+  idLength: `公民身份号码应为 ${ID_NUMBER_LENGTH} 位`,
   idChars: '公民身份号码只能是数字，最后一位可以是 X',
   idArea: '公民身份号码的地区码不正确',
   idBirth: '公民身份号码中的出生日期不正确',
   idCheckDigit: '公民身份号码校验位不正确，请核对',
   ethnicity: '请从列表中选择民族',
-  mobile: '请填写 11 位手机号码',
+  mobile: `请填写 ${MOBILE_LENGTH} 位手机号码`,
   district: '请选择长沙市的区县（市）',
   date: '请选择正确的日期',
   futureDate: '日期不能晚于今天',
   beforeBirth: '日期不能早于出生日期',
   residenceKind: '请选择住所类型',
   basis: '请选择申领依据',
-  organisation: (basis: 'employment' | 'study') => (basis === 'employment' ? '请填写就业单位名称' : '请填写就读学校名称'),
+  organisation: (basis: OrganisationBasis) => `请填写${ORGANISATION_NAMES[basis]}名称`,
   file: '请上传图片',
   fileNotYours: '文件不存在或不是您上传的，请重新上传',
   proofsCount: (max: number) => `请上传 1–${max} 张证明材料`,
@@ -62,17 +57,17 @@ export const FIELD_MESSAGES = {
   limit: '每页条数应为 1–50',
   id: '缺少或无效的编号',
   outcome: '无效的验证结果',
-  correctionItems: '请至少列出一项需要补正的内容',
+  correctionItems: '请至少选择一项需要补正的内容',
   correctionItem: '这一项不能要求补正',
-  correctionMessage: '请写明需要怎样补正（1–200 字）',
-  reasons: '请至少写明一条不予通过的理由（每条 1–200 字）',
+  correctionMessage: `请写明需要怎样补正（${range(STAFF_TEXT_LENGTH)} 字）`,
+  reasons: `请至少写明一条不予通过的理由（每条 ${range(STAFF_TEXT_LENGTH)} 字）`,
   pickupCode: '领取码不正确',
   pickupProof: '请输入领取码，或确认已当面核验身份证',
   notAskedFor: '这一项不在补正范围内，不能修改',
   cardReportedLost: '原证已登记挂失，只能办理遗失补领',
   districts: '请给出辖区代码列表，或 all',
   openid: '无效的 openid',
-  fileIds: '请给出 1–10 个文件编号',
+  fileIds: `请给出 1–${MAX_FILE_LINKS} 个文件编号`,
 } as const;
 
 export class AppError extends Error {

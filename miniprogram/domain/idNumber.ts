@@ -1,6 +1,7 @@
 // Citizen ID numbers (公民身份号码, GB 11643-1999): validation, derived birth date and sex, masking.
 import { FIELD_MESSAGES } from './errors';
 import { formatDate, parseDate } from './dates';
+import { ID_NUMBER_LENGTH } from './limits';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -32,7 +33,7 @@ export function sexOf(idNumber: string): 'male' | 'female' {
  */
 export function idNumberProblem(raw: string, today: string): string | null {
   const id = normaliseIdNumber(raw);
-  if (id.length !== 18) return FIELD_MESSAGES.idLength;
+  if (id.length !== ID_NUMBER_LENGTH) return FIELD_MESSAGES.idLength;
   if (!/^\d{17}[\dX]$/.test(id)) return FIELD_MESSAGES.idChars;
   // Province codes run from 11 (北京) to 82 (澳门); a leading 0 or 9 is never issued.
   const province = Number(id.slice(0, 2));

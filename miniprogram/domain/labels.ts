@@ -1,5 +1,8 @@
-// Chinese names of the contract's values, for pages and messages.
+// Chinese names of the contract's values and the words the screens share, for pages and messages.
 import type { ApplicationKind, Basis, ReissueReason, ResidenceKind, Status } from './contract';
+import { MATERIAL_FIELDS, MATERIAL_LABELS } from './materials';
+import { UNCONFIRMED } from './pickupPlaces';
+import { ORGANISATION_NAMES } from './residence';
 
 export const KIND_LABELS: Readonly<Record<ApplicationKind, string>> = {
   declaration: '居住信息申报',
@@ -8,6 +11,7 @@ export const KIND_LABELS: Readonly<Record<ApplicationKind, string>> = {
   reissue: '居住证补领/换领',
 };
 
+/** Statuses as the resident reads them: where their own application stands. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   pending: '审核中',
   correction_requested: '待补正',
@@ -18,6 +22,30 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   withdrawn: '已撤回',
   superseded: '已更新',
 };
+
+/**
+ * Statuses as staff read them: what each application waits for, and from whom. Two words differ on
+ * purpose, for the other side of the counter: a pending application waits for the reviewer (待审核, where
+ * the resident reads 审核中), and one sent back waits for the applicant (待申请人补正, where the resident,
+ * who is that applicant, reads 待补正).
+ */
+export const STAFF_STATUS_LABELS: Readonly<Record<Status, string>> = {
+  ...STATUS_LABELS,
+  pending: '待审核',
+  correction_requested: '待申请人补正',
+};
+
+/** An approved card still has to be made: staff read it as waiting for them. */
+export const CARD_TO_MAKE_LABEL = '待制证';
+
+/** The review deadline `dueOn`, by one name on every screen. */
+export const DUE_LABEL = '办理期限';
+
+/** How the card fee is paid is the counter's to say, like every detail of a place not confirmed. */
+export const FEE_PAYMENT_NOTE = `缴纳方式${UNCONFIRMED}`;
+
+/** A permit date counted from a declaration not yet approved: shown, and said to be provisional. */
+export const PROVISIONAL_NOTE = '暂定，申报审核通过后生效';
 
 export const RESIDENCE_KIND_LABELS: Readonly<Record<ResidenceKind, string>> = {
   rent: '租赁房屋',
@@ -55,13 +83,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'residence.since': '居住起始日期',
   'residence.kind': '住所类型',
   'residence.basis': '申领依据',
-  'residence.organisation': '就业单位或就读学校',
+  'residence.organisation': Object.values(ORGANISATION_NAMES).join('或'),
   'contact.mobile': '手机号码',
-  'materials.idFront': '身份证正面照',
-  'materials.proofs': '居住证明',
-  'materials.relationStatement': '关系说明',
-  'materials.photo': '本人相片',
-  'materials.damagedCard': '损坏的居住证照片',
+  ...Object.fromEntries(MATERIAL_FIELDS.map((field) => [`materials.${field}`, MATERIAL_LABELS[field]])),
 };
 
 /** A payload path's name, or the path itself when it has none (an own entry only: never `constructor`'s function). */

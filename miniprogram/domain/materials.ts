@@ -14,7 +14,25 @@ export interface MaterialRequirement {
   multiple: boolean;
 }
 
-const PROOF_HINTS: Readonly<Record<ResidenceKind, string>> = {
+/** Each material's name, the one every screen and message uses. */
+export const MATERIAL_LABELS: Readonly<Record<MaterialField, string>> = {
+  idFront: '身份证正面照',
+  proofs: '居住证明',
+  relationStatement: '关系说明',
+  photo: '本人相片',
+  damagedCard: '损坏的居住证照片',
+};
+
+/** What to photograph for each material; the proofs' hint depends on the kind of residence. */
+export const MATERIAL_HINTS: Readonly<Record<Exclude<MaterialField, 'proofs'>, string>> = {
+  idFront: '本人居民身份证人像面',
+  relationStatement: '与承租人或房主关系的书面说明',
+  photo: '近期免冠证件照，用于制作居住证',
+  damagedCard: '拍摄原居住证正面',
+};
+
+/** The proof of the address each kind of residence gives. */
+export const PROOF_HINTS: Readonly<Record<ResidenceKind, string>> = {
   rent: '房屋租赁合同',
   own: '房产证或购房合同',
   relative: '亲属的房产证或购房合同',
@@ -28,27 +46,18 @@ export function needsRelationStatement(kind: ResidenceKind): boolean {
 }
 
 /** The materials, in upload order, for a service; the residence kind decides the proofs. */
-export function requiredMaterials(
-  service: ApplicationKind,
-  residenceKind: ResidenceKind,
-  reissueReason?: ReissueReason,
-): MaterialRequirement[] {
-  const idFront: MaterialRequirement = { field: 'idFront', label: '身份证正面照', hint: '本人居民身份证人像面', multiple: false };
-  const photo: MaterialRequirement = { field: 'photo', label: '本人相片', hint: '近期免冠证件照，用于制作居住证', multiple: false };
+export function requiredMaterials(service: ApplicationKind, residenceKind: ResidenceKind, reissueReason?: ReissueReason): MaterialRequirement[] {
+  const one = (field: Exclude<MaterialField, 'proofs'>): MaterialRequirement => ({ field, label: MATERIAL_LABELS[field], hint: MATERIAL_HINTS[field], multiple: false });
   if (service === 'reissue') {
-    const list = [idFront, photo];
-    if (reissueReason === 'damaged') {
-      list.push({ field: 'damagedCard', label: '损坏的居住证照片', hint: '拍摄原居住证正面', multiple: false });
-    }
+    const list = [one('idFront'), one('photo')];
+    if (reissueReason === 'damaged') list.push(one('damagedCard'));
     return list;
   }
   const list: MaterialRequirement[] = [
-    idFront,
-    { field: 'proofs', label: '居住证明', hint: `${PROOF_HINTS[residenceKind]}，1–${MAX_PROOFS} 张`, multiple: true },
+    one('idFront'),
+    { field: 'proofs', label: MATERIAL_LABELS.proofs, hint: `${PROOF_HINTS[residenceKind]}，1–${MAX_PROOFS} 张`, multiple: true },
   ];
-  if (needsRelationStatement(residenceKind)) {
-    list.push({ field: 'relationStatement', label: '关系说明', hint: '与承租人或房主关系的书面说明', multiple: false });
-  }
-  if (service === 'permit') list.push(photo);
+  if (needsRelationStatement(residenceKind)) list.push(one('relationStatement'));
+  if (service === 'permit') list.push(one('photo'));
   return list;
 }

@@ -1,6 +1,24 @@
-// The notices a person reads and agrees to before applying. A notice's version is stored with the
-// consent; changing a text means giving it a new version, so old consents still say what was agreed.
+// The notices a person reads and agrees to before applying, and the product's other standing texts. A
+// notice's version is stored with the consent; changing a text — also through a rule it quotes, such as
+// the count of proofs or the review days — means giving it a new version, so old consents still say what
+// was agreed.
 import type { ApplicationKind } from './contract';
+import { BASES } from './contract';
+import { BASIS_LABELS } from './labels';
+import { MAX_PROOFS } from './materials';
+import { REVIEW_DAYS } from './rules';
+
+/** The warning every resident sees first: what is free, what costs the card fee, and that agents' fees are illegal. */
+export const FEE_WARNING = '申报、登记凭证和首次申领居住证均免费，补领、换领只收证件工本费。中介、代办以任何名义收费均属违法，请勿上当。';
+
+/** The bases, as a condition names them: 合法稳定就业、合法稳定住所、连续就读. */
+const BASES_TEXT = BASES.map((b) => BASIS_LABELS[b]).join('、');
+
+/** 申领条件 (product.md, "Who may apply"): the six months from the declaration, and one of the bases. */
+export const PERMIT_CONDITIONS: readonly string[] = [
+  '离开户口所在地，在长沙居住满六个月。六个月从居住信息申报之日起计算：先申报，满六个月后再申领居住证。',
+  `并符合下列条件之一：${BASES_TEXT}。`,
+];
 
 export interface Notice {
   version: string;
@@ -33,14 +51,12 @@ export const DECLARATION_NOTICE: Notice = {
   sections: [
     {
       heading: '谁需要申报',
-      paragraphs: [
-        '离开常住户口所在地，到长沙市居住的人员，应当向居住地公安派出所申报居住登记。本人可以自行申报，也可以由用人单位代为申报。',
-      ],
+      paragraphs: ['离开常住户口所在地，到长沙市居住的人员，应当向居住地公安派出所申报居住登记。本人可以自行申报，也可以由用人单位代为申报。'],
     },
     {
       heading: '申报与申领居住证的关系',
       paragraphs: [
-        '居住满六个月的时间从居住信息申报之日起计算：申报经审核通过后，自申报之日起满六个自然月（如 8 月 31 日申报，次年 2 月 28 日届满），且符合合法稳定就业、合法稳定住所、连续就读三项条件之一的，可以申领居住证。',
+        `居住满六个月的时间从居住信息申报之日起计算：申报经审核通过后，自申报之日起满六个自然月（如 8 月 31 日申报，次年 2 月 28 日届满），且符合${BASES_TEXT}三项条件之一的，可以申领居住证。`,
         '居住未满六个月期间需要证明居住情况的，可以申领居住登记凭证。',
         '搬家后请重新申报；新的申报审核通过后取代原申报，居住时间仍从首次审核通过的申报之日起计算。',
       ],
@@ -50,14 +66,14 @@ export const DECLARATION_NOTICE: Notice = {
       paragraphs: [
         '本人居民身份证正面照片一张。',
         '居住地址证明：租住的提供房屋租赁合同；自有住房或借住亲属住房的提供房产证或购房合同；单位或学校提供住宿的提供集体宿舍居住证明；借住亲属住房或其他情形的，还需提供与承租人或房主关系的书面说明。',
-        '居住证明照片每次最多 5 张，身份证照片和关系说明不计入其中。请保证照片清晰、完整。',
+        `居住证明照片每次最多 ${MAX_PROOFS} 张，身份证照片和关系说明不计入其中。请保证照片清晰、完整。`,
       ],
     },
     {
       heading: '办理流程与时限',
       paragraphs: [
         '依次完成人脸识别验证、阅读本须知、填写信息自检表、上传材料、确认提交。提交后可在“我的办件”中查看进度。',
-        '公安机关自受理之日起 15 日内完成审核。材料需要补正的，会一次性列明全部需补正事项，请按提示修改后重新提交。',
+        `公安机关自受理之日起 ${REVIEW_DAYS} 日内完成审核。材料需要补正的，会一次性列明全部需补正事项，请按提示修改后重新提交。`,
       ],
     },
     {
@@ -87,15 +103,18 @@ export const PERMIT_NOTICE: Notice = {
   sections: [
     {
       heading: '申领条件',
-      paragraphs: [
-        '居住信息申报已审核通过，自申报之日起在长沙居住满六个自然月，并符合合法稳定就业、合法稳定住所、连续就读三项条件之一。身份信息和居住地址取自您已通过的申报，无需重新填写。',
-      ],
+      paragraphs: [`居住信息申报已审核通过，自申报之日起在长沙居住满六个自然月，并符合${BASES_TEXT}三项条件之一。身份信息和居住地址取自您已通过的申报，无需重新填写。`],
     },
     {
       heading: '需要准备的材料',
-      paragraphs: ['本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 5 张）；本人近期免冠相片一张，用于制作居住证。'],
+      paragraphs: [`本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）；本人近期免冠相片一张，用于制作居住证。`],
     },
-    { heading: '办理时限与签注', paragraphs: ['公安机关自受理之日起 15 日内核发。居住证每满一年须在期满前一个月内签注，逾期未签注的暂停使用，签注后恢复，连续居住年限重新计算；届时我们会提醒您。'] },
+    {
+      heading: '办理时限与签注',
+      paragraphs: [
+        `公安机关自受理之日起 ${REVIEW_DAYS} 日内核发。居住证每满一年须在期满前一个月内签注，逾期未签注的暂停使用，签注后恢复，连续居住年限重新计算；届时我们会提醒您。`,
+      ],
+    },
     PICKUP,
     ...COMMON_SECTIONS,
   ],
@@ -109,7 +128,7 @@ export const VOUCHER_NOTICE: Notice = {
       heading: '适用情形',
       paragraphs: ['居住信息申报已审核通过、居住尚未满六个月，需要证明在长沙居住的，可以申领居住登记凭证。居住满六个月后请直接申领居住证。'],
     },
-    { heading: '需要准备的材料', paragraphs: ['本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 5 张）。'] },
+    { heading: '需要准备的材料', paragraphs: [`本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。`] },
     PICKUP,
     ...COMMON_SECTIONS,
   ],

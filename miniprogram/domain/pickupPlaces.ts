@@ -1,7 +1,14 @@
 // Where results are collected, in person only: every place, by the district or county of residence.
 // Only what a reliable source gives is filled in: the hall's address comes from the city's published
 // rule; opening hours, phone numbers and coordinates are left out until they are confirmed, and pages
-// show "以窗口公告为准" for them. Never invent them.
+// show UNCONFIRMED for them. Never invent them.
+import { DISTRICTS, type District } from './districts';
+
+/** What a page shows for a detail of a place that is not confirmed. */
+export const UNCONFIRMED = '以窗口公告为准';
+
+/** Results are handed over to the person only, at the counter. */
+export const IN_PERSON = '一律本人到现场领取';
 
 export interface PickupPlace {
   name: string;
@@ -17,24 +24,29 @@ export const CITY_HALL: PickupPlace = {
   address: '长沙市雨花区金盾路30号',
 };
 
+/** The urban districts, which collect at the hall: 芙蓉区, 天心区, 岳麓区, 开福区, 雨花区. */
+const URBAN_DISTRICTS: readonly string[] = ['430102', '430103', '430104', '430105', '430111'];
+
 /** The counties collect at the police station of the place of residence, which the address decides. */
+const LOCAL_STATION = '居住地派出所';
 const LOCAL_STATION_ADDRESS = '您居住地址所属的派出所';
 
-const PLACES: Readonly<Record<string, PickupPlace>> = {
-  '430102': CITY_HALL, // 芙蓉区
-  '430103': CITY_HALL, // 天心区
-  '430104': CITY_HALL, // 岳麓区
-  '430105': CITY_HALL, // 开福区
-  '430111': CITY_HALL, // 雨花区
-  '430112': { name: '望城区居住地派出所', address: LOCAL_STATION_ADDRESS },
-  '430121': { name: '长沙县居住地派出所', address: LOCAL_STATION_ADDRESS },
-  '430181': { name: '浏阳市居住地派出所', address: LOCAL_STATION_ADDRESS },
-  '430182': { name: '宁乡市居住地派出所', address: LOCAL_STATION_ADDRESS },
-};
+const PLACES: Readonly<Record<string, PickupPlace>> = Object.fromEntries(
+  DISTRICTS.map((d) => [d.code, URBAN_DISTRICTS.includes(d.code) ? CITY_HALL : { name: `${d.name}${LOCAL_STATION}`, address: LOCAL_STATION_ADDRESS }]),
+);
 
 /** The place for a district code; every district a declaration accepts has one. */
 export function pickupPlaceFor(districtCode: string): PickupPlace {
-  const place = PLACES[districtCode];
+  const place = Object.prototype.hasOwnProperty.call(PLACES, districtCode) ? PLACES[districtCode] : undefined;
   if (!place) throw new Error(`no pickup place for district ${districtCode}`);
   return place;
+}
+
+/** Where each group of districts collects, for a page that explains pickup to everyone at once. */
+export function pickupGroups(): { districts: District[]; place: string }[] {
+  const isUrban = (d: District) => URBAN_DISTRICTS.includes(d.code);
+  return [
+    { districts: DISTRICTS.filter(isUrban), place: `${CITY_HALL.name}（${CITY_HALL.address}）` },
+    { districts: DISTRICTS.filter((d) => !isUrban(d)), place: LOCAL_STATION },
+  ];
 }

@@ -26,14 +26,7 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 export function canTransition(kind: ApplicationKind, from: Status, to: Status, by: Actor): boolean {
-  return TRANSITIONS.some(
-    (t) =>
-      t.from === from &&
-      t.to === to &&
-      t.by === by &&
-      (!t.kinds || t.kinds.includes(kind)) &&
-      !(t.exceptKinds && t.exceptKinds.includes(kind)),
-  );
+  return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by && (!t.kinds || t.kinds.includes(kind)) && !(t.exceptKinds && t.exceptKinds.includes(kind)));
 }
 
 export function isPending(status: Status): boolean {

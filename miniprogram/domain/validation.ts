@@ -1,6 +1,7 @@
 // Small field checkers that collect every problem by its payload path, so one answer lists them all.
 import { FIELD_MESSAGES } from './errors';
 import { textLabel } from './labels';
+import { MAX_ID_LENGTH } from './limits';
 
 export type FieldErrors = Record<string, string>;
 
@@ -40,9 +41,6 @@ export interface TextOptions {
   /** Line breaks read as spaces: an address typed in a box that wraps, where Enter is easily pressed. */
   foldLineBreaks?: boolean;
 }
-
-/** Longest identifier accepted: file ids, application ids and verification ids are all shorter. */
-const MAX_ID_LENGTH = 128;
 
 /** Collects field errors; each checker returns the cleaned value, or undefined after recording a problem. */
 export class Checker {
@@ -89,7 +87,7 @@ export class Checker {
     return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : this.fail(path, message);
   }
 
-  /** An opaque identifier: 1–128 characters without spaces or characters that are never stored. */
+  /** An opaque identifier: 1–MAX_ID_LENGTH characters without spaces or characters that are never stored. */
   id(path: string, value: unknown, message: string): string | undefined {
     return isId(value) ? value : this.fail(path, message);
   }
@@ -102,5 +100,5 @@ export class Checker {
 
 /** The shape of an identifier `Checker.id` accepts. */
 export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && /^[^\s]{1,128}$/.test(value) && !hasUnsafeCharacter(value);
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && /^[^\s]+$/.test(value) && !hasUnsafeCharacter(value);
 }

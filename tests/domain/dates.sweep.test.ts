@@ -41,7 +41,7 @@ const oracle = {
   chinaDays: (instant: number) => Math.floor((instant + 8 * 3600_000) / DAY),
   chinaDate: (instant: number) => ymd(civil(oracle.chinaDays(instant))),
   chinaDateTime: (instant: number) => {
-    const minutes = Math.floor((((instant + 8 * 3600_000) % DAY) + DAY) % DAY / 60_000);
+    const minutes = Math.floor(((((instant + 8 * 3600_000) % DAY) + DAY) % DAY) / 60_000);
     return `${oracle.chinaDate(instant)} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
   },
   addMonths: (date: string, months: number) => {
@@ -100,7 +100,11 @@ const out = zones.map((zone) => {
 process.stdout.write(JSON.stringify(out));`,
     );
     // The child starts in yet another zone, so none of the three is where it began.
-    const output = execFileSync(process.execPath, [join(dir, 'driver.js')], { input: JSON.stringify({ cases, zones: ZONES }), env: { ...process.env, TZ: 'Pacific/Kiritimati' }, maxBuffer: 256 * 1024 * 1024 });
+    const output = execFileSync(process.execPath, [join(dir, 'driver.js')], {
+      input: JSON.stringify({ cases, zones: ZONES }),
+      env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return JSON.parse(output.toString('utf8')) as ZoneAnswers[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -146,9 +150,9 @@ function expected({ instant, other, months, shift }: { instant: number; other: n
 
 const instants = fc.integer({ min: FROM, max: TO });
 /** Instants near a China midnight, where a zone leaking in would show first. */
-const nearMidnight = fc.tuple(fc.integer({ min: 0, max: Math.floor((TO - FROM) / DAY) }), fc.integer({ min: -120_000, max: 120_000 })).map(
-  ([day, offset]) => Math.min(TO, Math.max(FROM, FROM + day * DAY + offset)),
-);
+const nearMidnight = fc
+  .tuple(fc.integer({ min: 0, max: Math.floor((TO - FROM) / DAY) }), fc.integer({ min: -120_000, max: 120_000 }))
+  .map(([day, offset]) => Math.min(TO, Math.max(FROM, FROM + day * DAY + offset)));
 const anyInstant = fc.oneof(instants, nearMidnight);
 
 const cases = fc.sample(fc.record({ instant: anyInstant, other: anyInstant, months: fc.integer({ min: -24, max: 24 }), shift: fc.integer({ min: -4000, max: 4000 }) }), {

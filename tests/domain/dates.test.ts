@@ -18,10 +18,7 @@ describe('China-time dates of instants', () => {
 });
 
 describe('strict calendar dates', () => {
-  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-2-3', '20260203', '2026-02-29', '1899-12-31', ''])(
-    'rejects %p',
-    (text) => expect(parseDate(text)).toBeNull(),
-  );
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-2-3', '20260203', '2026-02-29', '1899-12-31', ''])('rejects %p', (text) => expect(parseDate(text)).toBeNull());
   it.each(['2028-02-29', '2026-12-31', '1900-01-01'])('accepts %p', (text) => expect(parseDate(text)).not.toBeNull());
 });
 

@@ -88,7 +88,10 @@ describe('the overview of a person', () => {
     const held: HistoryItem = { id: 'p1', kind: 'permit', status: 'collected', submittedAt: at('2027-03-01'), reportedLostOn: '2027-05-20' };
     for (const status of ['approved', 'ready'] as const) {
       const replacement: HistoryItem = { id: 'r1', kind: 'reissue', status, submittedAt: at('2027-05-20') };
-      expect(overviewOf([approved, held, replacement], '2027-06-02', CARD_FEE).services.reissue).toMatchObject({ open: false, reason: '新证正在制作或等待领取，领取后如需补领或换领可再申请' });
+      expect(overviewOf([approved, held, replacement], '2027-06-02', CARD_FEE).services.reissue).toMatchObject({
+        open: false,
+        reason: '新证正在制作或等待领取，领取后如需补领或换领可再申请',
+      });
     }
   });
 

@@ -5,9 +5,8 @@ const TODAY = '2026-11-28';
 
 describe('ID numbers (GB 11643)', () => {
   // Check digits computed independently of the code under test.
-  it.each(['11010519491231002X', '430104199003071237', '430121200002290018', '43010419900307100X', '430182198511110022'])(
-    'accepts %s',
-    (id) => expect(idNumberProblem(id, TODAY)).toBeNull(),
+  it.each(['11010519491231002X', '430104199003071237', '430121200002290018', '43010419900307100X', '430182198511110022'])('accepts %s', (id) =>
+    expect(idNumberProblem(id, TODAY)).toBeNull(),
   );
 
   it('reads a lower-case x as X', () => {

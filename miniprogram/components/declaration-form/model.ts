@@ -6,7 +6,9 @@ import { checkApplicant, checkResidence } from '../../domain/declarationForm';
 import { DISTRICTS, districtName } from '../../domain/districts';
 import { birthDateOf, idNumberProblem, normaliseIdNumber, sexOf } from '../../domain/idNumber';
 import { BASIS_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../domain/labels';
+import { FIELD_MAXLENGTHS } from '../../domain/limits';
 import { requiredMaterials } from '../../domain/materials';
+import { needsOrganisation, ORGANISATION_NAMES } from '../../domain/residence';
 import { Checker } from '../../domain/validation';
 
 /** What the person types, as typed: every value a string so a draft keeps half-finished input. */
@@ -39,8 +41,7 @@ export function restoreDraft(stored: unknown): FormDraft {
 /** The draft as the payload parts the server takes (organisation only when the basis needs it). */
 export function payloadOf(draft: FormDraft): { applicant: unknown; residence: unknown } {
   const { organisation, ...residence } = draft.residence;
-  const needsOrganisation = residence.basis === 'employment' || residence.basis === 'study';
-  return { applicant: { ...draft.applicant }, residence: needsOrganisation ? { ...residence, organisation } : residence };
+  return { applicant: { ...draft.applicant }, residence: needsOrganisation(residence.basis) ? { ...residence, organisation } : residence };
 }
 
 /** Every problem in the form, keyed by payload path ('applicant.mobile'). */
@@ -75,13 +76,15 @@ export function derivedOf(draft: FormDraft, today: string, service: ApplicationK
     districtName: draft.residence.district ? districtName(draft.residence.district) : '',
     kindLabel: kind ? RESIDENCE_KIND_LABELS[kind] : '',
     basisLabel: basis ? BASIS_LABELS[basis] : '',
-    needsOrganisation: basis === 'employment' || basis === 'study',
-    organisationLabel: basis === 'study' ? '就读学校' : '就业单位',
+    needsOrganisation: needsOrganisation(basis),
+    organisationLabel: needsOrganisation(basis) ? ORGANISATION_NAMES[basis] : '',
     materials: kind ? requiredMaterials(service, kind).map(({ label, hint }) => ({ label, hint })) : [],
   };
 }
 
 export const DISTRICT_NAMES = DISTRICTS.map((d) => d.name);
+/** Each text field's maxlength (limits.ts), bound into the WXML. */
+export const MAXLENGTHS = FIELD_MAXLENGTHS;
 /** The earliest day a residence can have started, for the date pickers. */
 export const EARLIEST_SINCE = new Date(1950, 0, 1).getTime();
 

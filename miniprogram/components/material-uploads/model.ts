@@ -45,8 +45,9 @@ function keptItem(fileId: string, url: string): UploadItem {
   return { key: fileId, url, status: 'done', message: '', fileId, isImage: true };
 }
 
-function lostItem(index: number): UploadItem {
-  return { key: `lost:${index}`, url: '', status: 'failed', message: PICK_AGAIN, lost: true, isImage: true };
+/** `tag` keeps the key unique in its list: a draft's running count, or the file id whose link is gone. */
+function lostItem(tag: string): UploadItem {
+  return { key: `lost:${tag}`, url: '', status: 'failed', message: PICK_AGAIN, lost: true, isImage: true };
 }
 
 /**
@@ -61,21 +62,13 @@ export function restoreLists(stored: unknown): UploadLists {
     if (!Array.isArray(items)) continue;
     lists[field as MaterialField] = items
       .filter((i): i is Partial<UploadItem> => typeof i === 'object' && i !== null)
-      .map((i) =>
-        i.status === 'done' && typeof i.fileId === 'string' && i.fileId
-          ? keptItem(i.fileId, typeof i.url === 'string' ? i.url : '')
-          : lostItem(lost++),
-      );
+      .map((i) => (i.status === 'done' && typeof i.fileId === 'string' && i.fileId ? keptItem(i.fileId, typeof i.url === 'string' ? i.url : '') : lostItem(String(lost++))));
   }
   return lists;
 }
 
 /** What an application already holds for `fields`, as kept photos: a correction starts from these. */
-export function listsFromMaterials(
-  materials: Record<string, FileLink | FileLink[]>,
-  fields: readonly MaterialField[],
-  resolve: (url: string) => string,
-): UploadLists {
+export function listsFromMaterials(materials: Record<string, FileLink | FileLink[]>, fields: readonly MaterialField[], resolve: (url: string) => string): UploadLists {
   const lists: UploadLists = {};
   for (const field of fields) {
     const links = materials[field];
@@ -94,12 +87,11 @@ export function fileIdsOf(lists: UploadLists): string[] {
 /** The lists with fresh links for kept photos; a photo the backend gives no link for is no longer usable. */
 export function withLinks(lists: UploadLists, links: Record<string, string>): UploadLists {
   const next: UploadLists = {};
-  let lost = 0;
   for (const [field, items] of Object.entries(lists) as [MaterialField, UploadItem[]][]) {
     next[field] = items.map((i) => {
       if (i.status !== 'done' || !i.fileId) return i;
       const link = links[i.fileId];
-      return link === undefined ? lostItem(lost++) : { ...i, url: link };
+      return link === undefined ? lostItem(i.fileId) : { ...i, url: link };
     });
   }
   return next;

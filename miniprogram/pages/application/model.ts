@@ -2,9 +2,10 @@
 import type { ApplicationDetail, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
 import { correctionLine, latestRequest } from '../../domain/corrections';
-import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { DUE_LABEL, KIND_LABELS, PROVISIONAL_NOTE, STATUS_LABELS } from '../../domain/labels';
+import { UNCONFIRMED } from '../../domain/pickupPlaces';
 import { isPending } from '../../domain/states';
-import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../utils/applicationRows';
+import { cardRows, materialRows, personRows, residenceRows, type ResolveUrl, type Row } from '../../utils/applicationRows';
 import { longDate } from '../../utils/format';
 
 export interface DetailModel {
@@ -23,8 +24,6 @@ export interface DetailModel {
   pickup: null | { code: string; rows: Row[]; phone: string; location: { latitude: number; longitude: number; name: string; address: string } | null };
 }
 
-const ASK_THE_COUNTER = '以窗口公告为准';
-
 function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
   const p = app.pickup;
   if (!p) return null;
@@ -33,8 +32,8 @@ function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
     rows: [
       { label: '领取地点', value: p.place },
       { label: '地址', value: p.address },
-      { label: '办公时间', value: p.hours ?? ASK_THE_COUNTER },
-      { label: '咨询电话', value: p.phone ?? ASK_THE_COUNTER },
+      { label: '办公时间', value: p.hours ?? UNCONFIRMED },
+      { label: '咨询电话', value: p.phone ?? UNCONFIRMED },
     ],
     phone: p.phone ?? '',
     location: p.location ? { ...p.location, name: p.place, address: p.address } : null,
@@ -44,7 +43,7 @@ function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
 function statusNote(app: ApplicationDetail): string {
   switch (app.status) {
     case 'pending':
-      return app.overdue ? `已超过审核期限（${longDate(app.dueOn)}），可到办理窗口询问` : `公安机关将在${longDate(app.dueOn)}前完成审核`;
+      return app.overdue ? `已超过${DUE_LABEL}（${longDate(app.dueOn)}），可到办理窗口询问` : `公安机关将在${longDate(app.dueOn)}前完成审核`;
     case 'correction_requested':
       return '请按下方列出的事项补正后重新提交';
     case 'approved':
@@ -73,14 +72,14 @@ function stepDesc(entry: TimelineEntry): string {
   return lines.join('\n');
 }
 
-export function detailModel(app: ApplicationDetail): DetailModel {
+export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): DetailModel {
   const facts: Row[] = [{ label: '提交时间', value: chinaDateTime(app.submittedAt) }];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
   // A provisional date holds only while the declaration can still be approved.
   if (app.permitOpensOn && (!app.permitOpensOnProvisional || isPending(app.status))) {
-    facts.push({ label: '可申领居住证', value: longDate(app.permitOpensOn), note: app.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '' });
+    facts.push({ label: '可申领居住证', value: longDate(app.permitOpensOn), note: app.permitOpensOnProvisional ? PROVISIONAL_NOTE : '' });
   }
-  if (isPending(app.status)) facts.push({ label: '审核期限', value: `${longDate(app.dueOn)}前` });
+  if (isPending(app.status)) facts.push({ label: DUE_LABEL, value: `${longDate(app.dueOn)}前` });
   facts.push(...cardRows(app));
   const { applicant: a, residence: r } = app;
   return {
@@ -90,11 +89,10 @@ export function detailModel(app: ApplicationDetail): DetailModel {
     facts,
     person: personRows(a, a.idNumberMasked),
     residence: residenceRows(r),
-    materials: materialRows(app.materials),
+    materials: materialRows(app.materials, resolveUrl),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
     pickup: pickupOf(app),
     corrections: app.status === 'correction_requested' ? latestRequest(app.timeline).map(correctionLine) : [],
   };
 }
-

@@ -1,6 +1,10 @@
-// The home page's view of an overview: every label and flag the WXML shows, computed here.
-import type { Overview, ServiceState } from '../../domain/contract';
-import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+// The home page's view of an overview: every label and flag the WXML shows, computed here, and the
+// conditions, materials and pickup it explains, built from the domain's own rules.
+import { RESIDENCE_KINDS, type Overview, type ServiceState } from '../../domain/contract';
+import { KIND_LABELS, PROVISIONAL_NOTE, RESIDENCE_KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { MATERIAL_HINTS, MATERIAL_LABELS, MAX_PROOFS, needsRelationStatement, PROOF_HINTS } from '../../domain/materials';
+import { FEE_WARNING, PERMIT_CONDITIONS } from '../../domain/notices';
+import { IN_PERSON, pickupGroups } from '../../domain/pickupPlaces';
 import { feeText, longDate } from '../../utils/format';
 
 export interface ServiceEntry {
@@ -23,6 +27,14 @@ export interface Standing {
   permitLabel: string;
 }
 
+/** What home explains to everyone: each a list of paragraphs the WXML loops over. */
+export interface Guide {
+  feeWarning: string;
+  conditions: string[];
+  materials: string[];
+  pickup: string[];
+}
+
 export interface HomeModel {
   standing: Standing;
   nextStep: string;
@@ -30,6 +42,31 @@ export interface HomeModel {
   /** The staff console's entry shows only to staff, as the server's records say. */
   isStaff: boolean;
 }
+
+/** 申领条件, numbered. */
+function conditionLines(): string[] {
+  return PERMIT_CONDITIONS.map((text, i) => `${i + 1}. ${text}`);
+}
+
+/** 所需材料: the ID front, each kind of residence's proof, the relation statement, then the counts. */
+function materialLines(): string[] {
+  const needStatement = RESIDENCE_KINDS.filter(needsRelationStatement).map((k) => RESIDENCE_KIND_LABELS[k]);
+  return [
+    `${MATERIAL_LABELS.idFront}：${MATERIAL_HINTS.idFront}。`,
+    ...RESIDENCE_KINDS.map((kind) => `${RESIDENCE_KIND_LABELS[kind]}：${PROOF_HINTS[kind]}。`),
+    `${needStatement.join('、')}：另附${MATERIAL_HINTS.relationStatement}（${MATERIAL_LABELS.relationStatement}）。`,
+    `${MATERIAL_LABELS.proofs}照片每次最多 ${MAX_PROOFS} 张，${MATERIAL_LABELS.idFront}和${MATERIAL_LABELS.relationStatement}不计入；申领居住证时另需${MATERIAL_LABELS.photo}（${MATERIAL_HINTS.photo}）。`,
+  ].map((line) => `· ${line}`);
+}
+
+/** 领取方式: in person, and where each group of districts collects. */
+function pickupLines(): string[] {
+  const where = pickupGroups().map((g) => `${g.districts.map((d) => d.name).join('、')}：${g.place}`);
+  return [`${IN_PERSON}。${where.join('；')}。`];
+}
+
+/** The same for every person, and shown before the overview has loaded: computed once. */
+export const HOME_GUIDE: Guide = { feeWarning: FEE_WARNING, conditions: conditionLines(), materials: materialLines(), pickup: pickupLines() };
 
 function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
   const open = state.fee > 0 ? `可以办理，证件工本费 ${feeText(state.fee)}` : '可以办理';
@@ -65,7 +102,7 @@ export function homeModel(o: Overview): HomeModel {
         declaredOn: longDate(d.declaredOn),
         showPermitDate: d.status !== 'rejected' || o.approvedDeclarationId !== null,
         permitOpensOn: longDate(d.permitOpensOn),
-        permitNote: d.permitOpensOnProvisional ? '暂定，申报审核通过后生效' : '',
+        permitNote: d.permitOpensOnProvisional ? PROVISIONAL_NOTE : '',
         daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
         permitLabel: o.card ? permitLabelOf(o.card) : '未持有',
       }
@@ -74,11 +111,6 @@ export function homeModel(o: Overview): HomeModel {
     standing,
     nextStep: nextStepOf(o),
     isStaff: o.isStaff === true,
-    services: [
-      entry('declaration', o.services.declare),
-      entry('permit', o.services.permit),
-      entry('voucher', o.services.voucher),
-      entry('reissue', o.services.reissue),
-    ],
+    services: [entry('declaration', o.services.declare), entry('permit', o.services.permit), entry('voucher', o.services.voucher), entry('reissue', o.services.reissue)],
   };
 }

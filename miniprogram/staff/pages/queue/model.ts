@@ -1,7 +1,7 @@
 // The staff queue's view model: the filter menus and each row as a reviewer scans it.
 import { APPLICATION_KINDS, type ApplicationKind, type StaffQueueItem, type Status } from '../../../domain/contract';
 import { districtName } from '../../../domain/districts';
-import { KIND_LABELS } from '../../../domain/labels';
+import { DUE_LABEL, KIND_LABELS, STAFF_STATUS_LABELS } from '../../../domain/labels';
 import type { QueueFilter } from '../../../services/staff';
 import { longDate } from '../../../utils/format';
 import { staffStatus } from '../../status';
@@ -15,13 +15,10 @@ export interface Option {
 /** '' is the server's default: everything waiting for staff (pending reviews, cards to make, cards to hand over). */
 export const STATUS_OPTIONS: Option[] = [
   { text: '待处理（全部）', value: '' },
-  { text: '待审核', value: 'pending' },
-  { text: '待补正', value: 'correction_requested' },
-  { text: '已通过', value: 'approved' },
-  { text: '待领取', value: 'ready' },
-  { text: '已领取', value: 'collected' },
-  { text: '未通过', value: 'rejected' },
-  { text: '已撤回', value: 'withdrawn' },
+  ...(['pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn'] as const).map((status) => ({
+    text: STAFF_STATUS_LABELS[status],
+    value: status,
+  })),
 ];
 
 export const KIND_OPTIONS: Option[] = [{ text: '全部类型', value: '' }, ...APPLICATION_KINDS.map((kind) => ({ text: KIND_LABELS[kind], value: kind }))];
@@ -50,7 +47,7 @@ export function queueRow(item: StaffQueueItem): QueueRow {
     status: label,
     tagType,
     identity: `${item.idNumberMasked} · ${districtName(item.district)}`,
-    due: `办理期限 ${longDate(item.dueOn)}`,
+    due: `${DUE_LABEL} ${longDate(item.dueOn)}`,
     overdue: item.overdue,
   };
 }

@@ -4,9 +4,9 @@ import type { ApplicationKind, CorrectionItem, StaffApplication, StaffTimelineEn
 import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
 import { correctableItems, correctionLine } from '../../../domain/corrections';
-import { fieldLabel, KIND_LABELS } from '../../../domain/labels';
-import { canTransition, isPending } from '../../../domain/states';
-import { cardRows, materialRows, personRows, residenceRows, type Row } from '../../../utils/applicationRows';
+import { DUE_LABEL, fieldLabel, KIND_LABELS } from '../../../domain/labels';
+import { canTransition } from '../../../domain/states';
+import { cardRows, materialRows, personRows, residenceRows, type ResolveUrl, type Row } from '../../../utils/applicationRows';
 import { longDate } from '../../../utils/format';
 import { staffStatus } from '../../status';
 
@@ -121,11 +121,11 @@ export function allowedActions(kind: ApplicationKind, status: Status): Allowed {
   return { ...allowed, review: allowed.approve || allowed.correct || allowed.reject, any: Object.values(allowed).some(Boolean) };
 }
 
-export function reviewModel(app: StaffApplication): ReviewModel {
+export function reviewModel(app: StaffApplication, resolveUrl: ResolveUrl): ReviewModel {
   const { label } = staffStatus(app.status, app.kind);
   const facts: Row[] = [
     { label: '提交时间', value: chinaDateTime(app.submittedAt) },
-    { label: isPending(app.status) ? '审核期限' : '办理期限', value: longDate(app.dueOn) },
+    { label: DUE_LABEL, value: longDate(app.dueOn) },
     { label: '所属辖区', value: districtName(app.district) },
   ];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
@@ -139,7 +139,7 @@ export function reviewModel(app: StaffApplication): ReviewModel {
     facts,
     person: personRows(a, a.idNumber),
     residence: residenceRows(r),
-    materials: materialRows(app.materials),
+    materials: materialRows(app.materials, resolveUrl),
     timeline: timelineRows(app.timeline),
     allowed: allowedActions(app.kind, app.status),
     correctable: correctableItems(app.kind, r?.kind, app.reason),
