@@ -1,9 +1,8 @@
 // The rows both the resident's detail and the staff review show: the applicant, the residence and
-// the materials of an application, labelled for reading.
+// the materials of an application, labelled for reading. Pure: whatever needs the backend is passed in.
 import type { ApplicantView, ApplicationView, FileLink, Residence } from '../domain/contract';
 import { districtName } from '../domain/districts';
 import { BASIS_LABELS, FIELD_LABELS, REISSUE_REASON_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../domain/labels';
-import { fileUrl } from '../services/links';
 import { feeText, longDate } from './format';
 
 export interface Row {
@@ -45,12 +44,15 @@ export function cardRows(app: Pick<ApplicationView, 'reason' | 'fee' | 'issuedOn
   return rows;
 }
 
-export function materialRows(materials: Record<string, FileLink | FileLink[]>): { label: string; urls: string[] }[] {
+/** Makes a link from the backend loadable where the page runs (the local host answers with a path on itself). */
+export type ResolveUrl = (url: string) => string;
+
+export function materialRows(materials: Record<string, FileLink | FileLink[]>, resolve: ResolveUrl): { label: string; urls: string[] }[] {
   // A replacement carries no proofs: an empty list is not a material to show.
   return Object.entries(materials)
     .map(([field, links]) => ({
       label: FIELD_LABELS[`materials.${field}`] ?? field,
-      urls: (Array.isArray(links) ? links : [links]).map((l) => fileUrl(l.url)),
+      urls: (Array.isArray(links) ? links : [links]).map((l) => resolve(l.url)),
     }))
     .filter((m) => m.urls.length > 0);
 }

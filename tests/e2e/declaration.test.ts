@@ -69,7 +69,7 @@ test('a resident declares, sees the dates, and withdraws', async () => {
   await expectVisible(current(page).getByText('申报已提交'));
   await expectVisible(current(page).getByText('2026年9月1日'));
   await expectVisible(current(page).getByText('2027年3月1日'));
-  await expectVisible(current(page).getByText('暂定：申报审核通过后生效'));
+  await expectVisible(current(page).getByText('暂定，申报审核通过后生效'));
   await screenshot(page, 'submitted.png');
 
   await tapButton(page, '查看办件');

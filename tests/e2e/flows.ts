@@ -2,8 +2,7 @@
 import type { Page } from 'playwright-core';
 import { current, eventually, expectVisible, navTitle, tapButton } from './phone';
 
-export const fieldOf = (page: Page, name: string) =>
-  current(page).locator(`[class*="field-${name}"] input, [class*="field-${name}"] textarea`).first();
+export const fieldOf = (page: Page, name: string) => current(page).locator(`[class*="field-${name}"] input, [class*="field-${name}"] textarea`).first();
 
 export async function typeInto(page: Page, name: string, text: string): Promise<void> {
   await fieldOf(page, name).click();
@@ -13,7 +12,10 @@ export async function typeInto(page: Page, name: string, text: string): Promise<
 
 /** A read-only field opens its picker when its row is tapped; the picker's 确认 takes the value shown. */
 export async function pick(page: Page, fieldName: string): Promise<void> {
-  await current(page).locator(`[class*="field-${fieldName}"]`).first().click({ position: { x: 40, y: 20 } });
+  await current(page)
+    .locator(`[class*="field-${fieldName}"]`)
+    .first()
+    .click({ position: { x: 40, y: 20 } });
   const confirm = current(page).locator('[class*="van-picker__confirm"]:visible').first();
   await confirm.waitFor({ state: 'visible' });
   await page.waitForTimeout(350); // the popup slides in
@@ -23,7 +25,10 @@ export async function pick(page: Page, fieldName: string): Promise<void> {
 
 /** From the home page: open the declaration, pass the development face check, agree to the notice. */
 export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = '43010419900307100x'): Promise<void> {
-  await current(page).getByText(/^居住信息申报/).first().click();
+  await current(page)
+    .getByText(/^居住信息申报/)
+    .first()
+    .click();
   await eventually(async () => expect(await navTitle(page).textContent()).toBe('居住信息申报'));
   await expectVisible(current(page).getByPlaceholder('与身份证一致'));
   await current(page).getByPlaceholder('与身份证一致').click();
@@ -33,7 +38,9 @@ export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = 
   await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
   await tapButton(page, '开始人脸识别验证');
   await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
-  await current(page).getByText(/我已阅读并同意/).click();
+  await current(page)
+    .getByText(/我已阅读并同意/)
+    .click();
   await tapButton(page, '同意，开始申请');
   await expectVisible(current(page).getByText('申请人信息'));
 }
@@ -117,7 +124,9 @@ export async function verifyDeclaredAndAgree(page: Page): Promise<void> {
   await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
   await tapButton(page, '开始人脸识别验证');
   await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
-  await current(page).getByText(/我已阅读并同意/).click();
+  await current(page)
+    .getByText(/我已阅读并同意/)
+    .click();
   await tapButton(page, '同意，开始申请');
   await expectVisible(current(page).getByText('申请人信息（来自已审核通过的居住信息申报）'));
 }

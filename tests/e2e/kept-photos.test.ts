@@ -16,7 +16,10 @@ let photos: string[];
 beforeAll(() => ({ page, photos } = session));
 
 const tiles = () => current(page).locator('[class*="van-uploader__preview-image"]');
-const loadedImages = () => tiles().locator('img').evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length);
+const loadedImages = () =>
+  tiles()
+    .locator('img')
+    .evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length);
 
 /** Calls the host's API as `openid`, the way the development panel's identities do. */
 async function api(openid: string, fn: 'resident' | 'staff', action: string, payload?: unknown, requestId?: string) {
@@ -80,7 +83,11 @@ test('补正 of the proofs keeps the proof submitted beside a page added', async
     },
     'kept-declare',
   );
-  await fetch(new URL('/api/dev/staff', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid: 'kept-officer', districts: ['430104'] }) });
+  await fetch(new URL('/api/dev/staff', page.url()), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ openid: 'kept-officer', districts: ['430104'] }),
+  });
   await api('kept-officer', 'staff', 'requestCorrection', { id, items: [{ item: 'materials.proofs', message: '租赁合同缺少签字页，请补拍' }] }, 'kept-ask');
 
   await switchIdentity(page, '居民二');

@@ -47,14 +47,19 @@ test('the home page renders with its Chinese text, Vant styles and icons', async
   // The icon font is the inlined copy, loaded without the network.
   expect(await page.evaluate(async () => (await document.fonts.load('16px vant-icon')).length)).toBeGreaterThan(0);
   // rpx follows the 375 px screen: app.wxss's 28rpx body text is 14px.
-  const pageFont = await current().locator('wx-page').evaluate((el) => getComputedStyle(el).fontSize);
+  const pageFont = await current()
+    .locator('wx-page')
+    .evaluate((el) => getComputedStyle(el).fontSize);
   expect(pageFont).toBe('14px');
 
   await screenshot('preview-home.png');
 });
 
 test('the declaration: identity step, development face check, notice step, and back', async () => {
-  await current().getByText(/^居住信息申报/).first().click();
+  await current()
+    .getByText(/^居住信息申报/)
+    .first()
+    .click();
   await eventually(async () => expect(await navTitle().textContent()).toBe('居住信息申报'));
   await expectVisible(page.locator('.wx-nav-bar__back'));
 

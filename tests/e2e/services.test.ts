@@ -18,7 +18,10 @@ beforeAll(() => {
 });
 
 /** A service entry of the home page: its title cell, which holds the note saying whether and when it opens. */
-const entry = (title: string) => current(page).locator('[class*="van-cell__title"]', { hasText: new RegExp(`^${title}`) }).first();
+const entry = (title: string) =>
+  current(page)
+    .locator('[class*="van-cell__title"]', { hasText: new RegExp(`^${title}`) })
+    .first();
 
 /** A row of 我的办件 by its title (the cell's own box: its host element has none to click). */
 async function openRow(title: string): Promise<void> {

@@ -1,16 +1,10 @@
 // 我的办件 and 办件详情 rendered with real Vant against the real backend.
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
-import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { loadPage, textOf, waitFor, wxMock } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const ME = DEFAULT_DEV_OPENID;
-let backend: Backend;
-
-beforeAll(async () => {
-  backend = await startBackend('2026-09-01T09:15:00+08:00');
-});
-afterAll(() => backend.stop());
-beforeEach(() => resetWx());
+const backend = freshBackendEachTest('2026-09-01T09:15:00+08:00');
 
 describe('我的办件', () => {
   it('invites someone without applications to declare', async () => {
@@ -133,4 +127,3 @@ describe('领取', () => {
     expect(page.text('.pickup')).not.toContain('金盾路');
   });
 });
-

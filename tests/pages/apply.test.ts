@@ -4,17 +4,11 @@ import { rmSync } from 'node:fs';
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
-import { loadPage, resetWx, settle, waitFor, wxMock, type LoadedPage } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { loadPage, settle, waitFor, wxMock, type LoadedPage } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const PERSON = { name: '李晓梅', idNumber: '43010419900307100x' };
-let backend: Backend;
-
-beforeAll(async () => {
-  backend = await startBackend('2026-09-01T00:30:00+08:00');
-});
-afterAll(() => backend.stop());
-beforeEach(() => resetWx());
+const backend = freshBackendEachTest('2026-09-01T00:30:00+08:00');
 
 /** The flow page once the server has said the declaration is open. */
 async function openDeclaration(): Promise<LoadedPage> {
@@ -145,7 +139,8 @@ describe('the declaration flow', () => {
     const text = page.text();
     expect(text).toContain('2026年9月1日');
     expect(text).toContain('2027年3月1日');
-    expect(text).toContain('暂定：申报审核通过后生效');
+    // The provisional note reads the same here as on home and the application's detail.
+    expect(text).toContain('暂定，申报审核通过后生效');
     expect(text).not.toContain('43010419900307100X');
 
     const listed = (await backend.call(DEFAULT_DEV_OPENID, 'listApplications')).data.items;
@@ -158,12 +153,12 @@ describe('the declaration flow', () => {
   });
 
   it('says why the service is closed instead of starting a flow that cannot be submitted', async () => {
+    await backend.declare(DEFAULT_DEV_OPENID);
     const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
     await waitFor(() => expect(page.text()).toContain('您有一份居住信息申报正在办理中'));
     expect(page.query('.step-identity')).toBeUndefined();
   });
 });
-
 
 describe('the flow under faults: nothing typed or uploaded is lost', () => {
   const uploads = (selector: string) => `.step-uploads >>> ${selector}`;

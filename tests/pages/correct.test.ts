@@ -3,21 +3,16 @@
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
-import { loadPage, resetWx, waitFor, wxMock, type LoadedPage } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { FIELD_LENGTHS } from '../../miniprogram/domain/limits';
+import { changesOf } from '../../miniprogram/pages/correct/model';
+import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const ME = DEFAULT_DEV_OPENID;
 const OFFICER = 'staff-yuelu';
-let backend: Backend;
+const backend = freshBackendEachTest('2026-09-01T09:00:00+08:00', (b) => b.grant(OFFICER, ['430104']));
 
 const staff = (action: string, payload: unknown, requestId?: string) => backend.staffCall(OFFICER, action, payload, requestId);
-
-beforeAll(async () => {
-  backend = await startBackend('2026-09-01T09:00:00+08:00');
-  await backend.grant(OFFICER, ['430104']);
-});
-afterAll(() => backend.stop());
-beforeEach(() => resetWx());
 
 /** A new resident's declaration with a correction request for `items`; the pages act as them. */
 async function declarationToCorrect(me: string, first17: string, items: { item: string; message: string }[]): Promise<string> {
@@ -36,14 +31,18 @@ async function openCorrection(id: string, count: number): Promise<LoadedPage> {
 
 it('lists every item asked for, lets the resident fix exactly those, and resubmits', async () => {
   const id = await backend.declare(ME);
-  const asked = await staff('requestCorrection', {
-    id,
-    items: [
-      { item: 'applicant.mobile', message: '手机号码无法接通' },
-      { item: 'residence.district', message: '地址不在所选区县' },
-      { item: 'materials.proofs', message: '租赁合同缺少签字页' },
-    ],
-  }, 'ask-1');
+  const asked = await staff(
+    'requestCorrection',
+    {
+      id,
+      items: [
+        { item: 'applicant.mobile', message: '手机号码无法接通' },
+        { item: 'residence.district', message: '地址不在所选区县' },
+        { item: 'materials.proofs', message: '租赁合同缺少签字页' },
+      ],
+    },
+    'ask-1',
+  );
   expect(asked.ok).toBe(true);
 
   const detail = await loadPage('pages/application/index', { query: { id } });
@@ -188,6 +187,84 @@ it('asks for a relation statement when the kind of residence is corrected to a r
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
   const after = (await backend.call(me, 'getApplication', { id })).data;
   expect(after).toMatchObject({ status: 'pending', residence: { kind: 'relative' }, materials: { relationStatement: expect.anything() } });
+});
+
+it('asks for the employer when the basis is corrected to employment, and sends it with the basis', async () => {
+  const me = 'dev-correct-basis';
+  const id = await declarationToCorrect(me, '43010419980808001', [{ item: 'residence.basis', message: '申领依据与材料不符' }]);
+  const page = await openCorrection(id, 1);
+  // Declared on the residence basis: no organisation to give yet.
+  expect(page.query('.row-residence_organisation')).toBeUndefined();
+  await page.emit('.choices-residence_basis', 'change', 'employment');
+  await waitFor(() => expect(page.query('.row-residence_organisation')).toBeDefined());
+  expect(page.text('.row-residence_organisation')).toContain('就业单位');
+  const sentBefore = backend.sent.length;
+  await page.tap('.submit');
+  await waitFor(() => expect(page.text('.row-residence_organisation')).toContain(FIELD_MESSAGES.required));
+  expect(backend.sent.slice(sentBefore).filter((s) => s.action === 'resubmit')).toHaveLength(0);
+
+  await page.type('.row-residence_organisation', '长沙某某科技有限公司');
+  // The row is named for the basis chosen, and goes while the basis names none, keeping what was typed.
+  await page.emit('.choices-residence_basis', 'change', 'study');
+  await waitFor(() => expect(page.text('.row-residence_organisation')).toContain('就读学校'));
+  await page.emit('.choices-residence_basis', 'change', 'residence');
+  await waitFor(() => expect(page.query('.row-residence_organisation')).toBeUndefined());
+  await page.emit('.choices-residence_basis', 'change', 'employment');
+  await waitFor(() => expect(page.text('.row-residence_organisation')).toContain('就业单位'));
+  expect(page.data.rows).toEqual([
+    expect.objectContaining({ path: 'residence.basis', value: 'employment' }),
+    expect.objectContaining({ path: 'residence.organisation', value: '长沙某某科技有限公司', hidden: false }),
+  ]);
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', residence: { basis: 'employment', organisation: '长沙某某科技有限公司', kind: 'rent' } });
+});
+
+it('sends no organisation when the basis is corrected to one that names none', async () => {
+  const me = 'dev-correct-basis-none';
+  const id = await declarationToCorrect(me, '43010419990909002', [{ item: 'residence.basis', message: '申领依据有误' }]);
+  const page = await openCorrection(id, 1);
+  await page.emit('.choices-residence_basis', 'change', 'employment');
+  await page.type('.row-residence_organisation', '长沙某某科技有限公司');
+  await page.emit('.choices-residence_basis', 'change', 'residence');
+  await waitFor(() => expect(page.query('.row-residence_organisation')).toBeUndefined());
+  // What the page sends: the basis alone, as the first form sends no organisation under this basis.
+  expect(changesOf(page.data.rows, {})).toEqual({ residence: { basis: 'residence' } });
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after.residence).not.toHaveProperty('organisation');
+});
+
+it('checks a corrected street as the first form does, over the stored residence, and sends nothing it would refuse', async () => {
+  const me = 'dev-correct-street';
+  const id = await declarationToCorrect(me, '43010419960606001', [
+    { item: 'residence.street', message: '街道名称不完整' },
+    { item: 'residence.since', message: '起始日期有误' },
+  ]);
+  const page = await openCorrection(id, 2);
+  const row = page.find('.row-residence_street');
+  // The first form's limit, not one of the page's own.
+  expect(row.data.maxlength).toBe(FIELD_LENGTHS.street.max);
+  const sentBefore = backend.sent.length;
+  await page.type('.row-residence_street', '望');
+  // A start before the birth date (1996-06-06, read from the ID number when it was submitted) is refused too.
+  await page.tap('.row-residence_since');
+  await page.emit('.picker', 'confirm', new Date(1990, 0, 1).getTime());
+  await page.tap('.submit');
+  await waitFor(() => expect(page.text('.row-residence_street')).toContain(FIELD_MESSAGES.tooShort(FIELD_LENGTHS.street.min)));
+  expect(page.text('.row-residence_since')).toContain(FIELD_MESSAGES.beforeBirth);
+  expect(wxMock.callsOf('showModal')).toHaveLength(0);
+  expect(backend.sent.slice(sentBefore).filter((s) => s.action === 'resubmit')).toHaveLength(0);
+
+  await page.type('.row-residence_street', '望月湖街道');
+  await page.tap('.row-residence_since');
+  await page.emit('.picker', 'confirm', new Date(2026, 4, 1).getTime());
+  await page.tap('.submit');
+  await waitFor(() => expect(wxMock.callsOf('redirectTo')).toHaveLength(1));
+  const after = (await backend.call(me, 'getApplication', { id })).data;
+  expect(after).toMatchObject({ status: 'pending', residence: { street: '望月湖街道', since: '2026-05-01' } });
 });
 
 it('sends a correction of fields alone, with nothing to upload', async () => {

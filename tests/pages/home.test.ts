@@ -1,22 +1,35 @@
 // 居住证首页 rendered by miniprogram-simulate (official wcc, real Vant), reading the real backend.
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { BASES, RESIDENCE_KINDS } from '../../miniprogram/domain/contract';
+import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
+import { BASIS_LABELS, RESIDENCE_KIND_LABELS } from '../../miniprogram/domain/labels';
+import { MAX_PROOFS, PROOF_HINTS } from '../../miniprogram/domain/materials';
+import { CITY_HALL } from '../../miniprogram/domain/pickupPlaces';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import { loadPage, resetWx, textOf, waitFor, wxMock } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { loadPage, textOf, waitFor, wxMock } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const ME = DEFAULT_DEV_OPENID;
 const OFFICER = 'staff-home';
 const OTHER_ID_NUMBER = '43010219851111002' + checkDigit('43010219851111002');
 const MOVED_ID_NUMBER = '43010519870505003' + checkDigit('43010519870505003');
-let backend: Backend;
+/** The day ME's declaration of 2026-08-31 has lasted six months. */
+const SIX_MONTHS_ON = '2027-02-28T00:00:00+08:00';
+const backend = freshBackendEachTest('2026-08-31T10:00:00+08:00', (b) => b.grant(OFFICER, 'all'));
 
-beforeAll(async () => {
-  backend = await startBackend('2026-08-31T10:00:00+08:00');
-  await backend.grant(OFFICER, 'all');
-});
-afterAll(() => backend.stop());
-beforeEach(() => resetWx());
+/** ME's declaration, made on 2026-08-31 and approved. */
+async function approvedDeclaration(): Promise<void> {
+  await backend.decide(OFFICER, await backend.declare(ME), 'approve');
+}
+
+/** ME holding a card: the permit applied for on the day six months are reached, made and handed over. */
+async function holder(): Promise<void> {
+  await approvedDeclaration();
+  backend.clock.set(Date.parse(SIX_MONTHS_ON));
+  const permit = await backend.apply(ME, 'permit');
+  await backend.decide(OFFICER, permit.data.id, 'approve', 'markReady', 'markCollected');
+}
 
 function serviceTexts(page: Awaited<ReturnType<typeof loadPage>>): string[] {
   return page.findAll('.service').map(textOf);
@@ -54,6 +67,7 @@ describe('the home page', () => {
   });
 
   it('opens the voucher once approved, and the permit on the day six months are reached', async () => {
+    await backend.declare(ME);
     const [latest] = (await backend.call(ME, 'listApplications')).data.items;
     await backend.decide(OFFICER, latest.id, 'approve');
     const page = await loadPage('pages/home/index');
@@ -62,7 +76,7 @@ describe('the home page', () => {
     expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
     expect(serviceTexts(page)[1]).toMatch(/还需 181 天.*2027年2月28日起可办理/);
 
-    backend.clock.set(Date.parse('2027-02-28T00:00:00+08:00'));
+    backend.clock.set(Date.parse(SIX_MONTHS_ON));
     await page.show();
     await waitFor(() => expect(page.text()).toContain('已满六个月'));
     expect(serviceTexts(page)[1]).toMatch(/核发居住证.*可以办理/);
@@ -71,6 +85,8 @@ describe('the home page', () => {
   });
 
   it('offers a holder 补领/换领 with the configured card fee, and points the permit entry there', async () => {
+    await approvedDeclaration();
+    backend.clock.set(Date.parse(SIX_MONTHS_ON));
     const applied = await backend.apply(ME, 'permit');
     expect(applied.ok).toBe(true);
     await backend.decide(OFFICER, applied.data.id, 'approve', 'markReady', 'markCollected');
@@ -82,6 +98,7 @@ describe('the home page', () => {
   });
 
   it('shows a replacement in progress, and the card still held once that replacement is withdrawn', async () => {
+    await holder();
     const replacement = await backend.apply(ME, 'reissue', { reason: 'damaged' });
     expect(replacement.ok).toBe(true);
     const page = await loadPage('pages/home/index');
@@ -93,6 +110,7 @@ describe('the home page', () => {
   });
 
   it('shows a card reported lost as lost once its replacement is withdrawn, and offers the replacement again', async () => {
+    await holder();
     const lost = await backend.apply(ME, 'reissue', { reason: 'lost' });
     expect(lost.ok).toBe(true);
     expect((await backend.call(ME, 'withdraw', { id: lost.data.id }, 'withdraw-lost')).ok).toBe(true);
@@ -115,6 +133,7 @@ describe('the home page', () => {
   });
 
   it('keeps counting from an approved declaration when a newer one is refused', async () => {
+    backend.clock.set(Date.parse(SIX_MONTHS_ON));
     const moved = 'dev-home-moved';
     wxMock.storage.set(DEV_OPENID_KEY, moved);
     const first = await backend.declare(moved, MOVED_ID_NUMBER);
@@ -127,6 +146,19 @@ describe('the home page', () => {
     expect(page.text()).toContain('还需 181 天即可申领居住证');
     expect(page.text()).not.toContain('第一步');
     expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
+  });
+
+  it('explains the conditions, materials and pickup from the rules the forms and the server use', async () => {
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('我的居住状态'));
+    const conditions = page.findAll('.condition').map(textOf).join('\n');
+    for (const basis of BASES) expect(conditions).toContain(BASIS_LABELS[basis]);
+    const materials = page.findAll('.material').map(textOf).join('\n');
+    for (const kind of RESIDENCE_KINDS) expect(materials).toContain(`${RESIDENCE_KIND_LABELS[kind]}：${PROOF_HINTS[kind]}`);
+    expect(materials).toContain(`最多 ${MAX_PROOFS} 张`);
+    const pickup = page.findAll('.pickup').map(textOf).join('\n');
+    expect(pickup).toContain(`${CITY_HALL.name}（${CITY_HALL.address}）`);
+    for (const district of DISTRICTS) expect(pickup).toContain(district.name);
   });
 
   it('says when the backend cannot be reached, and loads again on request', async () => {

@@ -3,23 +3,13 @@
 import { DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import { loadPage, resetWx, waitFor, wxMock, type LoadedPage } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const OFFICER = 'staff-services';
 const DECLARED = '2026-08-31T10:00:00+08:00';
-let backend: Backend;
+const backend = freshBackendEachTest(DECLARED, (b) => b.grant(OFFICER, 'all'));
 let people = 0;
-
-beforeAll(async () => {
-  backend = await startBackend(DECLARED);
-  await backend.grant(OFFICER, 'all');
-});
-afterAll(() => backend.stop());
-beforeEach(() => {
-  resetWx();
-  backend.clock.set(Date.parse(DECLARED));
-});
 
 /** A new resident of 岳麓区 (urban), with a declaration made on 2026-08-31 and approved; the page acts as them. */
 async function approvedResident(): Promise<string> {
@@ -276,7 +266,10 @@ describe('居住证补领/换领', () => {
     const page = await open('reissue');
     await waitFor(() => expect(page.query('.step-reason')).toBeDefined());
     expect(page.find('.step-reason').data.chosen).toBe('lost');
-    const disabled = page.find('.step-reason').data.options.filter((o: { disabled: boolean }) => o.disabled).map((o: { value: string }) => o.value);
+    const disabled = page
+      .find('.step-reason')
+      .data.options.filter((o: { disabled: boolean }) => o.disabled)
+      .map((o: { value: string }) => o.value);
     expect(disabled).toEqual(['damaged', 'expired', 'changed']);
     expect(page.text('.step-reason')).toContain('原证已登记挂失，只能办理遗失补领');
     await page.tap('.step-reason >>> .next');

@@ -3,8 +3,8 @@
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import type { ApplicationRecord } from '../../server/records';
-import { loadPage, resetWx, settle, textOf, waitFor, wxMock, type LoadedPage } from './harness';
-import { startBackend, type Backend } from './support/backend';
+import { loadPage, settle, textOf, waitFor, wxMock, type LoadedPage } from './harness';
+import { freshBackendEachTest } from './support/world';
 
 const RESIDENT = DEFAULT_DEV_OPENID;
 const YUELU = 'staff-yuelu'; // 岳麓区 430104, where backend.declare puts the residence
@@ -13,15 +13,10 @@ const ID_NUMBER = '430104199003071237';
 const QUEUE = 'staff/pages/queue/index';
 const REVIEW = 'staff/pages/review/index';
 
-let backend: Backend;
-
-beforeEach(async () => {
-  resetWx();
-  backend = await startBackend('2026-09-01T10:00:00+08:00');
-  await backend.grant(YUELU, ['430104']);
-  await backend.grant(FURONG, ['430102']);
+const backend = freshBackendEachTest('2026-09-01T10:00:00+08:00', async (b) => {
+  await b.grant(YUELU, ['430104']);
+  await b.grant(FURONG, ['430102']);
 });
-afterEach(() => backend.stop());
 
 const as = (openid: string) => wxMock.storage.set(DEV_OPENID_KEY, openid);
 

@@ -4,11 +4,13 @@ import dayjs from 'dayjs';
 import { ETHNICITIES } from '../../domain/ethnicities';
 import type { ApplicationKind } from '../../domain/contract';
 import { loadDraft, saveDraft } from '../../utils/drafts';
+import { toast } from '../../utils/feedback';
 import {
   BASIS_OPTIONS,
   DISTRICT_NAMES,
   EARLIEST_SINCE,
   KIND_OPTIONS,
+  MAXLENGTHS,
   derivedOf,
   districtCodeAt,
   emptyDraft,
@@ -21,7 +23,6 @@ import {
 
 type Picker = '' | 'ethnicity' | 'district' | 'since';
 type Dataset = { path: string };
-
 
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
@@ -44,6 +45,7 @@ Component({
     districtNames: DISTRICT_NAMES,
     kindOptions: KIND_OPTIONS,
     basisOptions: BASIS_OPTIONS,
+    maxlengths: MAXLENGTHS,
     sinceValue: 0,
     minDate: EARLIEST_SINCE,
     maxDate: 0,
@@ -122,7 +124,7 @@ Component({
       this.setData({ attempted: true });
       this.update(this.data.draft, false);
       if (Object.keys(this.data.shown).length > 0) {
-        wx.showToast({ title: '请按提示修改标红的项目', icon: 'none' });
+        toast('请按提示修改标红的项目');
         return;
       }
       this.triggerEvent('next', payloadOf(this.data.draft));

@@ -1,9 +1,18 @@
 // Step 1 of every flow: a one-line consent, then face verification of the person. For a declaration the
 // person gives name and ID number here; later services verify the person of the approved declaration.
+// The page runs the check itself, answering the `verify` request; `verified` follows a pass.
+import type { Result } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { checkIdNumber, checkPersonName } from '../../domain/declarationForm';
+import { FIELD_MAXLENGTHS } from '../../domain/limits';
 import { Checker } from '../../domain/validation';
-import { verifyPerson } from '../../services/verification';
+import { ask, type Asking } from '../../utils/ask';
+
+/** Whom to verify: the person typed for a declaration, nobody named for a later service (the server knows them). */
+export type PersonToVerify = { name: string; idNumber: string } | Record<string, never>;
+export type Verification = Result<{ verificationToken: string; expiresAt: number }>;
+/** The `verify` request's detail. */
+export type VerifyAsk = Asking<{ person: PersonToVerify }, Verification>;
 
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
@@ -19,6 +28,7 @@ Component({
     busy: false,
     errors: {} as Record<string, string>,
     failure: '',
+    maxlengths: FIELD_MAXLENGTHS,
   },
   methods: {
     onName(event: VantEvent<string>) {
@@ -32,7 +42,7 @@ Component({
     },
     async onStart() {
       if (!this.data.consented || this.data.busy) return;
-      let person: { name: string; idNumber: string } | Record<string, never> = {};
+      let person: PersonToVerify = {};
       if (this.properties.asksIdentity) {
         const c = new Checker();
         const name = checkPersonName(c, 'name', this.data.name);
@@ -42,7 +52,7 @@ Component({
         person = { name, idNumber };
       }
       this.setData({ busy: true, failure: '' });
-      const result = await verifyPerson(person);
+      const result = await ask<Verification>(this, 'verify', { person });
       this.setData({ busy: false });
       if (!result.ok) {
         this.setData({ failure: result.error.message, errors: result.error.fields ?? {} });

@@ -1,10 +1,19 @@
 // Step 4 (and 补正's materials): the photos the service and kind of residence need. Each photo uploads on
 // its own with its progress, a failed one is retried by tapping it or removed; nothing already uploaded
 // is lost: kept photos (a draft's, or an application's being corrected) show through fresh links.
-import type { ApplicationKind, ReissueReason, ResidenceKind } from '../../domain/contract';
+// The page sends the photos and fetches the links, answering the `upload` and `links` requests.
+import type { ApplicationKind, ReissueReason, ResidenceKind, Result } from '../../domain/contract';
 import type { MaterialField, MaterialRequirement } from '../../domain/materials';
-import { linksFor, uploadPhoto } from '../../services/files';
+import { ask, type Asking } from '../../utils/ask';
+import { toast } from '../../utils/feedback';
 import { PICK_AGAIN, RETRY, fileIdsOf, materialsOf, pickAgainProblems, pickedItem, requirementsFor, restoreLists, withLinks, type UploadItem, type UploadLists } from './model';
+
+export type Uploaded = Result<{ fileId: string }>;
+/** The `upload` request's detail: the photo's local path, and where to report its progress in percent. */
+export type UploadAsk = Asking<{ path: string; onProgress: (percent: number) => void }, Uploaded>;
+export type Links = Result<Record<string, string>>;
+/** The `links` request's detail: loadable links, by file id, to photos uploaded before. */
+export type LinksAsk = Asking<{ fileIds: string[] }, Links>;
 
 type FieldDataset = { field: MaterialField };
 
@@ -63,11 +72,11 @@ Component({
     sayPickAgain() {
       this.setData({ problems: { ...this.data.problems, ...pickAgainProblems(this.data.requirements, this.data.lists) } });
     },
-    /** Kept photos' links expire and local copies vanish with a restart: ask the backend for fresh links. */
+    /** Kept photos' links expire and local copies vanish with a restart: ask the page for fresh links. */
     async refreshLinks() {
       const ids = fileIdsOf(this.data.lists);
       if (ids.length === 0) return;
-      const result = await linksFor(ids);
+      const result = await ask<Links>(this, 'links', { fileIds: ids });
       // Offline, the photos stay kept by their ids: the tiles may be blank, but the application is whole.
       if (!result.ok) return;
       this.setData({ lists: withLinks(this.data.lists, result.data) });
@@ -83,7 +92,8 @@ Component({
       const item = (this.data.lists[field] ?? []).find((i) => i.key === key);
       if (!item) return;
       this.setItem(field, key, { status: 'uploading', message: '0%' });
-      const result = await uploadPhoto(item.url, (percent) => this.setItem(field, key, { message: `${percent}%` }));
+      const onProgress = (percent: number) => this.setItem(field, key, { message: `${percent}%` });
+      const result = await ask<Uploaded>(this, 'upload', { path: item.url, onProgress });
       if (result.ok) this.setItem(field, key, { status: 'done', message: '', fileId: result.data.fileId });
       else this.setItem(field, key, { status: 'failed', message: RETRY });
     },
@@ -108,7 +118,7 @@ Component({
       const item = (this.data.lists[field] ?? [])[event.detail.index];
       if (!item || item.status !== 'failed') return;
       // Its local file is gone: retrying could never succeed, so the person picks it again instead.
-      if (item.lost) wx.showToast({ title: `${PICK_AGAIN}：先删除这张，再添加照片`, icon: 'none' });
+      if (item.lost) toast(`${PICK_AGAIN}：先删除这张，再添加照片`);
       else this.upload(field, item.key);
     },
     onNext() {

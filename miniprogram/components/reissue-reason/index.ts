@@ -1,7 +1,7 @@
 // Before the steps of a replacement or renewal: the reason, which decides the materials, and the card
 // fee the city has set, shown before anything else is asked.
 import { REISSUE_REASONS, type ReissueReason } from '../../domain/contract';
-import { REISSUE_REASON_LABELS } from '../../domain/labels';
+import { FEE_PAYMENT_NOTE, REISSUE_REASON_LABELS } from '../../domain/labels';
 import { requiredMaterials } from '../../domain/materials';
 import { feeText } from '../../utils/format';
 
@@ -23,7 +23,9 @@ function optionsFor(cardLost: boolean) {
       value,
       label: REISSUE_REASON_LABELS[value],
       hint: disabled ? LOST_ONLY : HINTS[value],
-      materials: requiredMaterials('reissue', 'rent', value).map((m) => m.label).join('、'),
+      materials: requiredMaterials('reissue', 'rent', value)
+        .map((m) => m.label)
+        .join('、'),
       disabled,
     };
   });
@@ -42,6 +44,7 @@ Component({
     options: optionsFor(false),
     chosen: '',
     feeLabel: '',
+    feeNote: `由物价部门核定；${FEE_PAYMENT_NOTE}`,
     missing: false,
   },
   lifetimes: {

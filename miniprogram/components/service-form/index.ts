@@ -3,7 +3,8 @@
 // or renewal the chosen reason and the card fee are repeated here, with a way to change the reason.
 import type { ApplicationDetail, ReissueReason } from '../../domain/contract';
 import { mobileProblem } from '../../domain/declarationForm';
-import { REISSUE_REASON_LABELS } from '../../domain/labels';
+import { FEE_PAYMENT_NOTE, REISSUE_REASON_LABELS } from '../../domain/labels';
+import { MOBILE_LENGTH } from '../../domain/limits';
 import { personRows, residenceRows, type Row } from '../../utils/applicationRows';
 import { loadDraft, saveDraft } from '../../utils/drafts';
 import { feeText } from '../../utils/format';
@@ -28,12 +29,14 @@ Component({
     error: '',
     reasonLabel: '',
     feeLabel: '',
+    mobileLength: MOBILE_LENGTH,
+    feeNote: FEE_PAYMENT_NOTE,
   },
   lifetimes: {
     attached() {
       const declaration = this.properties.declaration as ApplicationDetail;
       const draft = loadDraft<ContactDraft>(this.properties.service);
-      const mobile = typeof draft?.mobile === 'string' ? draft.mobile : declaration.applicant?.mobile ?? '';
+      const mobile = typeof draft?.mobile === 'string' ? draft.mobile : (declaration.applicant?.mobile ?? '');
       this.setData({
         // The mobile is the one detail of the person that can change here: it is the field below, not a row.
         person: personRows(declaration.applicant, declaration.applicant.idNumberMasked).filter((r) => r.label !== '手机号码'),

@@ -1,6 +1,9 @@
 // 办件详情: one application with its dates, what was submitted, its timeline, and withdrawing while pending.
 import { resident } from '../../services/resident';
+import { fileUrl } from '../../services/links';
 import { newRequestId } from '../../services/transport';
+import { confirm, toast, toastDone } from '../../utils/feedback';
+import { navigate } from '../../utils/routes';
 import { detailModel, type DetailModel } from './model';
 
 Component({
@@ -25,7 +28,7 @@ Component({
       this.setData({ loading: !this.data.model, error: '' });
       const result = await resident.getApplication(this.data.id);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
-      this.setData({ loading: false, model: detailModel(result.data) });
+      this.setData({ loading: false, model: detailModel(result.data, fileUrl) });
     },
     onMap() {
       const location = this.data.model?.pickup?.location;
@@ -36,22 +39,22 @@ Component({
       if (phone) wx.makePhoneCall({ phoneNumber: phone });
     },
     onCorrect() {
-      wx.navigateTo({ url: `/pages/correct/index?id=${this.data.id}` });
+      navigate('correct', { id: this.data.id });
     },
     async onWithdraw() {
-      const { confirm } = await wx.showModal({ title: '撤回申请', content: '撤回后这份申请不再审核，需要时可以重新申请。确定撤回吗？', confirmText: '撤回', confirmColor: '#ee0a24' });
-      if (!confirm) return;
+      const content = '撤回后这份申请不再审核，需要时可以重新申请。确定撤回吗？';
+      if (!(await confirm({ title: '撤回申请', content, confirmText: '撤回', danger: true }))) return;
       // The same request id on a retry, so a lost answer cannot withdraw twice.
       const requestId = this.data.withdrawRequestId || newRequestId();
       this.setData({ withdrawing: true, withdrawRequestId: requestId });
       const result = await resident.withdraw(this.data.id, requestId);
       this.setData({ withdrawing: false });
       if (!result.ok) {
-        wx.showToast({ title: result.error.message, icon: 'none' });
+        toast(result.error.message);
         return;
       }
       this.setData({ withdrawRequestId: '' });
-      wx.showToast({ title: '已撤回', icon: 'success' });
+      toastDone('已撤回');
       this.load();
     },
   },

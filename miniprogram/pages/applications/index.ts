@@ -1,5 +1,7 @@
 // 我的办件: every application of the person, newest first, a page at a time.
 import { resident } from '../../services/resident';
+import { toast } from '../../utils/feedback';
+import { navigate } from '../../utils/routes';
 import { rowOf, type ApplicationRow } from './model';
 
 Component({
@@ -26,16 +28,16 @@ Component({
       const result = await resident.listApplications(this.data.nextCursor);
       if (!result.ok) {
         this.setData({ loadingMore: false });
-        wx.showToast({ title: result.error.message, icon: 'none' });
+        toast(result.error.message);
         return;
       }
       this.setData({ loadingMore: false, rows: [...this.data.rows, ...result.data.items.map(rowOf)], nextCursor: result.data.nextCursor });
     },
     onOpen(event: VantEvent<unknown, { id: string }>) {
-      wx.navigateTo({ url: `/pages/application/index?id=${event.currentTarget.dataset.id}` });
+      navigate('application', { id: event.currentTarget.dataset.id });
     },
     onDeclare() {
-      wx.navigateTo({ url: '/pages/apply/index?service=declaration' });
+      navigate('apply', { service: 'declaration' });
     },
   },
 });

@@ -1,11 +1,12 @@
-// The steps every service goes through, and what the flow keeps on the phone between visits.
-import type { ApplicationKind, Overview, ReissueReason, ServiceState } from '../../domain/contract';
-import { REISSUE_REASONS } from '../../domain/contract';
+// The steps every service goes through, what the flow keeps on the phone between visits, and what its result screen shows.
+import type { ApplicationKind, ApplicationView, ErrorBody, Overview, ReissueReason, ServiceState } from '../../domain/contract';
+import { REISSUE_REASONS, isCard } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
+import { pickupPlaceFor } from '../../domain/pickupPlaces';
 import { daysUntil } from '../../domain/rules';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
-import { longDate } from '../../utils/format';
+import { feeText, longDate } from '../../utils/format';
 
 export const STEPS = [{ text: '身份核验' }, { text: '阅读须知' }, { text: '信息自检' }, { text: '上传材料' }, { text: '确认提交' }];
 export const STEP = { identity: 0, notice: 1, form: 2, uploads: 3, confirm: 4, done: 5 } as const;
@@ -72,12 +73,7 @@ export function forgetFlow(service: ApplicationKind): void {
  * at submission, straight back to confirm — everything else is still as the person left it — unless a
  * declaration is now verified for another person, whose form must be checked again from the notice on.
  */
-export function stepAfterVerified(
-  resumeAt: number | null,
-  declaring: boolean,
-  before: { name: string; idNumber: string },
-  now: { name: string; idNumber: string },
-): number {
+export function stepAfterVerified(resumeAt: number | null, declaring: boolean, before: { name: string; idNumber: string }, now: { name: string; idNumber: string }): number {
   const samePerson = !declaring || (before.name === now.name && before.idNumber === now.idNumber);
   return resumeAt !== null && samePerson ? resumeAt : STEP.notice;
 }
@@ -88,4 +84,35 @@ export function stepOfField(path: string): number {
   if (['applicant', 'residence', 'contact', 'reason'].some((part) => path.startsWith(part))) return STEP.form;
   if (path.startsWith('consent')) return STEP.notice;
   return STEP.confirm;
+}
+
+/**
+ * What follows a submission the server refused: the service shown as closed with the server's date, or
+ * a message and the way on — verify again (an expired or used token), choose the reason again (the card
+ * was reported lost meanwhile: the one reason this page can send that the server refuses), or the step
+ * holding the first refused field.
+ */
+export type Refusal = { closed: Closed } | { say: string; reverify?: true; chooseReason?: true; step?: number };
+
+export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: string): Refusal {
+  if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') return { closed: closedOf(message, opensOn, today) };
+  const say = fields ? Object.values(fields)[0] : message;
+  if (code === 'VERIFICATION_FAILED') return { say, reverify: true };
+  if (fields?.reason) return { say, chooseReason: true };
+  return fields ? { say, step: Math.min(...Object.keys(fields).map(stepOfField)) } : { say };
+}
+
+/** What the result screen shows after a submission. */
+export function resultOf(app: ApplicationView) {
+  return {
+    id: app.id,
+    declaredOn: app.declaredOn ? longDate(app.declaredOn) : '',
+    permitOpensOn: app.permitOpensOn ? longDate(app.permitOpensOn) : '',
+    provisional: !!app.permitOpensOnProvisional,
+    dueOn: longDate(app.dueOn),
+    // Every result but a declaration is collected in person, at the place the district decides.
+    place: app.kind === 'declaration' ? '' : pickupPlaceFor(app.district).name,
+    placeNote: `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取`,
+    fee: app.fee !== undefined ? feeText(app.fee) : '',
+  };
 }

@@ -1,31 +1,21 @@
 // The one application flow, parameterised by service: identity, notice, self-check form, uploads,
 // confirm, then the result. A replacement or renewal chooses its reason first. Later services take
 // identity and address from the approved declaration, which the page reads from the server.
-import { isCard, type Applicant, type ApplicantView, type ApplicationDetail, type ApplicationKind, type ApplicationView, type Materials, type Residence, type ReissueReason, type Result } from '../../domain/contract';
+import type { Applicant, ApplicantView, ApplicationDetail, ApplicationKind, ApplicationView, Materials, Residence, ReissueReason, Result } from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { NEEDS_DECLARATION } from '../../domain/eligibility';
-import { KIND_LABELS } from '../../domain/labels';
-import { pickupPlaceFor } from '../../domain/pickupPlaces';
+import { DUE_LABEL, FEE_PAYMENT_NOTE, KIND_LABELS, PROVISIONAL_NOTE } from '../../domain/labels';
+import { REVIEW_DAYS } from '../../domain/rules';
+import type { VerifyAsk } from '../../components/identity-check/index';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
 import { mayHaveLanded, newRequestId } from '../../services/transport';
-import { feeText, longDate } from '../../utils/format';
-import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, forgetFlow, loadFlow, saveFlow, serviceOf, stepAfterVerified, stepOfField, type Closed } from './flow';
-
-/** What the result screen shows after a submission. */
-function resultOf(app: ApplicationView) {
-  return {
-    id: app.id,
-    declaredOn: longDate(app.declaredOn ?? ''),
-    permitOpensOn: longDate(app.permitOpensOn ?? ''),
-    provisional: !!app.permitOpensOnProvisional,
-    dueOn: longDate(app.dueOn),
-    // Every result but a declaration is collected in person, at the place the district decides.
-    place: app.kind === 'declaration' ? '' : pickupPlaceFor(app.district).name,
-    placeNote: `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取`,
-    fee: app.fee !== undefined ? feeText(app.fee) : '',
-  };
-}
+import { verifyPerson } from '../../services/verification';
+import { answerWith } from '../../utils/ask';
+import { toast } from '../../utils/feedback';
+import { redirect, relaunch } from '../../utils/routes';
+import { photoRequests } from '../shared/photoRequests';
+import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
 
 Component({
   data: {
@@ -59,8 +49,11 @@ Component({
     /** The step to return to once verified again (the server refused the token at submission), else null. */
     resumeAt: null as number | null,
     result: resultOf({ id: '', kind: 'declaration', dueOn: '', district: '' } as ApplicationView),
+    /** The result screen's words, the ones every screen uses. */
+    labels: { provisional: PROVISIONAL_NOTE, due: DUE_LABEL, reviewDays: REVIEW_DAYS, feeNote: FEE_PAYMENT_NOTE },
   },
   methods: {
+    ...photoRequests,
     async onLoad(query: Record<string, string | undefined>) {
       const service = serviceOf(query.service);
       const title = KIND_LABELS[service];
@@ -120,6 +113,9 @@ Component({
     },
     onChangeReason() {
       this.setData({ choosingReason: true });
+    },
+    onVerify(event: VantEvent<VerifyAsk>) {
+      answerWith(event, ({ person }) => verifyPerson(person));
     },
     onVerified(event: VantEvent<{ verificationToken: string; name?: string; idNumber?: string }>) {
       const { verificationToken, name = '', idNumber = '' } = event.detail;
@@ -187,27 +183,22 @@ Component({
       this.setData({ submitting: false });
       this.answered(result);
       if (result.ok) return;
-      const { code, message, fields, opensOn } = result.error;
-      if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') {
-        // The server's answer stands, with its date: the page says exactly when the service opens.
-        this.setData({ closed: closedOf(message, opensOn, this.data.today) });
-        return;
-      }
-      wx.showToast({ title: fields ? Object.values(fields)[0] : message, icon: 'none', duration: 3000 });
-      if (code === 'VERIFICATION_FAILED') {
-        // An expired or used token: verify again, then come back here with everything as it was.
+      const refusal = refusalOf(result.error, this.data.today);
+      // The server's answer stands, with its date: the page says exactly when the service opens.
+      if ('closed' in refusal) return this.setData({ closed: refusal.closed });
+      toast(refusal.say, 3000);
+      if (refusal.reverify) {
+        // Verified again, the person comes back here with everything as it was.
         this.setData({ resumeAt: STEP.confirm });
         this.go(STEP.identity);
-      }
-      // The one reason this page can send that the server refuses: the card was reported lost meanwhile.
-      else if (fields?.reason) this.setData({ choosingReason: true, cardLost: true });
-      else if (fields) this.go(Math.min(...Object.keys(fields).map(stepOfField)));
+      } else if (refusal.chooseReason) this.setData({ choosingReason: true, cardLost: true });
+      else if (refusal.step !== undefined) this.go(refusal.step);
     },
     onDetail() {
-      wx.redirectTo({ url: `/pages/application/index?id=${this.data.result.id}` });
+      redirect('application', { id: this.data.result.id });
     },
     onHome() {
-      wx.reLaunch({ url: '/pages/home/index' });
+      relaunch('home');
     },
   },
 });

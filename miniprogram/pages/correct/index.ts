@@ -11,7 +11,25 @@ import { resident } from '../../services/resident';
 import { mayHaveLanded, newRequestId } from '../../services/transport';
 import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
-import { changesOf, errorsAfterChange, fieldRows, materialFieldsFor, materialItems, restoreRows, rowErrors, shownValue, startingUploads, type CorrectionDraft, type FieldRow } from './model';
+import { confirm, toast, toastDone } from '../../utils/feedback';
+import { backOr } from '../../utils/routes';
+import { photoRequests } from '../shared/photoRequests';
+import {
+  changesOf,
+  correctionBase,
+  errorsAfterChange,
+  fieldRows,
+  followBasis,
+  materialFieldsFor,
+  materialItems,
+  restoreRows,
+  rowErrors,
+  shownValue,
+  startingUploads,
+  type CorrectionBase,
+  type CorrectionDraft,
+  type FieldRow,
+} from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
@@ -47,8 +65,11 @@ Component({
     maxDate: 0,
     submitting: false,
     requestId: '',
+    /** The stored values the corrected rows are checked with. */
+    base: null as CorrectionBase | null,
   },
   methods: {
+    ...photoRequests,
     async onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       const [result, overview] = await Promise.all([resident.getApplication(this.data.id), resident.overview()]);
@@ -78,7 +99,10 @@ Component({
         keptSubmitted: Object.values(submitted).some((photos) => photos.length > 0),
         stamp: app.updatedAt,
         requestId: typeof current?.requestId === 'string' ? current.requestId : '',
-        maxDate: dayjs(overview.ok ? overview.data.today : undefined).endOf('day').valueOf(),
+        maxDate: dayjs(overview.ok ? overview.data.today : undefined)
+          .endOf('day')
+          .valueOf(),
+        base: correctionBase(app, overview.ok ? overview.data.today : undefined),
       });
       this.followResidenceKind(rows.find((r) => r.path === 'residence.kind')?.value || app.residence?.kind || 'rent');
     },
@@ -103,10 +127,9 @@ Component({
     },
     resubmitted() {
       clearDraft(this.draftKey());
-      wx.showToast({ title: '已重新提交', icon: 'success' });
+      toastDone('已重新提交');
       // Back to the detail it was opened from, which reloads on show; opened alone, it becomes that detail.
-      if (getCurrentPages().length > 1) wx.navigateBack();
-      else wx.redirectTo({ url: `/pages/application/index?id=${this.data.id}` });
+      backOr('application', { id: this.data.id });
     },
     /** The kind of residence decides the proofs' hint and whether a relation statement is needed. */
     followResidenceKind(kind: string) {
@@ -117,6 +140,8 @@ Component({
       const row = this.data.rows[index];
       this.setData({ [`rows[${index}].value`]: value, [`rows[${index}].shown`]: shownValue(row.path, value), [`errors.${row.key}`]: '' });
       if (row.path === 'residence.kind') this.followResidenceKind(value);
+      // The organisation follows the basis: named for it, shown only when it names one.
+      if (row.path === 'residence.basis') this.setData({ rows: followBasis(this.data.rows), 'errors.residence_organisation': '' });
       this.saveDraft();
     },
     onInput(event: RowEvent<string>) {
@@ -135,7 +160,11 @@ Component({
       const detail = event.detail;
       // The date picker works in the phone's local time; reading it back in local time gives the day shown.
       const value =
-        pickerKind === 'date' ? dayjs(detail as number).format('YYYY-MM-DD') : pickerKind === 'district' ? districtCodeAt((detail as { index: number }).index) : (detail as { value: string }).value;
+        pickerKind === 'date'
+          ? dayjs(detail as number).format('YYYY-MM-DD')
+          : pickerKind === 'district'
+            ? districtCodeAt((detail as { index: number }).index)
+            : (detail as { value: string }).value;
       this.closePicker();
       this.setRow(picking, value);
     },
@@ -146,14 +175,13 @@ Component({
     },
     async onSubmit() {
       if (this.data.submitting) return;
-      const errors = rowErrors(this.data.rows);
+      const errors = this.data.base ? rowErrors(this.data.rows, this.data.base) : {};
       const { kind, residenceKind, reason, materialFields } = this.data;
       const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
       const { materials, problems } = materialsOf(requirements, this.data.uploads);
       this.setData({ errors, materialErrors: problems });
       if (Object.keys(errors).length > 0 || Object.keys(problems).length > 0) return;
-      const { confirm } = await wx.showModal({ title: '提交补正', content: '确认已按要求补正，重新提交审核吗？' });
-      if (!confirm) return;
+      if (!(await confirm({ title: '提交补正', content: '确认已按要求补正，重新提交审核吗？' }))) return;
       // Kept on the phone before it is sent: a retry after a lost answer, even after a restart, lands once.
       const requestId = this.data.requestId || newRequestId();
       this.setData({ submitting: true, requestId });
@@ -173,7 +201,7 @@ Component({
           else shown[flatKey(path)] = message;
         }
         this.setData({ errors: shown, materialErrors });
-        wx.showToast({ title: result.error.message, icon: 'none' });
+        toast(result.error.message);
         return;
       }
       this.resubmitted();

@@ -1,6 +1,8 @@
 // 居住证首页: the person's standing at a glance, the four services, conditions and materials.
+import type { ApplicationKind } from '../../domain/contract';
 import { resident } from '../../services/resident';
-import { homeModel, type HomeModel } from './model';
+import { navigate } from '../../utils/routes';
+import { HOME_GUIDE, homeModel, type HomeModel } from './model';
 
 Component({
   data: {
@@ -8,6 +10,7 @@ Component({
     error: '',
     model: null as HomeModel | null,
     openPanels: [] as string[],
+    guide: HOME_GUIDE,
   },
   methods: {
     onShow() {
@@ -19,16 +22,16 @@ Component({
       if (result.ok) this.setData({ loading: false, model: homeModel(result.data) });
       else this.setData({ loading: false, error: result.error.message });
     },
-    onServiceTap(event: VantEvent<unknown, { service: string; open: boolean }>) {
+    onServiceTap(event: VantEvent<unknown, { service: ApplicationKind; open: boolean }>) {
       const { service, open } = event.currentTarget.dataset;
       if (!open) return;
-      wx.navigateTo({ url: `/pages/apply/index?service=${service}` });
+      navigate('apply', { service });
     },
     onStaff() {
-      wx.navigateTo({ url: '/staff/pages/queue/index' });
+      navigate('staffQueue');
     },
     onMine() {
-      wx.navigateTo({ url: '/pages/applications/index' });
+      navigate('applications');
     },
     onPanelsChange(event: { detail: string[] }) {
       this.setData({ openPanels: event.detail });

@@ -1,5 +1,6 @@
 // 确认领取: the resident's pickup code, or the reviewer's word that the ID card was checked in person.
 import { FIELD_MESSAGES } from '../../../domain/errors';
+import { PICKUP_CODE_TYPED_MAX } from '../../../domain/limits';
 
 Component({
   options: { addGlobalClass: true },
@@ -14,6 +15,7 @@ Component({
     shownError: '',
     // The server's message last shown: a parent re-render sets it again, which must not hide a newer check.
     errorSeen: '',
+    codeMax: PICKUP_CODE_TYPED_MAX,
   },
   observers: {
     error(error: string) {

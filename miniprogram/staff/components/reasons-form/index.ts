@@ -1,6 +1,5 @@
 // 不予通过: one or more reasons, each in its own field, sent together so the resident sees every one.
-const MAX_REASONS = 10;
-const REASON_MAX = 200;
+import { checkReason, MAX_REASONS, REASON_MAX } from './model';
 
 interface Reason {
   /** Stays with the reason when an earlier one is removed, so its field keeps its text. */
@@ -14,12 +13,6 @@ let nextKey = 0;
 const blank = (): Reason => ({ key: ++nextKey, label: '', text: '', error: '' });
 
 type IndexDataset = { index: number };
-
-function checkReason(text: string): string {
-  const length = Array.from(text.trim()).length;
-  if (length === 0) return '请填写理由，或删除这一条';
-  return length > REASON_MAX ? `不能超过 ${REASON_MAX} 个字` : '';
-}
 
 Component({
   options: { addGlobalClass: true },

@@ -1,5 +1,7 @@
 // 待办: the applications of the staff member's districts, filtered by status and kind, earliest due first.
 import { staff } from '../../../services/staff';
+import { toast } from '../../../utils/feedback';
+import { navigate } from '../../../utils/routes';
 import { filterOf, KIND_OPTIONS, queueRow, STATUS_OPTIONS, type QueueRow } from './model';
 
 Component({
@@ -40,7 +42,7 @@ Component({
       if (generation !== this.data.generation) return;
       if (!result.ok) {
         this.setData({ loadingMore: false });
-        wx.showToast({ title: result.error.message, icon: 'none' });
+        toast(result.error.message);
         return;
       }
       this.setData({ loadingMore: false, rows: [...this.data.rows, ...result.data.items.map(queueRow)], nextCursor: result.data.nextCursor });
@@ -54,7 +56,7 @@ Component({
       this.load();
     },
     onOpen(event: VantEvent<unknown, { id: string }>) {
-      wx.navigateTo({ url: `/staff/pages/review/index?id=${event.currentTarget.dataset.id}` });
+      navigate('staffReview', { id: event.currentTarget.dataset.id });
     },
   },
 });

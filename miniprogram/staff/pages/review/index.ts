@@ -2,7 +2,9 @@
 // status allows, each confirmed first. Every write keeps its request id until it lands, so a retry lands once.
 import type { CorrectionItem, Result } from '../../../domain/contract';
 import { staff, type PickupProof } from '../../../services/staff';
+import { fileUrl } from '../../../services/links';
 import { newRequestId } from '../../../services/transport';
+import { confirm, prompt, toast, toastDone } from '../../../utils/feedback';
 import { correctionErrors, correctionSummary, reviewModel, type ReviewModel } from './model';
 
 type Action = 'approve' | 'requestCorrection' | 'reject' | 'markReady' | 'markCollected';
@@ -34,10 +36,10 @@ Component({
       const result = await staff.getApplication(this.data.id);
       if (!result.ok) {
         if (first) return this.setData({ loading: false, error: result.error.message });
-        wx.showToast({ title: result.error.message, icon: 'none' });
+        toast(result.error.message);
         return;
       }
-      this.setData({ loading: false, model: reviewModel(result.data) });
+      this.setData({ loading: false, model: reviewModel(result.data, fileUrl) });
     },
     onOpenCorrect() {
       this.setData({ correcting: !this.data.correcting, rejecting: false });
@@ -46,39 +48,48 @@ Component({
       this.setData({ rejecting: !this.data.rejecting, correcting: false });
     },
     async onApprove() {
-      const answer = await wx.showModal({ title: '审核通过', content: '', editable: true, placeholderText: '审核意见（选填）', confirmText: '通过' });
-      if (!answer.confirm) return;
-      const note = (answer.content ?? '').trim();
+      const typed = await prompt({ title: '审核通过', placeholder: '审核意见（选填）', confirmText: '通过' });
+      if (typed === null) return;
+      const note = typed.trim();
       await this.decide('approve', '已通过', (rid) => staff.approve(this.data.id, note, rid));
     },
     async onCorrect(event: VantEvent<{ items: CorrectionItem[] }>) {
       const { items } = event.detail;
       const content = `将一次性告知申请人补正以下 ${items.length} 项：${correctionSummary(items)}。确定发送吗？`;
-      if (!(await wx.showModal({ title: '要求补正', content, confirmText: '发送' })).confirm) return;
-      await this.decide('requestCorrection', '已通知补正', (rid) => staff.requestCorrection(this.data.id, items, rid), (fields) =>
-        this.setData({ correctionErrors: correctionErrors(fields, items) }),
+      if (!(await confirm({ title: '要求补正', content, confirmText: '发送' }))) return;
+      await this.decide(
+        'requestCorrection',
+        '已通知补正',
+        (rid) => staff.requestCorrection(this.data.id, items, rid),
+        (fields) => this.setData({ correctionErrors: correctionErrors(fields, items) }),
       );
     },
     async onReject(event: VantEvent<{ reasons: string[] }>) {
       const { reasons } = event.detail;
       const content = `不予通过后这份申请即办结，申请人将看到全部 ${reasons.length} 条理由。确定不予通过吗？`;
-      if (!(await wx.showModal({ title: '不予通过', content, confirmText: '不予通过', confirmColor: '#ee0a24' })).confirm) return;
-      await this.decide('reject', '已不予通过', (rid) => staff.reject(this.data.id, reasons, rid), (fields) =>
-        this.setData({ rejectError: Object.values(fields).join('；') }),
+      if (!(await confirm({ title: '不予通过', content, confirmText: '不予通过', danger: true }))) return;
+      await this.decide(
+        'reject',
+        '已不予通过',
+        (rid) => staff.reject(this.data.id, reasons, rid),
+        (fields) => this.setData({ rejectError: Object.values(fields).join('；') }),
       );
     },
     async onMarkReady() {
       const content = '确认证件已制作完成？申请人将收到领取通知和领取码。';
-      if (!(await wx.showModal({ title: '证件已制作', content, confirmText: '确认' })).confirm) return;
+      if (!(await confirm({ title: '证件已制作', content, confirmText: '确认' }))) return;
       await this.decide('markReady', '已标记可领取', (rid) => staff.markReady(this.data.id, rid));
     },
     async onCollect(event: VantEvent<PickupProof>) {
       const proof = event.detail;
       const how = 'idCardChecked' in proof ? '已当面核验申请人身份证' : `领取码 ${proof.pickupCode}`;
       const content = `${how}，确认已将证件交给申请人本人吗？`;
-      if (!(await wx.showModal({ title: '确认领取', content, confirmText: '确认交付' })).confirm) return;
-      await this.decide('markCollected', '已确认领取', (rid) => staff.markCollected(this.data.id, proof, rid), (fields) =>
-        this.setData({ pickupError: fields.pickupCode ?? Object.values(fields).join('；') }),
+      if (!(await confirm({ title: '确认领取', content, confirmText: '确认交付' }))) return;
+      await this.decide(
+        'markCollected',
+        '已确认领取',
+        (rid) => staff.markCollected(this.data.id, proof, rid),
+        (fields) => this.setData({ pickupError: fields.pickupCode ?? Object.values(fields).join('；') }),
       );
     },
     /** Sends one decision: field errors go next to their fields, anything else to a toast; success reloads. */
@@ -92,13 +103,13 @@ Component({
       if (!result.ok) {
         const { code, message, fields } = result.error;
         if (code === 'INVALID_INPUT' && fields && showFields) showFields(fields);
-        else wx.showToast({ title: message, icon: 'none' });
+        else toast(message);
         // Someone else may have decided meanwhile: show where the application stands now.
         if (code === 'CONFLICT') this.load();
         return;
       }
       this.setData({ [`requestIds.${action}`]: '', correcting: false, rejecting: false });
-      wx.showToast({ title: done, icon: 'success' });
+      toastDone(done);
       await this.load();
     },
   },
