@@ -21,4 +21,5 @@ module.exports = {
   },
   globalSetup: '<rootDir>/tests/pages/harness/global-setup.mjs',
   setupFiles: ['<rootDir>/tests/pages/harness/setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tests/pages/harness/after-each.ts'],
 };

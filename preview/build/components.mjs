@@ -54,11 +54,7 @@ export function collectComponents(root) {
         console.warn(`preview: ${path}: usingComponents["${tag}"] = ${JSON.stringify(value)} is not supported; skipped`);
         continue;
       }
-      const resolved = isNpmStyle(value)
-        ? resolveNpm(root, posix.dirname(path), value)
-        : value.startsWith('/')
-          ? posix.normalize(value)
-          : posix.join(posix.dirname(path), value);
+      const resolved = isNpmStyle(value) ? resolveNpm(root, posix.dirname(path), value) : value.startsWith('/') ? posix.normalize(value) : posix.join(posix.dirname(path), value);
       if (!resolved) throw new Error(`preview: ${path}: usingComponents["${tag}"] = "${value}" not found in any miniprogram_npm (run: node scripts/pack-npm.mjs)`);
       using[tag] = resolved;
       visit(resolved, path);

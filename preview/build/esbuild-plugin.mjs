@@ -2,14 +2,15 @@
 // font, Vant's JS APIs from miniprogram_npm (one instance, shared with its components), and the
 // three miniprogram-simulate files that touch the disk swapped for browser versions.
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import simulateInternals from '../vendor/miniprogram-simulate.cjs';
 
 /**
  * @param {{ projectRoot: string, miniprogramRoot: string, appSource: () => string, iconCss: () => string }} options
  */
 export function previewPlugin({ projectRoot, miniprogramRoot, appSource, iconCss }) {
-  const simulateSrc = dirname(createRequire(import.meta.url).resolve('miniprogram-simulate/src/index.js'));
+  const { srcDir: simulateSrc, diskModules } = simulateInternals;
+  const diskModule = new RegExp(`^\\./(${diskModules.join('|')})$`);
   const replacements = join(projectRoot, 'preview', 'runtime', 'simulate');
   const vantDir = join(miniprogramRoot, 'miniprogram_npm', '@vant', 'weapp');
   const isFile = (file) => existsSync(file) && statSync(file).isFile();
@@ -21,7 +22,7 @@ export function previewPlugin({ projectRoot, miniprogramRoot, appSource, iconCss
       build.onResolve({ filter: /^preview:vant-icons\.css$/ }, () => ({ path: 'vant-icons.css', namespace: 'preview-css' }));
       build.onLoad({ filter: /.*/, namespace: 'preview-css' }, () => ({ contents: iconCss(), loader: 'css' }));
 
-      build.onResolve({ filter: /^\.\/(utils|compile|wxss)$/ }, (args) =>
+      build.onResolve({ filter: diskModule }, (args) =>
         args.importer && dirname(args.importer) === simulateSrc ? { path: join(replacements, `${args.path.slice(2)}.ts`) } : undefined,
       );
       build.onResolve({ filter: /^path$/ }, () => ({ path: join(replacements, 'path.ts') }));

@@ -2,21 +2,51 @@
 // imports inlined, every class prefixed "<tag>--", `:host` and built-in tag selectors mapped to the
 // rendered tags. The tag is only known when a page loads, so it stays a placeholder (TAG) here.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
+import simulateInternals from '../vendor/miniprogram-simulate.cjs';
 
 // simulate's own postcss (7), so the selector walk is the one page tests run.
-const postcss = createRequire(createRequire(import.meta.url).resolve('miniprogram-simulate'))('postcss');
+const postcss = simulateInternals.postcss();
 
 /** Replaced by the component's tag name at run time (see preview/runtime/simulate/wxss.ts). */
 export const TAG = '__WXTAG__';
 
 // Built-ins render as <wx-view>, <wx-button>…; `page` is the preview's page element.
 const BUILT_INS = new Set([
-  'view', 'text', 'image', 'button', 'input', 'textarea', 'label', 'navigator', 'scroll-view', 'swiper',
-  'swiper-item', 'icon', 'progress', 'rich-text', 'checkbox', 'checkbox-group', 'radio', 'radio-group',
-  'switch', 'slider', 'picker', 'picker-view', 'picker-view-column', 'form', 'video', 'canvas', 'map',
-  'movable-area', 'movable-view', 'cover-view', 'cover-image', 'root-portal', 'web-view', 'editor',
+  'view',
+  'text',
+  'image',
+  'button',
+  'input',
+  'textarea',
+  'label',
+  'navigator',
+  'scroll-view',
+  'swiper',
+  'swiper-item',
+  'icon',
+  'progress',
+  'rich-text',
+  'checkbox',
+  'checkbox-group',
+  'radio',
+  'radio-group',
+  'switch',
+  'slider',
+  'picker',
+  'picker-view',
+  'picker-view-column',
+  'form',
+  'video',
+  'canvas',
+  'map',
+  'movable-area',
+  'movable-view',
+  'cover-view',
+  'cover-image',
+  'root-portal',
+  'web-view',
+  'editor',
 ]);
 
 const IMPORT = /@import\s+(?:"([^"]+)"|'([^']+)');/g;
@@ -36,9 +66,7 @@ const TYPE_SELECTOR = /(^|[\s>+~,(])([a-z][a-z0-9-]*)(?=$|[\s>+~,.:#[)])/g;
 
 function scopeSelector(selector) {
   // Exactly simulate's class prefixing (src/wxss.js addClassPrefixPlugin).
-  let out = selector.replace(/(.)?\.([-_a-zA-Z0-9]+)/gis, (all, before, name) =>
-    /\d/.test(before) ? all : `${before || ''}.${TAG}--${name}`,
-  );
+  let out = selector.replace(/(.)?\.([-_a-zA-Z0-9]+)/gis, (all, before, name) => (/\d/.test(before) ? all : `${before || ''}.${TAG}--${name}`));
   out = out.replace(/:host\b/g, TAG);
   return out.replace(TYPE_SELECTOR, (all, before, tag) => {
     if (tag === 'page') return `${before}wx-page`;

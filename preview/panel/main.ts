@@ -86,7 +86,12 @@ function clockSection(): HTMLElement {
   return section(
     '服务器时钟',
     shown,
-    el('div', { className: 'dev-panel__row' }, input, button('设置', () => void move(fromLocalInput(input.value)), 'dev-clock-set')),
+    el(
+      'div',
+      { className: 'dev-panel__row' },
+      input,
+      button('设置', () => void move(fromLocalInput(input.value)), 'dev-clock-set'),
+    ),
     el(
       'div',
       { className: 'dev-panel__row' },
@@ -115,7 +120,11 @@ function pageSection(): HTMLElement {
       relaunch();
     },
   });
-  return section('当前页面', current, el('div', { className: 'dev-panel__row' }, clear, el('button', { type: 'button', className: 'dev-panel__button', textContent: '重新启动', onclick: relaunch })));
+  return section(
+    '当前页面',
+    current,
+    el('div', { className: 'dev-panel__row' }, clear, el('button', { type: 'button', className: 'dev-panel__button', textContent: '重新启动', onclick: relaunch })),
+  );
 }
 
 function errorSection(): HTMLElement {

@@ -3,7 +3,7 @@
 // transitionend, but the node's style attribute is rewritten on every re-render and a step with
 // nothing to transition never ends; animations sit above inline style and finish on their own.
 import type { ExparserNode } from 'miniprogram-exparser';
-import render, { type Attr } from 'j-component/src/render/render';
+import { render, type Attr } from '../vendor/j-component.cjs';
 import { rpxToPx } from './rpx';
 
 interface Animate {
@@ -53,7 +53,12 @@ async function play(element: HTMLElement, actions: Action[]): Promise<void> {
     const { duration, timingFunction, delay } = action.option.transition;
     const previous = element.getAnimations();
     if (action.option.transformOrigin) element.style.transformOrigin = action.option.transformOrigin;
-    const animation = element.animate([from, to], { duration, delay, easing: timingFunction === 'step-start' || timingFunction === 'step-end' ? timingFunction : timingFunction || 'linear', fill: 'forwards' });
+    const animation = element.animate([from, to], {
+      duration,
+      delay,
+      easing: timingFunction === 'step-start' || timingFunction === 'step-end' ? timingFunction : timingFunction || 'linear',
+      fill: 'forwards',
+    });
     previous.forEach((old) => old.cancel());
     await animation.finished.catch(() => undefined);
   }

@@ -21,8 +21,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
-const BACK_ICON =
-  '<svg viewBox="0 0 12 24" width="12" height="24" aria-hidden="true"><path d="M10 3 2 12l8 9" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+const BACK_ICON = '<svg viewBox="0 0 12 24" width="12" height="24" aria-hidden="true"><path d="M10 3 2 12l8 9" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
 const HOME_ICON =
   '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M4 11 12 4l8 7v9h-5v-6H9v6H4z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>';
 

@@ -2,7 +2,7 @@
 // clickable cells) while a finger is on it, after hover-start-time and for hover-stay-time after.
 // j-component does not implement it; the touch bridge calls press/release.
 import type { ExparserNode } from 'miniprogram-exparser';
-import jComponentUtils from 'j-component/src/tool/utils';
+import { utils as jComponentUtils } from '../vendor/j-component.cjs';
 
 interface Rendered extends ExparserNode {
   _vt?: { attrs?: { name: string; value: unknown }[] };
@@ -28,7 +28,10 @@ const attr = (node: Rendered, name: string): unknown => {
 function prefixed(node: Rendered, value: string): string[] {
   const host = node.ownerShadowRoot?.getHostNode?.();
   const tag = host ? jComponentUtils.getTagName(host.is) : undefined;
-  return value.split(/\s+/).filter(Boolean).map((name) => (tag ? `${tag}--${name}` : name));
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((name) => (tag ? `${tag}--${name}` : name));
 }
 
 export function press(target: Element): void {

@@ -6,7 +6,7 @@ import './styles/overlays.css';
 import 'preview:vant-icons.css';
 import { runApp } from 'preview:app';
 import 'miniprogram-simulate';
-import jComponentUtils from 'j-component/src/tool/utils';
+import { utils as jComponentUtils } from '../vendor/j-component.cjs';
 import { exposeBridge } from '../shared/bridge';
 import { installAnimations } from './animation';
 import { registerBuiltIns } from './builtins';

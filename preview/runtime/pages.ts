@@ -5,7 +5,7 @@
 // other components see only their own WXSS.
 import { TAG, appWxss, files } from 'preview:app';
 import type { RootComponent } from 'j-component';
-import jComponentUtils from 'j-component/src/tool/utils';
+import { utils as jComponentUtils } from '../vendor/j-component.cjs';
 import simulate from 'miniprogram-simulate';
 import { definitionOf } from './modules';
 import { inLoadGroup } from './relations';
@@ -38,7 +38,9 @@ function addAppWxss(tag: string): void {
     appStyle = document.createElement('style');
     appStyle.dataset.appWxss = '';
     // Before every component's style: app.wxss loses ties to the page's own WXSS, as in WeChat.
-    document.head.querySelector('style[data-component]')?.before(appStyle) ?? document.head.appendChild(appStyle);
+    const firstComponentStyle = document.head.querySelector('style[data-component]');
+    if (firstComponentStyle) firstComponentStyle.before(appStyle);
+    else document.head.appendChild(appStyle);
   }
   appStyle.textContent += rpxToPx(appWxss.split(TAG).join(tag));
 }

@@ -11,7 +11,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 
 const ICONS: Record<string, string> = {
   success: '<svg viewBox="0 0 40 40" width="40" height="40"><path d="M9 21l8 8 15-17" fill="none" stroke="#fff" stroke-width="3"/></svg>',
-  error: '<svg viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="16" fill="none" stroke="#fff" stroke-width="2.5"/><path d="M20 11v12M20 27v3" stroke="#fff" stroke-width="3"/></svg>',
+  error:
+    '<svg viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="16" fill="none" stroke="#fff" stroke-width="2.5"/><path d="M20 11v12M20 27v3" stroke="#fff" stroke-width="3"/></svg>',
   loading: '<span class="wx-spinner"></span>',
 };
 

@@ -8,6 +8,7 @@
 //   await waitFor(() => expect(page.text('#result')).toContain('Ada'));
 import * as path from 'path';
 import type { Component, RootComponent } from 'miniprogram-simulate';
+import * as jComponentInternals from '../../../preview/vendor/j-component.cjs';
 import { compilerFileLists, simulate } from './simulate';
 import { MINIPROGRAM_ROOT } from './paths';
 import { wxMock, type PageInstance } from './wx';
@@ -15,8 +16,12 @@ import { wxMock, type PageInstance } from './wx';
 export { FIXTURES_ROOT, MINIPROGRAM_ROOT, MINIPROGRAM_NPM, PROJECT_ROOT } from './paths';
 export { installWxRequest, resetWx, setApp, wxMock, type ModalResult, type PageInstance, type WxCall } from './wx';
 
+/** Tests read pages and components loosely (page.data.model.materials…), as simulate's own types allow. */
+
+type Loose = any;
+
 /** A rendered node (page, Vant component or built-in like view/input) as miniprogram-simulate wraps it. */
-export type SimNode = Component<any, any, any>;
+export type SimNode = Component<Loose, Loose, Loose>;
 /** A selector string (resolved inside the page) or a node already found. */
 export type Target = string | SimNode;
 
@@ -33,7 +38,7 @@ export interface LoadPageOptions {
 
 export interface LoadedPage {
   /** miniprogram-simulate root component (j-component RootComponent). */
-  readonly comp: RootComponent<any, any, any>;
+  readonly comp: RootComponent<Loose, Loose, Loose>;
   /** The rendered DOM of the page, attached to document.body. */
   readonly root: HTMLElement;
   /** The page's `this` (methods, setData, selectComponent, route, options). */
@@ -41,7 +46,7 @@ export interface LoadedPage {
   /** e.g. 'pages/greet/index' (no leading slash, like WeChat's page.route). */
   readonly route: string;
   /** Current page data. */
-  readonly data: Record<string, any>;
+  readonly data: Record<string, Loose>;
   /** First match or undefined. Selectors: #id / .class (exparser supports no tag names); pierce components with `>>>`. */
   query(selector: string): SimNode | undefined;
   /** Like query() but throws a readable error when nothing matches. */
@@ -83,10 +88,8 @@ interface ExparserNode {
 const exparserOf = (node: SimNode): ExparserNode => (node as unknown as { _exparserNode: ExparserNode })._exparserNode;
 
 // j-component wraps arbitrary exparser nodes in its (unexported) base Component class.
-const RootComponentClass: { prototype: object } = require('j-component/src/render/component');
-const NodeClass = Object.getPrototypeOf(RootComponentClass.prototype).constructor as new (node: ExparserNode) => SimNode;
-const wrap = (node: ExparserNode): SimNode =>
-  (node as unknown as { __componentNode__?: SimNode }).__componentNode__ ?? new NodeClass(node);
+const NodeClass = jComponentInternals.ComponentNode as new (node: ExparserNode) => SimNode;
+const wrap = (node: ExparserNode): SimNode => (node as unknown as { __componentNode__?: SimNode }).__componentNode__ ?? new NodeClass(node);
 
 /** Built-ins (view, button, input…) are registered by simulate as `wx-<name>` DOM tags; custom components use their tag. */
 const isElement = (node: ExparserNode): boolean => node.$$?.nodeType === 1 && node.is !== 'virtual' && node.is !== 'slot';
@@ -233,6 +236,19 @@ export async function typeInto(node: SimNode, value: string, { blur = true }: Ty
 
 // ---------------------------------------------------------------- loading
 
+// Every page loaded and not unloaded yet, even one a test dropped from the stack (resetWx): kept on
+// globalThis, like the wx state, so every copy of this module sees the same pages.
+const OPEN_PAGES = Symbol.for('pages-harness.open-pages');
+function openPages(): Set<() => void> {
+  const g = globalThis as typeof globalThis & { [OPEN_PAGES]?: Set<() => void> };
+  return (g[OPEN_PAGES] ??= new Set());
+}
+
+/** Unloads every page still open (onUnload, detach), newest first: after each test, so none of them acts in the next. */
+export function closeAllPages(): void {
+  for (const unload of [...openPages()].reverse()) unload();
+}
+
 /**
  * Render a Component()-built page and (by default) run its page lifecycle.
  * `pagePath` is relative to the mini-program root ('pages/x/index' or '/pages/x/index'), or absolute.
@@ -247,7 +263,7 @@ export async function loadPage(pagePath: string, options: LoadPageOptions = {}):
 
   // 'official' = wcc (the simulate compiler cannot parse Vant's WXML). wcc only reads under rootPath.
   const id = simulate.load(componentPath, { compiler: 'official', rootPath, compilerOptions: compilerFileLists(rootPath) });
-  const comp = simulate.render(id, query) as RootComponent<any, any, any>;
+  const comp = simulate.render(id, query) as RootComponent<Loose, Loose, Loose>;
   const host = document.createElement('div');
   document.body.appendChild(host);
   comp.attach(host); // triggers attached + ready of the whole tree
@@ -266,6 +282,7 @@ export async function loadPage(pagePath: string, options: LoadPageOptions = {}):
   const unload = (): void => {
     if (unloaded) return;
     unloaded = true;
+    openPages().delete(unload);
     call('onUnload');
     comp.detach();
     host.remove();
@@ -273,6 +290,7 @@ export async function loadPage(pagePath: string, options: LoadPageOptions = {}):
     if (index >= 0) wxMock.pages.splice(index, 1);
   };
   (instance as unknown as { __harnessUnload: () => void }).__harnessUnload = unload;
+  openPages().add(unload);
 
   const show = async (): Promise<void> => {
     call('onShow');

@@ -7,26 +7,21 @@
 //    would be merged into *every* component's JSON (it mutates each one), which breaks Vant.
 // 2. Re-loading a component: simulate runs each component file with require() and then tries
 //    `delete require.cache[...]`, which jest ignores, so a second load of the same page in one
-//    test file would never call Component() again. We record the options each file passes to
-//    Component() and replay a pristine copy on later loads. Modules stay shared inside a test
-//    file (as inside one running mini-program), so no jest.isolateModules() is needed.
+//    test file would never call Component() again. The preview's replay (simulate/definitions.ts)
+//    records the options each file passes to Component() and replays a pristine copy on later
+//    loads. Modules stay shared inside a test file (as inside one running mini-program), so no
+//    jest.isolateModules() is needed.
 // 3. getRelationNodes: j-component answers null for a relation whose other side was never
 //    loaded (van-checkbox without a van-checkbox-group); WeChat answers an empty list, which Vant
 //    relies on (`this.parent` reads `getRelationNodes(path)[0]`). We answer [] as WeChat does.
 import * as fs from 'fs';
 import * as path from 'path';
-import simulate = require('miniprogram-simulate');
+import * as simulate from 'miniprogram-simulate';
+import { replayDefinitions } from '../../../preview/runtime/simulate/definitions';
+import * as simulateInternals from '../../../preview/vendor/miniprogram-simulate.cjs';
 
-interface ComponentJson {
-  usingComponents?: Record<string, string>;
-  [key: string]: unknown;
-}
-interface SimulateUtils {
-  readJson(filePath: string): ComponentJson | null;
-  runJs(filePath: string): void;
-}
-// Internal module: index.js calls `_.readJson(...)` / `_.runJs(...)` through this object at call time.
-const utils: SimulateUtils = require('miniprogram-simulate/src/utils');
+// index.js calls `_.readJson(...)` / `_.runJs(...)` through this object at call time.
+const utils = simulateInternals.utils();
 
 /** "@vant/weapp/button/index" -> "../../miniprogram_npm/@vant/weapp/button/index" (relative to the component dir). */
 function resolveNpmComponent(fromDir: string, request: string): string | undefined {
@@ -63,6 +58,8 @@ utils.readJson = (filePath) => {
 interface MethodCaller {
   getRelationNodes?: (key: string) => unknown[] | null;
 }
+// exparser ships no types (the preview declares its own slice in preview/types); this needs one function.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const exparser: { Element: { setMethodCaller(node: unknown, caller: MethodCaller): void } } = require('miniprogram-exparser');
 const setMethodCaller = exparser.Element.setMethodCaller;
 exparser.Element.setMethodCaller = function patchedSetMethodCaller(node, caller) {
@@ -72,46 +69,19 @@ exparser.Element.setMethodCaller = function patchedSetMethodCaller(node, caller)
 };
 
 // ---- replay Component() definitions (see 2. above) ----
-type Definition = Record<string, unknown>;
-const definitions = new Map<string, Definition>();
-let capturing: string | undefined;
+const replay = replayDefinitions();
 
-/** Deep copy of plain objects/arrays; functions and class instances are shared (as re-running the file would recreate only literals). */
-function pristine<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(pristine) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pristine(v)])) as T;
-  }
-  return value;
-}
-
-const globals = globalThis as unknown as { Component: (options: Definition) => void };
-const simulateComponent = globals.Component;
-globals.Component = (options) => {
-  // Store a copy before simulate/j-component mutate it (relations keys, properties, behaviors).
-  if (capturing && !definitions.has(capturing)) definitions.set(capturing, pristine(options));
-  simulateComponent(options);
-};
-
-utils.runJs = (filePath) => {
-  const saved = definitions.get(filePath);
-  if (saved) {
-    globals.Component(pristine(saved));
-    return;
-  }
-  capturing = filePath;
-  try {
+utils.runJs = (filePath) =>
+  replay.run(filePath, () => {
     // Goes through jest's module system: resolves index.ts before index.js and transforms it with ts-jest.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(filePath);
-    if (!definitions.has(filePath)) {
+    if (!replay.definitionOf(filePath)) {
       // The module was already in jest's registry (e.g. a test imported it) so Component() did not run.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       jest.isolateModules(() => require(filePath));
     }
-  } finally {
-    capturing = undefined;
-  }
-  if (!definitions.has(filePath)) throw new Error(`${filePath} did not call Component() (pages must be built with Component())`);
-};
+  });
 
 // ---- wcc input lists ----
 // miniprogram-compiler globs **/*.wxml itself, but its glob 7 does not descend into a symlinked

@@ -1,0 +1,51 @@
+// 我的办件's rows: the kind, the status and its tag, and the dates that matter next, read in China time.
+import type { Status } from '../../miniprogram/domain/contract';
+import { rowOf } from '../../miniprogram/pages/applications/model';
+import { applicationView, china } from './support';
+
+it('names a pending application’s kind, status, submission day and review deadline', () => {
+  expect(rowOf(applicationView())).toEqual({
+    id: 'app-1',
+    title: '居住信息申报',
+    status: '审核中',
+    tagType: 'primary',
+    detail: '2026年9月1日提交 · 2026年9月16日前审核完毕',
+  });
+});
+
+it('says a pending application is past its deadline instead of the date', () => {
+  expect(rowOf(applicationView({ overdue: true })).detail).toBe('2026年9月1日提交 · 已超过办理期限');
+});
+
+it('reads the submission day in China time: half past midnight there is already the next day', () => {
+  expect(rowOf(applicationView({ submittedAt: china('2026-09-01 00:30') })).detail).toMatch(/^2026年9月1日提交/);
+  expect(rowOf(applicationView({ submittedAt: china('2026-08-31 23:59') })).detail).toMatch(/^2026年8月31日提交/);
+});
+
+it('gives every other status only its submission day', () => {
+  for (const status of ['correction_requested', 'approved', 'rejected', 'withdrawn'] as Status[]) {
+    expect(rowOf(applicationView({ status, overdue: true })).detail).toBe('2026年9月1日提交');
+  }
+});
+
+it('colours each status’s tag: staff’s turn blue, the resident’s orange, good news green, refusal red, the rest grey', () => {
+  const tags = (['pending', 'correction_requested', 'approved', 'ready', 'rejected', 'collected', 'withdrawn', 'superseded'] as Status[]).map((status) => [
+    rowOf(applicationView({ status })).status,
+    rowOf(applicationView({ status })).tagType,
+  ]);
+  expect(tags).toEqual([
+    ['审核中', 'primary'],
+    ['待补正', 'warning'],
+    ['已通过', 'success'],
+    ['待领取', 'success'],
+    ['未通过', 'danger'],
+    ['已领取', 'default'],
+    ['已撤回', 'default'],
+    ['已更新', 'default'],
+  ]);
+});
+
+it('titles each kind', () => {
+  expect(rowOf(applicationView({ kind: 'reissue' })).title).toBe('居住证补领/换领');
+  expect(rowOf(applicationView({ kind: 'voucher' })).title).toBe('居住登记凭证申领');
+});

@@ -1,0 +1,140 @@
+// The apply flow's pure decisions: which service, why one is closed and for how many days, where a refusal leads, and the result screen.
+import { CITY_HALL } from '../../miniprogram/domain/pickupPlaces';
+import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, refusalOf, resultOf, serviceOf, stepAfterVerified, stepOfField } from '../../miniprogram/pages/apply/flow';
+import { LIUYANG, applicationView, closed, open } from './support';
+
+const TODAY = '2026-08-31';
+
+describe('the service', () => {
+  it('is the one the route names, else the declaration', () => {
+    expect(serviceOf('reissue')).toBe('reissue');
+    expect(serviceOf('voucher')).toBe('voucher');
+    expect(serviceOf(undefined)).toBe('declaration');
+    expect(serviceOf('passport')).toBe('declaration');
+    expect(serviceOf('constructor')).toBe('declaration');
+  });
+
+  it('asks the overview’s own entry whether it is open', () => {
+    expect(SERVICE_ENTRY).toEqual({ declaration: 'declare', permit: 'permit', voucher: 'voucher', reissue: 'reissue' });
+  });
+
+  it('walks five steps, done after the last', () => {
+    expect(STEPS.map((s) => s.text)).toEqual(['身份核验', '阅读须知', '信息自检', '上传材料', '确认提交']);
+    expect(STEP.done).toBe(STEPS.length);
+  });
+});
+
+describe('a closed service', () => {
+  it('says the server’s reason, the long date it opens and the whole days left in China dates', () => {
+    expect(closedOf('居住未满六个月', '2027-02-28', TODAY)).toEqual({ reason: '居住未满六个月', opensOn: '2027年2月28日', daysLeft: 181 });
+    expect(closedOf('居住未满六个月', '2026-09-01', TODAY).daysLeft).toBe(1);
+  });
+
+  it('counts no days once the date has come, and none without a date', () => {
+    expect(closedOf('x', '2026-08-30', TODAY).daysLeft).toBe(0);
+    expect(closedOf('您有一份居住信息申报正在办理中', undefined, TODAY)).toEqual({ reason: '您有一份居住信息申报正在办理中', opensOn: '', daysLeft: 0 });
+  });
+
+  it('is nothing for an open service, and has a reason even when the server gives none', () => {
+    expect(closedByState(open(), TODAY)).toBeNull();
+    expect(closedByState(closed(undefined, '2027-02-28'), TODAY)).toEqual({ reason: '暂不能办理', opensOn: '2027年2月28日', daysLeft: 181 });
+  });
+});
+
+describe('after a verification', () => {
+  const person = { name: '李晓梅', idNumber: '430104199003071237' };
+
+  it('goes back to the step the person left when it is the same person', () => {
+    expect(stepAfterVerified(STEP.confirm, true, person, { ...person })).toBe(STEP.confirm);
+  });
+
+  it('starts a declaration from the notice again when another person was verified', () => {
+    expect(stepAfterVerified(STEP.confirm, true, person, { ...person, idNumber: '430104199003071245' })).toBe(STEP.notice);
+    expect(stepAfterVerified(STEP.confirm, true, person, { ...person, name: '李晓' })).toBe(STEP.notice);
+  });
+
+  it('resumes a later service whoever typed the form, its identity being the approved declaration’s', () => {
+    expect(stepAfterVerified(STEP.confirm, false, person, { name: '', idNumber: '' })).toBe(STEP.confirm);
+  });
+
+  it('goes on to the notice when there is nothing to resume', () => {
+    expect(stepAfterVerified(null, true, person, person)).toBe(STEP.notice);
+  });
+});
+
+it('finds the step holding each refused field', () => {
+  expect(stepOfField('materials.proofs')).toBe(STEP.uploads);
+  for (const path of ['applicant.mobile', 'residence.since', 'contact.mobile', 'reason']) expect(stepOfField(path)).toBe(STEP.form);
+  expect(stepOfField('consent.noticeVersion')).toBe(STEP.notice);
+  expect(stepOfField('requestId')).toBe(STEP.confirm);
+});
+
+describe('a refused submission', () => {
+  it('shows the service closed, with the server’s date, when it is not eligible or conflicts', () => {
+    expect(refusalOf({ code: 'NOT_ELIGIBLE', message: '居住未满六个月', opensOn: '2027-02-28' }, TODAY)).toEqual({
+      closed: { reason: '居住未满六个月', opensOn: '2027年2月28日', daysLeft: 181 },
+    });
+    expect(refusalOf({ code: 'CONFLICT', message: '您有一份居住信息申报正在办理中' }, TODAY)).toEqual({
+      closed: { reason: '您有一份居住信息申报正在办理中', opensOn: '', daysLeft: 0 },
+    });
+  });
+
+  it('asks to verify again for an expired or used token', () => {
+    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过' }, TODAY)).toEqual({ say: '身份核验未通过', reverify: true });
+    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过', fields: { verificationToken: '验证结果已过期' } }, TODAY)).toEqual({
+      say: '验证结果已过期',
+      reverify: true,
+    });
+  });
+
+  it('asks for the reason again when the card was reported lost meanwhile', () => {
+    expect(refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { reason: '原证已登记挂失，只能办理遗失补领' } }, TODAY)).toEqual({
+      say: '原证已登记挂失，只能办理遗失补领',
+      chooseReason: true,
+    });
+  });
+
+  it('leads to the earliest step holding a refused field, saying the first message', () => {
+    const refusal = refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { 'materials.proofs': '请上传图片', 'residence.since': '日期不能晚于今天' } }, TODAY);
+    expect(refusal).toEqual({ say: '请上传图片', step: STEP.form });
+    expect(refusalOf({ code: 'INVALID_INPUT', message: 'x', fields: { 'consent.noticeVersion': '须知已更新' } }, TODAY)).toEqual({ say: '须知已更新', step: STEP.notice });
+  });
+
+  it('only says the message when nothing points at a field', () => {
+    expect(refusalOf({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, TODAY)).toEqual({ say: '系统繁忙，请稍后再试' });
+  });
+});
+
+describe('the result screen', () => {
+  it('shows a declaration’s dates long, the permit date provisional, and no place', () => {
+    const result = resultOf(applicationView({ declaredOn: '2026-09-01', permitOpensOn: '2027-03-01', permitOpensOnProvisional: true }));
+    expect(result).toEqual({
+      id: 'app-1',
+      declaredOn: '2026年9月1日',
+      permitOpensOn: '2027年3月1日',
+      provisional: true,
+      dueOn: '2026年9月16日',
+      place: '',
+      placeNote: '办结后，凭“我的办件”中的领取码本人领取',
+      fee: '',
+    });
+  });
+
+  it('sends a card from an urban district to the city hall and a county’s to its police station, once made', () => {
+    expect(resultOf(applicationView({ kind: 'permit' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '制证完成后，凭“我的办件”中的领取码本人领取' });
+    expect(resultOf(applicationView({ kind: 'permit', district: LIUYANG })).place).toBe('浏阳市居住地派出所');
+  });
+
+  it('shows no declaration dates for a later service', () => {
+    expect(resultOf(applicationView({ kind: 'permit' }))).toMatchObject({ declaredOn: '', permitOpensOn: '' });
+  });
+
+  it('sends a voucher to the place once it is issued', () => {
+    expect(resultOf(applicationView({ kind: 'voucher' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '办结后，凭“我的办件”中的领取码本人领取' });
+  });
+
+  it('names a replacement’s fee, 免费 when it is nothing, and collects it once made like any card', () => {
+    expect(resultOf(applicationView({ kind: 'reissue', reason: 'damaged', fee: 20 }))).toMatchObject({ fee: '20 元', placeNote: '制证完成后，凭“我的办件”中的领取码本人领取' });
+    expect(resultOf(applicationView({ kind: 'reissue', reason: 'expired', fee: 0 })).fee).toBe('免费');
+  });
+});

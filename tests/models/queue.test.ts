@@ -1,0 +1,55 @@
+// The staff queue's model: the filter menus, the filter sent, and each row as a reviewer scans it.
+import { KIND_OPTIONS, STATUS_OPTIONS, filterOf, queueRow } from '../../miniprogram/staff/pages/queue/model';
+import { ID_MASKED, ID_NUMBER, LIUYANG, queueItem } from './support';
+
+describe('the filters', () => {
+  it('default to everything waiting for staff, and offer each status by its staff name, never 已更新', () => {
+    expect(STATUS_OPTIONS[0]).toEqual({ text: '待处理（全部）', value: '' });
+    expect(STATUS_OPTIONS.map((o) => o.value)).toEqual(['', 'pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn']);
+    expect(STATUS_OPTIONS.find((o) => o.value === 'pending')?.text).toBe('待审核');
+    expect(STATUS_OPTIONS.find((o) => o.value === 'correction_requested')?.text).toBe('待申请人补正');
+  });
+
+  it('offer every kind after 全部类型', () => {
+    expect(KIND_OPTIONS.map((o) => o.text)).toEqual(['全部类型', '居住信息申报', '核发居住证', '居住登记凭证申领', '居住证补领/换领']);
+  });
+
+  it('send only what was chosen', () => {
+    expect(filterOf('', '')).toEqual({});
+    expect(filterOf('correction_requested', '')).toEqual({ status: 'correction_requested' });
+    expect(filterOf('', 'permit')).toEqual({ kind: 'permit' });
+    expect(filterOf('approved', 'reissue')).toEqual({ status: 'approved', kind: 'reissue' });
+  });
+});
+
+describe('a row', () => {
+  it('shows the name, kind, staff status, masked number with the district, and the deadline', () => {
+    const row = queueRow(queueItem());
+    expect(row).toEqual({
+      id: 'app-1',
+      name: '李晓梅',
+      kind: '居住信息申报',
+      status: '待审核',
+      tagType: 'primary',
+      identity: `${ID_MASKED} · 岳麓区`,
+      due: '办理期限 2026年9月16日',
+      overdue: false,
+    });
+    expect(JSON.stringify(row)).not.toContain(ID_NUMBER);
+  });
+
+  it('reads an approved card as one to make, blue, and an approved declaration as done, green', () => {
+    expect(queueRow(queueItem({ kind: 'permit', status: 'approved' }))).toMatchObject({ status: '待制证', tagType: 'primary' });
+    expect(queueRow(queueItem({ kind: 'declaration', status: 'approved' }))).toMatchObject({ status: '已通过', tagType: 'success' });
+  });
+
+  it('reads a request sent back as waiting for the applicant, orange', () => {
+    expect(queueRow(queueItem({ status: 'correction_requested' }))).toMatchObject({ status: '待申请人补正', tagType: 'warning' });
+  });
+
+  it('marks an overdue one, and names a county by name', () => {
+    const row = queueRow(queueItem({ overdue: true, district: LIUYANG }));
+    expect(row.overdue).toBe(true);
+    expect(row.identity.endsWith(' · 浏阳市')).toBe(true);
+  });
+});
