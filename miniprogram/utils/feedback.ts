@@ -52,13 +52,3 @@ export async function prompt({ title, placeholder, confirmText }: PromptOptions)
     return null;
   }
 }
-
-/** Shows a loading mask while `work` runs; the mask goes however it ends. */
-export async function whileLoading<T>(title: string, work: () => Promise<T>): Promise<T> {
-  quietly(wx.showLoading({ title, mask: true }));
-  try {
-    return await work();
-  } finally {
-    quietly(wx.hideLoading());
-  }
-}
