@@ -4,6 +4,7 @@ import type { Store } from './store/types';
 import type { Verifier } from './verification/types';
 import type { FileStorage } from './files/types';
 import type { Settings } from './settings';
+import type { NotificationServices } from './notifications/types';
 
 export interface Context {
   /** The caller's openid, injected by the platform (or the local host's development identity). */
@@ -21,6 +22,13 @@ export interface Context {
   newId: () => string;
   /** A fresh secret for a bearer token (a verification token): longer than an id, URL-safe. */
   newSecret: () => string;
+  /**
+   * The templates and the notifier. Without them (tests, tools) notifications are still written, with the
+   * development templates, and wait as pending for the scheduler.
+   */
+  notifications?: NotificationServices;
+  /** Set by an entry only for its own scheduled run (the cloud's timer trigger, the local host itself), never from a request. */
+  trigger?: boolean;
   /** The caller's staff record, set by the staff function's authorisation from the server's own records. */
   staff?: StaffRecord;
 }

@@ -5,10 +5,12 @@ import { dispatch, type ActionTable, type Authorize } from './handlers/dispatch'
 import { residentActions } from './handlers/resident';
 import { staffActions } from './handlers/staff';
 import { authorizeStaff } from './handlers/staff/access';
+import { authorizeScheduler, schedulerActions } from './handlers/scheduler';
 
-const FUNCTIONS: Partial<Record<FunctionName, { actions: ActionTable; authorize?: Authorize }>> = {
+const FUNCTIONS: Record<FunctionName, { actions: ActionTable; authorize?: Authorize }> = {
   resident: { actions: residentActions },
   staff: { actions: staffActions, authorize: authorizeStaff },
+  scheduler: { actions: schedulerActions, authorize: authorizeScheduler },
 };
 
 export function hasFunction(name: string): name is FunctionName {

@@ -21,7 +21,13 @@ export function historyItem(app: Doc<ApplicationRecord>): HistoryItem {
     ...(app.declaredOn ? { declaredOn: app.declaredOn } : {}),
     ...(app.issuedOn ? { issuedOn: app.issuedOn } : {}),
     ...(app.reportedLostAt !== undefined ? { reportedLostOn: chinaDate(app.reportedLostAt) } : {}),
+    // A settled endorsement moves no further, so its last change is the day it was decided.
+    ...(app.kind === 'endorsement' && isSettled(app.status) ? { decidedOn: chinaDate(app.updatedAt) } : {}),
   };
+}
+
+function isSettled(status: Doc<ApplicationRecord>['status']): boolean {
+  return status === 'approved' || status === 'rejected' || status === 'withdrawn';
 }
 
 /** The caller's own applications, newest first. */

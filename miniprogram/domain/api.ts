@@ -17,6 +17,7 @@ import type {
   StaffQueueItem,
   Status,
 } from './contract';
+import type { SubscriptionResult, Subscriptions, NotificationEvent } from './notifications';
 
 /** One action: what it takes, what it answers, and whether it is idempotent by a requestId. */
 export interface ActionSpec<Payload, Data, NeedsRequestId extends boolean> {
@@ -47,6 +48,16 @@ export interface QueuePayload {
 
 type Verified = { verificationToken: string; expiresAt: number };
 
+/** The template id of each event a caller may subscribe to, as the server is configured: the phone spells none. */
+export type SubscriptionTemplates = Partial<Record<NotificationEvent, string>>;
+
+/** What a scheduler run did: notifications it created, and deliveries that were sent or failed. */
+export interface SchedulerResult {
+  created: number;
+  delivered: number;
+  failed: number;
+}
+
 export interface Api {
   resident: {
     overview: ActionSpec<Record<string, never> | undefined, Overview, false>;
@@ -57,6 +68,8 @@ export interface Api {
     applyPermit: ActionSpec<ServicePayload, ApplicationView, true>;
     applyVoucher: ActionSpec<ServicePayload, ApplicationView, true>;
     applyReissue: ActionSpec<ServicePayload, ApplicationView, true>;
+    /** The yearly endorsement (签注): within a window or after a lapse, for a person holding a collected card. */
+    applyEndorsement: ActionSpec<ServicePayload, ApplicationView, true>;
     listApplications: ActionSpec<{ cursor?: string; limit?: number } | undefined, Page<ApplicationView>, false>;
     getApplication: ActionSpec<{ id: string }, ApplicationDetail, false>;
     withdraw: ActionSpec<{ id: string }, ApplicationView, true>;
@@ -66,6 +79,10 @@ export interface Api {
     prepareUpload: ActionSpec<{ extension: UploadExtension }, { cloudPath: string }, false>;
     /** Records the caller as the owner of a photo uploaded to a path issued to them; a repeat answers the same. */
     confirmUpload: ActionSpec<{ fileId: string }, { fileId: string }, false>;
+    /** What the person chose in WeChat's subscription prompt, merged into what they chose before; answers the whole record. */
+    recordSubscriptions: ActionSpec<{ results: Partial<Record<NotificationEvent, SubscriptionResult>> }, { subscriptions: Subscriptions }, false>;
+    /** The template ids of every event a resident may subscribe to (all but staff_overdue). */
+    subscriptionTemplates: ActionSpec<Record<string, never> | undefined, { templates: SubscriptionTemplates }, false>;
   };
   staff: {
     queue: ActionSpec<QueuePayload | undefined, Page<StaffQueueItem>, false>;
@@ -75,8 +92,13 @@ export interface Api {
     reject: ActionSpec<{ id: string; reasons: string[] }, StaffDecision, true>;
     markReady: ActionSpec<{ id: string }, StaffDecision, true>;
     markCollected: ActionSpec<{ id: string } & PickupProof, StaffDecision, true>;
+    /** The template id of the daily overdue count, the one message staff subscribe to. */
+    subscriptionTemplates: ActionSpec<Record<string, never> | undefined, { templates: SubscriptionTemplates }, false>;
   };
-  scheduler: Record<never, never>;
+  scheduler: {
+    /** Only the timer trigger or the local host runs it; any caller is FORBIDDEN. */
+    run: ActionSpec<Record<string, never> | undefined, SchedulerResult, false>;
+  };
 }
 
 /** The actions of one function, by name. */

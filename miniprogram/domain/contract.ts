@@ -8,7 +8,7 @@ export * from './api';
 export const FUNCTION_NAMES = ['resident', 'staff', 'scheduler'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
-export const APPLICATION_KINDS = ['declaration', 'permit', 'voucher', 'reissue'] as const;
+export const APPLICATION_KINDS = ['declaration', 'permit', 'voucher', 'reissue', 'endorsement'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
 /** A permit or its replacement: the kinds that make a card to collect. */
@@ -22,6 +22,7 @@ export const APPLY_ACTIONS = {
   permit: 'applyPermit',
   voucher: 'applyVoucher',
   reissue: 'applyReissue',
+  endorsement: 'applyEndorsement',
 } as const satisfies Readonly<Record<LaterService, ActionName<'resident'>>>;
 
 export const RESIDENCE_KINDS = ['rent', 'own', 'relative', 'dormitory', 'other'] as const;
@@ -230,6 +231,15 @@ export interface ServiceState {
   fee: number;
 }
 
+export type EndorsementStatus = 'not_due' | 'window_open' | 'pending' | 'lapsed';
+
+/** The current or next endorsement window; while lapsed, `opensOn` is the day the card lapsed and `closesOn` is null. */
+export interface CardEndorsement {
+  status: EndorsementStatus;
+  opensOn: string;
+  closesOn: string | null;
+}
+
 /** A permit or reissue application as the overview names it; a card reported lost carries the date. */
 export interface CardSummary {
   id: string;
@@ -237,6 +247,11 @@ export interface CardSummary {
   status: Status;
   issuedOn?: string;
   reportedLostOn?: string;
+  /** A collected card's last valid day. */
+  validUntil?: string;
+  /** A collected card's full years of residence, every endorsement window kept. */
+  yearsOfResidence?: number;
+  endorsement?: CardEndorsement;
 }
 
 export interface Overview {
@@ -261,7 +276,8 @@ export interface Overview {
   card: null | CardSummary;
   /** The approved declaration that later services take identity and address from; null before one is approved. */
   approvedDeclarationId: string | null;
-  services: Record<'declare' | 'permit' | 'voucher' | 'reissue', ServiceState>;
+  /** `endorse` is free: its fee is always 0. */
+  services: Record<'declare' | 'permit' | 'voucher' | 'reissue' | 'endorse', ServiceState>;
 }
 
 export interface Page<T> {

@@ -1,6 +1,8 @@
 // What a person may apply for today, derived from their own applications. The overview, the entries
 // on the home page and (later) the apply handlers all ask this one function.
 import { isCard, type ApplicationKind, type CardSummary, type Overview, type ServiceState, type Status } from './contract';
+import { chinaDate } from './dates';
+import { endorsementStanding, type EndorsementRecord, type EndorsementStanding } from './endorsement';
 import { isPending } from './states';
 import { daysUntil, permitOpensOnFor } from './rules';
 
@@ -13,6 +15,8 @@ export interface HistoryItem {
   issuedOn?: string;
   /** A card its holder reported lost: the China-time date. */
   reportedLostOn?: string;
+  /** A settled endorsement (approved, refused or withdrawn): the China-time date it was settled. */
+  decidedOn?: string;
 }
 
 const HELD: readonly Status[] = ['approved', 'ready', 'collected'];
@@ -51,6 +55,7 @@ export const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过'
  * of eligibility come before a pending application, as the contract orders NOT_ELIGIBLE before CONFLICT.
  */
 export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: string): Refusal | null {
+  if (kind === 'endorsement') return whyNotEndorse(history, today);
   const items = newestFirst(history);
   const approved = items.find((d) => d.kind === 'declaration' && d.status === 'approved');
   const cards = items.filter((i) => isCard(i.kind));
@@ -81,7 +86,52 @@ const PENDING_NAMES: Readonly<Record<ApplicationKind, string>> = {
   permit: '居住证申请',
   voucher: '居住登记凭证申请',
   reissue: '补领/换领申请',
+  endorsement: '签注申请',
 };
+
+/** The collected cards, oldest first: a replacement keeps the base date and the years of the card it replaces. */
+function collectedCards(history: HistoryItem[]): (HistoryItem & { issuedOn: string })[] {
+  return history
+    .filter((i): i is HistoryItem & { issuedOn: string } => isCard(i.kind) && i.status === 'collected' && i.issuedOn !== undefined)
+    .sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The validity and endorsement window of the newest collected card; null without one. */
+export function endorsementOf(history: HistoryItem[], today: string): EndorsementStanding | null {
+  const cards = collectedCards(history);
+  if (cards.length === 0) return null;
+  const chain = cards.map((c) => ({ issuedOn: c.issuedOn, ...(c.reportedLostOn ? { lost: true } : {}) }));
+  return endorsementStanding({ cards: chain, endorsements: endorsementsIn(history), today });
+}
+
+/** The person's endorsement applications as the endorsement's dates read them: when each was applied for and settled. */
+function endorsementsIn(history: HistoryItem[]): EndorsementRecord[] {
+  return history.flatMap((i): EndorsementRecord[] => {
+    if (i.kind !== 'endorsement') return [];
+    const submittedOn = chinaDate(i.submittedAt);
+    if (i.status === 'pending' || i.status === 'correction_requested') return [{ status: i.status, submittedOn }];
+    if ((i.status === 'approved' || i.status === 'rejected' || i.status === 'withdrawn') && i.decidedOn) return [{ status: i.status, submittedOn, decidedOn: i.decidedOn }];
+    return [];
+  });
+}
+
+export const NEEDS_CARD_FOR_ENDORSEMENT = '领取居住证后可办理签注';
+
+/** May this person apply for the endorsement today? null when they may; the same order of reasons as `whyNot`. */
+export function whyNotEndorse(history: HistoryItem[], today: string): Refusal | null {
+  const standing = endorsementOf(history, today);
+  if (!standing) return { code: 'NOT_ELIGIBLE', reason: NEEDS_CARD_FOR_ENDORSEMENT };
+  const cards = collectedCards(history);
+  if (cards[cards.length - 1].reportedLostOn) return { code: 'NOT_ELIGIBLE', reason: '居住证已挂失，补领后可办理签注' };
+  if (!history.some((d) => d.kind === 'declaration' && d.status === 'approved')) return { code: 'NOT_ELIGIBLE', reason: NEEDS_DECLARATION };
+  if (!standing.canApply) {
+    const opensOn = standing.opensOn as string;
+    return { code: 'NOT_ELIGIBLE', reason: `签注期为每个发证周年日前一个月内，还需 ${daysUntil(today, opensOn)} 天`, opensOn };
+  }
+  // A late endorsement under review leaves the card lapsed, yet a second one is still a duplicate.
+  if (history.some((i) => i.kind === 'endorsement' && isPending(i.status))) return { code: 'CONFLICT', reason: `您有一份${PENDING_NAMES.endorsement}正在办理中` };
+  return null;
+}
 
 /** What applying for `kind` costs, in yuan: only a replacement or renewal pays the card fee the city sets. */
 export function feeOf(kind: ApplicationKind, cardFee: number): number {
@@ -98,10 +148,13 @@ function cardOf(newestFirstItems: HistoryItem[]): HistoryItem | undefined {
   return cards.find((c) => isPending(c.status)) ?? cards.find((c) => HELD.includes(c.status)) ?? cards[0];
 }
 
-function cardSummary(item: HistoryItem | undefined): CardSummary | null {
+/** `standing` describes the newest collected card, which is the only collected one the overview can name. */
+function cardSummary(item: HistoryItem | undefined, standing: EndorsementStanding | null): CardSummary | null {
   if (!item) return null;
   const { id, kind, status, issuedOn, reportedLostOn } = item;
-  return { id, kind, status, ...(issuedOn ? { issuedOn } : {}), ...(reportedLostOn ? { reportedLostOn } : {}) };
+  const summary: CardSummary = { id, kind, status, ...(issuedOn ? { issuedOn } : {}), ...(reportedLostOn ? { reportedLostOn } : {}) };
+  if (status !== 'collected' || !issuedOn || !standing) return summary;
+  return { ...summary, validUntil: standing.validUntil, yearsOfResidence: standing.yearsOfResidence, endorsement: standing.endorsement };
 }
 
 export function overviewOf(history: HistoryItem[], today: string, cardFee: number): Overview {
@@ -110,6 +163,7 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
   const latest = declarations.find((d) => d.status !== 'withdrawn') ?? null;
   const state = (kind: ApplicationKind) => serviceState(whyNot(kind, history, today), feeOf(kind, cardFee));
   const [declare, permit, voucher, reissue] = (['declaration', 'permit', 'voucher', 'reissue'] as const).map(state);
+  const standing = endorsementOf(history, today);
 
   return {
     today,
@@ -123,9 +177,12 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
           daysUntilPermit: daysUntil(today, permitOpensOnOf(latest, history)),
         }
       : null,
-    permit: cardSummary(items.find((i) => isCard(i.kind))),
-    card: cardSummary(cardOf(items)),
+    permit: cardSummary(
+      items.find((i) => isCard(i.kind)),
+      standing,
+    ),
+    card: cardSummary(cardOf(items), standing),
     approvedDeclarationId: items.find((d) => d.kind === 'declaration' && d.status === 'approved')?.id ?? null,
-    services: { declare, permit, voucher, reissue },
+    services: { declare, permit, voucher, reissue, endorse: serviceState(whyNotEndorse(history, today), 0) },
   };
 }

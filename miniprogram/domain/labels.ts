@@ -9,6 +9,7 @@ export const KIND_LABELS: Readonly<Record<ApplicationKind, string>> = {
   permit: '核发居住证',
   voucher: '居住登记凭证申领',
   reissue: '居住证补领/换领',
+  endorsement: '居住证签注',
 };
 
 /** Statuses as the resident reads them: where their own application stands. */

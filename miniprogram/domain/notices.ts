@@ -149,10 +149,39 @@ export const REISSUE_NOTICE: Notice = {
   ],
 };
 
+export const ENDORSEMENT_NOTICE: Notice = {
+  version: 'endorsement-2026-12',
+  title: '居住证签注须知',
+  sections: [
+    {
+      heading: '为什么要签注',
+      paragraphs: [
+        '居住证每满一年须签注一次，签注后继续有效一年。逾期未签注的，居住证暂停使用，签注后恢复使用，连续居住年限从签注之日起重新计算；子女入学、住房保障等事项常要求连续居住年限，请按时签注。',
+      ],
+    },
+    {
+      heading: '办理时间',
+      paragraphs: ['在每个发证周年日前一个月内办理，最后一天为周年日的前一天；首页显示您的有效期、本次签注的起止日期和剩余天数，签注期开始、即将截止和逾期时我们会提醒您。'],
+    },
+    {
+      heading: '需要准备的材料',
+      paragraphs: [
+        `本人居民身份证正面照片；仍在申报地址居住的证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。身份信息和居住地址取自您已通过的申报。居住地址已变更的，请先重新申报居住信息。`,
+      ],
+    },
+    {
+      heading: '办理时限与结果',
+      paragraphs: [`公安机关自受理之日起 ${REVIEW_DAYS} 日内审核。签注在线办理，审核通过即生效，无需到现场领取，不收取任何费用。`],
+    },
+    ...COMMON_SECTIONS,
+  ],
+};
+
 /** The notice each service shows. */
 export const NOTICES: Readonly<Record<ApplicationKind, Notice>> = {
   declaration: DECLARATION_NOTICE,
   permit: PERMIT_NOTICE,
   voucher: VOUCHER_NOTICE,
   reissue: REISSUE_NOTICE,
+  endorsement: ENDORSEMENT_NOTICE,
 };

@@ -20,7 +20,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'correction_requested', to: 'pending', by: 'owner' },
   { from: 'correction_requested', to: 'withdrawn', by: 'owner' },
   { from: 'correction_requested', to: 'rejected', by: 'staff' },
-  { from: 'approved', to: 'ready', by: 'staff', exceptKinds: ['declaration'] },
+  // A declaration and an endorsement make nothing to collect: approved settles them.
+  { from: 'approved', to: 'ready', by: 'staff', exceptKinds: ['declaration', 'endorsement'] },
   { from: 'ready', to: 'collected', by: 'staff' },
   { from: 'approved', to: 'superseded', by: 'system', kinds: ['declaration'] },
 ];

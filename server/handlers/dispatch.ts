@@ -7,6 +7,7 @@ import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context } from '../context';
 import { sha256 } from '../ids';
 import { StoreConflict, type Write } from '../store/types';
+import { deliverIds } from '../notifications/delivery';
 
 /** What an action decides: its answer, and the writes that make it true. */
 export interface Outcome<T> {
@@ -125,6 +126,7 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
         if (meaning instanceof AppError) throw meaning;
         return { ok: true, data: meaning.data };
       }
+      await deliverCreated(ctx, writes);
     }
     return { ok: true, data: outcome.data };
   } catch (error) {
@@ -132,6 +134,21 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
     // Unexpected failures are reported without detail; the host logs the error itself, never the payload.
     reportInternal(error);
     return failure(new AppError('INTERNAL', ERROR_MESSAGES.INTERNAL));
+  }
+}
+
+/**
+ * Delivers the notifications a committed batch created: never inside the batch, so a send cannot happen for
+ * a change that did not land. The answer does not wait on its outcome's meaning: whatever fails here stays
+ * pending in the store, and the scheduler tries again.
+ */
+async function deliverCreated(ctx: Context, writes: readonly Write[]): Promise<void> {
+  const ids = writes.filter((w) => w.op === 'create' && w.collection === 'notifications').map((w) => w.id);
+  if (ids.length === 0 || !ctx.notifications) return;
+  try {
+    await deliverIds({ store: ctx.store, notifier: ctx.notifications.notifier, config: ctx.notifications.config, now: ctx.now }, ids);
+  } catch (error) {
+    reportInternal(error);
   }
 }
 

@@ -1,5 +1,5 @@
 // The local development host: the cloud functions over HTTP (api.md's routes), uploads, file links,
-// health and the development clock, on the embedded store.
+// health, the development clock, the outbox and the scheduler, on the embedded store.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
@@ -21,6 +21,10 @@ import type { LocalFiles } from './fileStorage';
 import type { PreviewRoute } from './preview';
 import { answerClientError, openidOf, readBody, refuseTooLarge, sendError, sendJson } from './respond';
 import { handleUpload, MULTIPART_ALLOWANCE_BYTES } from './uploads';
+import { DEFAULT_NOTIFICATION_CONFIG } from '../notifications/config';
+import { developmentNotifier } from '../notifications/development';
+import type { NotificationRecord, NotificationServices } from '../notifications/types';
+import { localSchedule } from './schedule';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A stale link and someone else's file look alike: neither reveals whether the file exists. */
@@ -40,6 +44,10 @@ export interface HostDeps {
   preview?: PreviewRoute;
   /** How long a slow client may take; the defaults suit a phone on a weak network. */
   timeouts?: Partial<Timeouts>;
+  /** The templates and the notifier; default: the development templates and notifier (delivering to the outbox). */
+  notifications?: NotificationServices;
+  /** Runs the scheduler at 09:00 of the clock each day, and on start or a clock change when that day's run is owed (npm run serve). */
+  schedule?: boolean;
 }
 
 export interface Timeouts {
@@ -100,7 +108,24 @@ async function grantWrite(store: Store, openid: string, districts: string[] | 'a
 
 export function createHost(deps: HostDeps): Server {
   const { store, files, verifier, clock, settings, personKey } = deps;
-  const context = (openid: string): Context => ({ openid, now: clock.now(), store, verifier, files, settings, personKey, newId: randomId, newSecret: randomSecret });
+  const notifications = deps.notifications ?? { config: DEFAULT_NOTIFICATION_CONFIG, notifier: developmentNotifier(store) };
+  const context = (openid: string): Context => ({
+    openid,
+    now: clock.now(),
+    store,
+    verifier,
+    files,
+    settings,
+    personKey,
+    newId: randomId,
+    newSecret: randomSecret,
+    notifications,
+  });
+  // The host runs the scheduler itself, as the cloud's timer trigger does: no caller's identity, never from a request's.
+  const runScheduler = () => runFunction('scheduler', { ...context(''), trigger: true }, { action: 'run' });
+  const schedule = deps.schedule
+    ? localSchedule(store, clock.now, runScheduler, (error) => console.error(`[scheduler] ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`))
+    : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -146,6 +171,7 @@ export function createHost(deps: HostDeps): Server {
         const instant = clockInstant(body.now);
         if (instant === null) return sendError(res, 400, 'INVALID_INPUT', { now: CLOCK_RANGE_MESSAGE });
         clock.set(instant);
+        await schedule?.check();
         return sendJson(res, 200, { ok: true, data: { now: new Date(clock.now()).toISOString() } });
       }
     }
@@ -158,9 +184,43 @@ export function createHost(deps: HostDeps): Server {
       return sendJson(res, 200, { ok: true, data: record });
     }
 
+    if (path === '/api/dev/outbox' && method === 'GET') return sendJson(res, 200, { ok: true, data: { items: await outbox() } });
+    if (path === '/api/dev/scheduler' && method === 'POST') {
+      req.resume();
+      return sendJson(res, 200, await runScheduler());
+    }
+
     if (deps.preview && (await deps.preview(req, res, path))) return;
     req.resume();
     sendError(res, 404, 'NOT_FOUND');
+  }
+
+  /** Every notification, newest first, as api.md's outbox route shows it. */
+  async function outbox() {
+    const items = [];
+    let after: { value: number; id: string } | undefined;
+    for (;;) {
+      const page = await store.find<NotificationRecord>('notifications', {
+        where: {},
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: 1000,
+        ...(after ? { after } : {}),
+      });
+      for (const n of page) {
+        items.push({
+          id: n._id,
+          event: n.event,
+          openid: n.openid,
+          ...(n.applicationId ? { applicationId: n.applicationId } : {}),
+          data: n.data,
+          page: n.page,
+          createdAt: n.createdAt,
+          status: n.status,
+        });
+      }
+      if (page.length < 1000) return items;
+      after = { value: page[page.length - 1].createdAt, id: page[page.length - 1]._id };
+    }
   }
 
   /** Staff may open a file that an application of their districts references. */
@@ -234,6 +294,11 @@ export function createHost(deps: HostDeps): Server {
   });
   // A request the HTTP parser refuses (or one that timed out) still gets a result object.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
+  if (schedule) {
+    server.on('close', () => schedule.stop());
+    // On start: that day's run, if its 09:00 has passed without one.
+    void schedule.check();
+  }
   return server;
 }
 

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { personKeyer } from '../ids';
 import { migratePersonKeys, PersonKeySecretMismatch } from '../migrations/personKeys';
 import { openSqliteStore } from '../store/sqlite';
+import { readNotificationConfig } from '../notifications/config';
+import { developmentNotifier } from '../notifications/development';
 import { developmentVerifier } from '../verification/development';
 import { devClock } from './clock';
 import { isLoopback, readConfig } from './config';
@@ -26,8 +28,10 @@ export interface Started {
 
 export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<Started> {
   let config;
+  let notificationConfig;
   try {
     config = readConfig(env, process.cwd());
+    notificationConfig = readNotificationConfig(env);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -72,6 +76,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     personKey,
     log: quiet ? undefined : (line) => console.log(line),
     preview: previewFromEnv(env, process.cwd()),
+    notifications: { config: notificationConfig, notifier: developmentNotifier(store) },
+    schedule: true,
   });
 
   await new Promise<void>((resolve) => {

@@ -13,6 +13,7 @@ const INDEXES = [
   ['applications_by_person', "json_extract(body, '$.idHash'), json_extract(body, '$.submittedAt')"],
   ['applications_by_status', "json_extract(body, '$.status'), json_extract(body, '$.district'), json_extract(body, '$.dueOn')"],
   ['events_by_application', "json_extract(body, '$.applicationId'), json_extract(body, '$.seq')"],
+  ['notifications_by_status', "json_extract(body, '$.status'), json_extract(body, '$.createdAt')"],
 ];
 
 function fieldExpression(field: string): string {

@@ -12,6 +12,10 @@ export type CollectionName =
   | 'locks'
   | 'requests'
   | 'staff'
+  /** The outbox: one document per notification, keyed by what it is about. */
+  | 'notifications'
+  /** What each person accepted in the subscription prompt, by openid. */
+  | 'subscriptions'
   /** The store's own bookkeeping, such as which person-key scheme it is on. */
   | 'meta';
 

@@ -73,7 +73,15 @@ describe('the overview of a person', () => {
     const replacement = (status: HistoryItem['status']): HistoryItem => ({ id: 'r1', kind: 'reissue', status, submittedAt: at('2027-06-01') });
     const cardOn = (history: HistoryItem[]) => overviewOf(history, '2027-06-02', CARD_FEE).card;
     expect(cardOn([approved, held, replacement('pending')])).toEqual({ id: 'r1', kind: 'reissue', status: 'pending' });
-    expect(cardOn([approved, held, replacement('withdrawn')])).toEqual({ id: 'p1', kind: 'permit', status: 'collected', issuedOn: '2027-03-05' });
+    expect(cardOn([approved, held, replacement('withdrawn')])).toEqual({
+      id: 'p1',
+      kind: 'permit',
+      status: 'collected',
+      issuedOn: '2027-03-05',
+      validUntil: '2028-03-04',
+      yearsOfResidence: 0,
+      endorsement: { status: 'not_due', opensOn: '2028-02-05', closesOn: '2028-03-04' },
+    });
     expect(cardOn([approved, held, replacement('rejected')])).toMatchObject({ id: 'p1', status: 'collected' });
     expect(cardOn([approved, { ...held, reportedLostOn: '2027-05-20' }, replacement('withdrawn')])).toMatchObject({ id: 'p1', reportedLostOn: '2027-05-20' });
     const refused: HistoryItem = { id: 'p2', kind: 'permit', status: 'rejected', submittedAt: at('2027-03-01') };

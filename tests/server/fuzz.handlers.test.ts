@@ -480,7 +480,7 @@ beforeAll(async () => {
   await world.grant(OFFICER, ['430104']);
   await world.store.commit([{ op: 'create', collection: 'staff', id: SUPERVISOR, doc: { districts: ['430104'], supervisor: true, name: '督导', badge: '000001' } }]);
   const since = { since: '2025-06-01' };
-  const [P, R, K, M, V, W, C, S1, S2, S3, X, D, O] = [
+  const [P, R, K, M, V, W, C, S1, S2, S3, X, D, O, E] = [
     'permit',
     'reissue',
     'ready',
@@ -494,7 +494,18 @@ beforeAll(async () => {
     'furong',
     'declarer',
     'other',
+    'endorse',
   ].map(person);
+
+  // E's card was collected a year before T1, so T1 falls in its first endorsement window (2026-09-15 to 10-14).
+  world.setNow('2025-03-03T10:00:00+08:00');
+  await approve((await declare(world, E, { residence: { since: '2024-12-01' } })).id);
+  world.setNow('2025-10-15T10:00:00+08:00');
+  const eCard = await applied(E.openid, 'permit');
+  await approve(eCard);
+  unwrap(await world.staff(OFFICER, 'markReady', { id: eCard }, rid()));
+  unwrap(await world.staff(OFFICER, 'markCollected', { id: eCard, idCardChecked: true }, rid()));
+  world.setNow(T0);
 
   for (const who of [P, R, K, M]) await approve((await declare(world, who, { residence: since })).id);
   world.setNow(T1);
@@ -554,7 +565,7 @@ beforeAll(async () => {
     [`${prefix}.name`]: fc.oneof(text(30), set('12345', '李', 'Li Lei!', '李\n四', '李'.repeat(31))),
     [`${prefix}.idNumber`]: idNumber(otherPerson),
   });
-  const serviceFields = (kind: 'permit' | 'voucher' | 'reissue') => ({
+  const serviceFields = (kind: 'permit' | 'voucher' | 'reissue' | 'endorsement') => ({
     verificationToken: token(),
     consent: part(),
     'consent.noticeVersion': consentVersion(),
@@ -565,7 +576,7 @@ beforeAll(async () => {
     ...(kind === 'reissue' ? { reason: oneOfBad('expired'), 'materials.photo': fileBad() } : { 'materials.proofs': filesBad() }),
     ...(kind === 'permit' ? { 'materials.photo': fileBad() } : {}),
   });
-  const service = async (who: Person, kind: 'permit' | 'voucher' | 'reissue'): Promise<Spec> => {
+  const service = async (who: Person, kind: 'permit' | 'voucher' | 'reissue' | 'endorsement'): Promise<Spec> => {
     const extra = kind === 'reissue' ? { reason: 'expired' } : {};
     const payload = await servicePayload(kind, await laterServiceToken(who.openid), () => world.upload(who.openid), { ...extra, contact: { mobile: '13900139000' } });
     return { fn: 'resident', caller: who.openid, payload, fields: serviceFields(kind), refs: await refsFor(who.openid) };
@@ -643,6 +654,7 @@ beforeAll(async () => {
     applyPermit: await service(P, 'permit'),
     applyVoucher: await service(V, 'voucher'),
     applyReissue: await service(R, 'reissue'),
+    applyEndorsement: await service(E, 'endorsement'),
     listApplications: { fn: 'resident', caller: V.openid, payload: { limit: 10 }, fields: { limit: limit(), cursor: cursor() } },
     getApplication: {
       fn: 'resident',
@@ -693,6 +705,18 @@ beforeAll(async () => {
       },
     },
     prepareUpload: { fn: 'resident', caller: D.openid, payload: { extension: 'jpg' }, fields: { extension: oneOfBad('jpg') } },
+    recordSubscriptions: {
+      fn: 'resident',
+      caller: D.openid,
+      payload: { results: { review_approved: 'accept', ready_for_pickup: 'reject' } },
+      fields: {
+        results: fc.oneof(del, set(null, '', 'accept', {}, ...wrongTypes), set({ no_such_event: 'accept' }, { 'a.b': 'accept' }, { '': 'accept' }), deep),
+        // Either result alone would be a valid answer of the prompt: a break replaces a value, never removes it.
+        'results.review_approved': oneOfBad('accept', false),
+        'results.ready_for_pickup': oneOfBad('reject', false),
+      },
+    },
+    subscriptionTemplates: { fn: 'resident', caller: D.openid, payload: {}, fields: {} },
     confirmUpload: {
       fn: 'resident',
       caller: D.openid,
@@ -708,6 +732,7 @@ beforeAll(async () => {
       fields: { status: oneOfBad('pending', false), kind: oneOfBad('declaration', false), limit: limit(), cursor: cursor() },
     },
     'staff.getApplication': { fn: 'staff', caller: OFFICER, payload: { id: s1 }, fields: { id: fc.oneof(anId(), ref('otherDistrict')) }, refs: { otherDistrict: xApp } },
+    'staff.subscriptionTemplates': { fn: 'staff', caller: OFFICER, payload: {}, fields: {} },
     approve: {
       fn: 'staff',
       caller: OFFICER,
@@ -824,11 +849,11 @@ afterAll(() => {
 /** Every action of both functions, taken from their dispatch tables, so a new action is covered. */
 const ACTIONS: { fn: Fn; action: string; key: string; name: string; writes: boolean }[] = [
   ...Object.entries(residentActions).map(([action, def]) => ({ fn: 'resident' as const, action, key: action, name: `resident.${action}`, writes: def.needsRequestId })),
-  // The staff function's getApplication shares its name with the resident's: its spec has its own key.
+  // A staff action sharing its name with a resident's (getApplication, subscriptionTemplates) has its own spec key.
   ...Object.entries(staffActions).map(([action, def]) => ({
     fn: 'staff' as const,
     action,
-    key: action === 'getApplication' ? 'staff.getApplication' : action,
+    key: action in residentActions ? `staff.${action}` : action,
     name: `staff.${action}`,
     writes: def.needsRequestId,
   })),

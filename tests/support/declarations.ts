@@ -65,3 +65,21 @@ export async function applyService(world: World, openid: string, service: LaterS
   const payload = await servicePayload(service, token, () => world.upload(openid), extra);
   return world.call<ApplicationView>(openid, APPLY_ACTIONS[service], payload, `req-${++sequence}`);
 }
+
+/**
+ * ALICE's permit, from her declaration (made at the world's start, 2026-08-31) to a card approved on
+ * 2027-03-31 (a month end) and collected the next day: its first endorsement window is 2028-02-29 to
+ * 2028-03-30, and it lapses on 2028-03-31. `officer` decides; `rid` names each decision's request.
+ */
+export async function collectedPermit(world: World, officer: string, rid: () => string): Promise<ApplicationView> {
+  const declaration = await declare(world, ALICE);
+  unwrap(await world.staff(officer, 'approve', { id: declaration.id }, rid()));
+  world.setNow('2027-02-28T10:00:00+08:00');
+  const permit = unwrap(await applyService(world, ALICE.openid, 'permit'));
+  world.setNow('2027-03-31T10:00:00+08:00');
+  unwrap(await world.staff(officer, 'approve', { id: permit.id }, rid()));
+  unwrap(await world.staff(officer, 'markReady', { id: permit.id }, rid()));
+  world.setNow('2027-04-01T10:00:00+08:00');
+  unwrap(await world.staff(officer, 'markCollected', { id: permit.id, idCardChecked: true }, rid()));
+  return permit;
+}

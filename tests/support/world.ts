@@ -14,9 +14,11 @@ import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { CollectionName, Store } from '../../server/store/types';
 import { developmentVerifier } from '../../server/verification/development';
+import { DEFAULT_NOTIFICATION_CONFIG } from '../../server/notifications/config';
+import { developmentNotifier } from '../../server/notifications/development';
 import { PNG_BYTES } from './images';
 
-export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff', 'meta'];
+export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff', 'meta', 'notifications', 'subscriptions'];
 
 export interface World {
   store: Store;
@@ -53,6 +55,7 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: Wor
   const files = localFiles(dir, store);
   const verifier = developmentVerifier();
   const personKey = options.personKey ?? personKeyer(dataDirSecret(dir, PERSON_KEY_SECRET_FILE));
+  const notifications = { config: DEFAULT_NOTIFICATION_CONFIG, notifier: developmentNotifier(store) };
   const context = (openid: string): Context => ({
     openid,
     now: world.now,
@@ -63,6 +66,7 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: Wor
     personKey,
     newId: randomId,
     newSecret: randomSecret,
+    notifications,
   });
   const invoke = (fn: FunctionName, openid: string, action: string, payload?: unknown, requestId?: string) => {
     const ctx = context(openid);

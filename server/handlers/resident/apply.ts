@@ -1,4 +1,4 @@
-// applyPermit, applyVoucher, applyReissue: the services after the declaration. Identity and address
+// applyPermit, applyVoucher, applyReissue, applyEndorsement: the services after the declaration. Identity and address
 // come from the person's approved declaration; the server alone decides eligibility and its date.
 import { REISSUE_REASONS, isCard, type ApplicationView, type LaterService, type Materials, type ReissueReason } from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';

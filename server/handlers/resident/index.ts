@@ -5,6 +5,8 @@ import { submitDeclaration } from './declaration';
 import { applyFor } from './apply';
 import { fileLinks } from './files';
 import { resubmit } from './resubmit';
+import { recordSubscriptions } from './subscriptions';
+import { subscriptionTemplates } from './subscriptionTemplates';
 import { confirmUpload, prepareUpload } from './uploads';
 import { finishVerification, startVerification } from './verification';
 
@@ -16,6 +18,7 @@ export const residentActions = {
   applyPermit: applyFor('permit'),
   applyVoucher: applyFor('voucher'),
   applyReissue: applyFor('reissue'),
+  applyEndorsement: applyFor('endorsement'),
   listApplications,
   getApplication,
   withdraw,
@@ -23,4 +26,6 @@ export const residentActions = {
   fileLinks,
   prepareUpload,
   confirmUpload,
+  recordSubscriptions,
+  subscriptionTemplates,
 } satisfies HandlersOf<'resident'>;

@@ -3,6 +3,7 @@
 import type { HandlersOf } from '../dispatch';
 import { queue } from './queue';
 import { approve, getApplication, markCollected, markReady, reject, requestCorrection } from './review';
+import { subscriptionTemplates } from './subscriptionTemplates';
 
 export const staffActions = {
   queue,
@@ -12,4 +13,5 @@ export const staffActions = {
   reject,
   markReady,
   markCollected,
+  subscriptionTemplates,
 } satisfies HandlersOf<'staff'>;

@@ -12,6 +12,7 @@ import { eventId, releasePendingLock, transition, type ApplicationRecord, type E
 import type { Doc, Write } from '../../store/types';
 import { eventsOf } from '../../views';
 import { counterCode } from '../../ids';
+import { decisionNotification, type DecisionEvent } from '../../notifications/documents';
 import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
 import { reviewable } from './access';
 import { decidedApplication, fullApplication } from './views';
@@ -54,14 +55,19 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication, 
   },
 };
 
-/** A decision on one application: its writes, answered with the application as it now stands (never the full ID number). */
+/**
+ * A decision on one application: its writes, answered with the application as it now stands (never the full
+ * ID number). The applicant's notification of it, if any, goes in the same batch: both land or neither.
+ */
 async function decide(
   ctx: Context,
   app: Doc<ApplicationRecord>,
+  notify: { event: DecisionEvent; itemCount?: number } | null,
   build: (app: Doc<ApplicationRecord>) => Promise<{ writes: Write[]; next: Doc<ApplicationRecord> }>,
 ): Promise<Outcome<StaffDecision>> {
   const { writes, next } = await build(app);
-  return { data: decidedApplication(next, ctx.now), writes };
+  const notice = notify ? [await decisionNotification(ctx, notify.event, next, notify)] : [];
+  return { data: decidedApplication(next, ctx.now), writes: [...writes, ...notice] };
 }
 
 export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecision, true> = {
@@ -74,7 +80,7 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecis
     return id ? { id, ...(note ? { note } : {}) } : undefined;
   },
   async run(ctx, { id, note }) {
-    return decide(ctx, await reviewable(ctx, id), async (app) => {
+    return decide(ctx, await reviewable(ctx, id), { event: 'review_approved' }, async (app) => {
       // A card is issued on the day it is approved.
       const issued = isCard(app.kind) ? { issuedOn: chinaDate(ctx.now) } : {};
       const { writes, next } = transition(app, 'approved', staffActor(ctx), ctx.now, { note: note ?? '审核通过', changes: issued });
@@ -121,7 +127,7 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
       if (!allowed.includes(entry.item)) bad[`items.${index}.item`] = FIELD_MESSAGES.correctionItem;
     });
     if (Object.keys(bad).length > 0) throw new AppError('INVALID_INPUT', undefined, bad);
-    return decide(ctx, app, async (a) => transition(a, 'correction_requested', staffActor(ctx), ctx.now, { items }));
+    return decide(ctx, app, { event: 'correction_requested', itemCount: items.length }, async (a) => transition(a, 'correction_requested', staffActor(ctx), ctx.now, { items }));
   },
 };
 
@@ -135,7 +141,7 @@ export const reject: ActionDefinition<{ id: string; reasons: string[] }, StaffDe
     return id && reasons ? { id, reasons } : undefined;
   },
   async run(ctx, { id, reasons }) {
-    return decide(ctx, await reviewable(ctx, id), async (app) => {
+    return decide(ctx, await reviewable(ctx, id), { event: 'review_rejected' }, async (app) => {
       const { writes, next } = transition(app, 'rejected', staffActor(ctx), ctx.now, { reasons });
       return { writes: [...writes, ...(await releasePendingLock(ctx.store, app))], next };
     });
@@ -153,7 +159,7 @@ export const markReady: ActionDefinition<{ id: string }, StaffDecision, true> = 
   needsRequestId: true,
   parse: parseId,
   async run(ctx, { id }) {
-    return decide(ctx, await reviewable(ctx, id), async (app) =>
+    return decide(ctx, await reviewable(ctx, id), { event: 'ready_for_pickup' }, async (app) =>
       transition(app, 'ready', staffActor(ctx), ctx.now, { note: '证件已制作完成，可以领取', changes: { pickupCode: pickupCode(ctx) } }),
     );
   },
@@ -180,6 +186,6 @@ export const markCollected: ActionDefinition<{ id: string; pickupCode?: string; 
       throw new AppError('INVALID_INPUT', undefined, { pickupCode: FIELD_MESSAGES.pickupCode });
     }
     const note = idCardChecked ? '工作人员当面核验身份证后交付' : '凭领取码交付';
-    return decide(ctx, app, async (a) => transition(a, 'collected', staffActor(ctx), ctx.now, { note }));
+    return decide(ctx, app, null, async (a) => transition(a, 'collected', staffActor(ctx), ctx.now, { note }));
   },
 };

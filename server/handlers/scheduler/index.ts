@@ -1,0 +1,52 @@
+// The `scheduler` function: its one action, `run`, creates the dated notifications due today and delivers what is undelivered.
+import { chinaDate } from '../../../miniprogram/domain/dates';
+import { AppError } from '../../../miniprogram/domain/errors';
+import type { SchedulerResult } from '../../../miniprogram/domain/contract';
+import type { Context } from '../../context';
+import { DATED_SOURCES } from '../../notifications/dated';
+import { notificationConfigOf, notificationDocument } from '../../notifications/documents';
+import { deliverPending } from '../../notifications/delivery';
+import { StoreConflict } from '../../store/types';
+import type { ActionDefinition, Authorize, HandlersOf } from '../dispatch';
+
+/** Only the entry's own scheduled run may call it: the timer trigger in the cloud, the host itself locally. */
+export const authorizeScheduler: Authorize = async (ctx) => {
+  if (!ctx.trigger) throw new AppError('FORBIDDEN');
+  return ctx;
+};
+
+/** Creates each draft unless its id exists: a run repeated, or another at once, adds nothing twice. */
+async function createDue(ctx: Context): Promise<number> {
+  const today = chinaDate(ctx.now);
+  const config = notificationConfigOf(ctx);
+  let created = 0;
+  for (const source of DATED_SOURCES) {
+    for await (const draft of source(ctx.store, today)) {
+      const { id, doc } = notificationDocument(config, draft, ctx.now);
+      if (await ctx.store.get('notifications', id)) continue;
+      try {
+        // One write per batch: a notification another run created meanwhile must not undo the rest.
+        await ctx.store.commit([{ op: 'create', collection: 'notifications', id, doc: { ...doc } }]);
+        created += 1;
+      } catch (error) {
+        if (!(error instanceof StoreConflict)) throw error;
+      }
+    }
+  }
+  return created;
+}
+
+export const run: ActionDefinition<Record<string, never>, SchedulerResult, false> = {
+  needsRequestId: false,
+  parse: () => ({}),
+  // The run commits as it goes (each notification, each delivery), so a run cut off halfway keeps what it did and the next resumes.
+  async run(ctx) {
+    const created = await createDue(ctx);
+    const counts = ctx.notifications
+      ? await deliverPending({ store: ctx.store, notifier: ctx.notifications.notifier, config: ctx.notifications.config, now: ctx.now })
+      : { delivered: 0, failed: 0 };
+    return { data: { created, ...counts } };
+  },
+};
+
+export const schedulerActions = { run } satisfies HandlersOf<'scheduler'>;
