@@ -1,5 +1,6 @@
 // The resident function's calls, typed by the contract map: each answer's type comes from the action.
 import { APPLY_ACTIONS, type DeclarationPayload, type DevOutcome, type LaterService, type ServicePayload, type UploadExtension } from '../domain/contract';
+import type { Subscriptions } from '../domain/notifications';
 import { call } from './transport';
 
 export const resident = {
@@ -18,4 +19,8 @@ export const resident = {
   prepareUpload: (extension: UploadExtension) => call('resident', 'prepareUpload', { extension }),
   /** Makes an uploaded photo the caller's, once the server has checked what it holds. */
   confirmUpload: (fileId: string) => call('resident', 'confirmUpload', { fileId }),
+  /** The template id of each message a resident may subscribe to, as the server is configured. */
+  subscriptionTemplates: () => call('resident', 'subscriptionTemplates'),
+  /** What the person answered in the subscription prompt; staff record theirs here too, by their openid. */
+  recordSubscriptions: (results: Subscriptions) => call('resident', 'recordSubscriptions', { results }),
 };

@@ -18,4 +18,6 @@ export const staff = {
   reject: (id: string, reasons: string[], requestId: string) => call('staff', 'reject', { id, reasons }, requestId),
   markReady: (id: string, requestId: string) => call('staff', 'markReady', { id }, requestId),
   markCollected: (id: string, proof: PickupProof, requestId: string) => call('staff', 'markCollected', { id, ...proof }, requestId),
+  /** The template id of the daily overdue count, as the server is configured. */
+  subscriptionTemplates: () => call('staff', 'subscriptionTemplates'),
 };

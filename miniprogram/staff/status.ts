@@ -4,7 +4,7 @@ import { CARD_TO_MAKE_LABEL, STAFF_STATUS_LABELS } from '../domain/labels';
 import { STATUS_TAGS, type TagType } from '../utils/statusTags';
 
 export function staffStatus(status: Status, kind: ApplicationKind): { label: string; tagType: TagType } {
-  // An approved declaration is done; an approved card still has to be made, which waits for staff.
-  if (status === 'approved' && kind !== 'declaration') return { label: CARD_TO_MAKE_LABEL, tagType: 'primary' };
+  // An approved declaration or endorsement is done; an approved card or voucher still has to be made, which waits for staff.
+  if (status === 'approved' && kind !== 'declaration' && kind !== 'endorsement') return { label: CARD_TO_MAKE_LABEL, tagType: 'primary' };
   return { label: STAFF_STATUS_LABELS[status], tagType: STATUS_TAGS[status] };
 }

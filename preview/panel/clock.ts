@@ -1,5 +1,5 @@
 // The local host's development clock (GET/POST /api/dev/clock), read and moved in China time.
-import { addMonths, chinaDate, chinaDateTime } from '../../miniprogram/domain/dates';
+import { addDays, addMonths, chinaDate, chinaDateTime } from '../../miniprogram/domain/dates';
 
 interface ClockAnswer {
   ok: boolean;
@@ -31,9 +31,22 @@ export const showChinaTime = (instant: number): string => chinaDateTime(instant)
 export const toLocalInput = (instant: number): string => chinaDateTime(instant).replace(' ', 'T');
 export const fromLocalInput = (value: string): number => Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`);
 
-/** The same China time of day, six calendar months later (08-31 → 02-28, as the rules count). */
-export function sixMonthsLater(instant: number): number {
-  const date = addMonths(chinaDate(instant), 6);
-  const timeOfDay = new Date(instant + 8 * 3600 * 1000).toISOString().slice(11, 23);
-  return Date.parse(`${date}T${timeOfDay}+08:00`);
+const chinaTimeOfDay = (instant: number): string => new Date(instant + 8 * 3600 * 1000).toISOString().slice(11, 23);
+const atChinaTime = (date: string, timeOfDay: string): number => Date.parse(`${date}T${timeOfDay}+08:00`);
+
+/** The same China time of day, `months` calendar months later (08-31 → 02-28, as the rules count). */
+export function monthsLater(instant: number, months: number): number {
+  return atChinaTime(addMonths(chinaDate(instant), months), chinaTimeOfDay(instant));
+}
+
+export const sixMonthsLater = (instant: number): number => monthsLater(instant, 6);
+
+/** The same China time of day, `days` calendar days later. */
+export function daysLater(instant: number, days: number): number {
+  return atChinaTime(addDays(chinaDate(instant), days), chinaTimeOfDay(instant));
+}
+
+/** 09:00 China time of the next day: when the scheduler's daily run is due, so a walk through the year meets every run. */
+export function nextNineOClock(instant: number): number {
+  return atChinaTime(addDays(chinaDate(instant), 1), '09:00:00.000');
 }

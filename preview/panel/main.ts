@@ -1,11 +1,18 @@
 // The development panel beside the phone (never part of the mini-program): switch the development
-// identity, read and move the host's clock, see the current page and the last runtime error.
+// identity, read and move the host's clock, run the scheduler and read the outbox, see the current page
+// and the last runtime error.
 import './panel.css';
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { BRIDGE_READY_EVENT, PAGE_CHANGED_EVENT, bridge } from '../shared/bridge';
 import { readStorage, removeStorage, storageKeys, writeStorage } from '../shared/storage';
-import { fromLocalInput, readClock, setClock, showChinaTime, sixMonthsLater, toLocalInput } from './clock';
+import { daysLater, fromLocalInput, monthsLater, nextNineOClock, readClock, setClock, showChinaTime, sixMonthsLater, toLocalInput } from './clock';
 import { IDENTITIES } from './identities';
+import { EVENT_LABELS, STATUS_LABELS, messageText, readOutbox, runScheduler } from './outbox';
+
+/** Fired when the clock moved or the scheduler ran: the outbox may hold something new. */
+const OUTBOX_STALE_EVENT = 'dev-panel:outbox-stale';
+const OUTBOX_POLL_MS = 3000;
+const outboxStale = (): boolean => window.dispatchEvent(new Event(OUTBOX_STALE_EVENT));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -77,6 +84,8 @@ function clockSection(): HTMLElement {
     try {
       show(await setClock(instant));
       relaunch();
+      // Setting the clock runs the scheduler when that day's run is due: the outbox may hold new messages.
+      outboxStale();
     } catch (error) {
       message.textContent = `设置失败：${(error as Error).message}`;
     }
@@ -95,11 +104,67 @@ function clockSection(): HTMLElement {
     el(
       'div',
       { className: 'dev-panel__row' },
+      button('次日 09:00', () => void move(nextNineOClock(now)), 'dev-clock-next-day'),
+      button('+1 周', () => void move(daysLater(now, 7)), 'dev-clock-week'),
+      button('+1 个月', () => void move(monthsLater(now, 1)), 'dev-clock-month'),
+    ),
+    el(
+      'div',
+      { className: 'dev-panel__row' },
       button('+6 个月', () => void move(sixMonthsLater(now)), 'dev-clock-six-months'),
       button('回到现在', () => void move(Date.now()), 'dev-clock-reset'),
     ),
     message,
   );
+}
+
+function outboxSection(): HTMLElement {
+  const list = el('ol', { className: 'dev-panel__outbox', id: 'dev-outbox' });
+  const message = el('div', { className: 'dev-panel__message', id: 'dev-outbox-message' });
+  // The last run's answer stays until the next run; the outbox's own line changes with every reading.
+  const ran = el('div', { className: 'dev-panel__message', id: 'dev-scheduler-result' });
+  const refresh = async (): Promise<void> => {
+    try {
+      const items = await readOutbox();
+      message.textContent = items.length ? '' : '还没有通知';
+      list.replaceChildren(
+        ...items.map((item) =>
+          el(
+            'li',
+            { className: `dev-panel__notice dev-panel__notice--${item.status}` },
+            el('div', { className: 'dev-panel__notice-head' }, el('strong', { textContent: EVENT_LABELS[item.event] ?? item.event }), ` → ${item.openid}`),
+            el('div', { className: 'dev-panel__notice-text', textContent: messageText(item) }),
+            el('div', { className: 'dev-panel__notice-meta', textContent: `${showChinaTime(item.createdAt)} · ${STATUS_LABELS[item.status] ?? item.status}` }),
+          ),
+        ),
+      );
+    } catch (error) {
+      message.textContent = `读取失败：${(error as Error).message}`;
+    }
+  };
+  const run = el('button', {
+    type: 'button',
+    className: 'dev-panel__button',
+    id: 'dev-scheduler-run',
+    textContent: '立即运行定时任务',
+    onclick: async () => {
+      try {
+        const result = await runScheduler();
+        ran.textContent = `定时任务：新建 ${result.created}，送达 ${result.delivered}，失败 ${result.failed}`;
+      } catch (error) {
+        ran.textContent = `定时任务运行失败：${(error as Error).message}`;
+      }
+      await refresh();
+    },
+  });
+  const reload = el('button', { type: 'button', className: 'dev-panel__button', textContent: '刷新', onclick: () => void refresh() });
+  window.addEventListener(OUTBOX_STALE_EVENT, () => void refresh());
+  // A decision made on the phone writes its message on the host: the outbox is read again after each page
+  // change and every few seconds, so it shows without a tap.
+  window.addEventListener(PAGE_CHANGED_EVENT, () => void refresh());
+  setInterval(() => void refresh(), OUTBOX_POLL_MS);
+  void refresh();
+  return section('服务通知（发件箱，最新在前）', el('div', { className: 'dev-panel__row' }, run, reload), ran, message, list);
 }
 
 function pageSection(): HTMLElement {
@@ -140,5 +205,5 @@ function errorSection(): HTMLElement {
 
 const panel = document.getElementById('dev-panel');
 if (panel) {
-  panel.append(el('h1', { className: 'dev-panel__title', textContent: '开发面板' }), identitySection(), clockSection(), pageSection(), errorSection());
+  panel.append(el('h1', { className: 'dev-panel__title', textContent: '开发面板' }), identitySection(), clockSection(), outboxSection(), pageSection(), errorSection());
 }

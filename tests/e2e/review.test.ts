@@ -66,6 +66,19 @@ test('a declaration goes through a correction round to approval', async () => {
   await expectVisible(current(page).getByText('2027年3月1日'));
   expect(await current(page).getByText('暂定，申报审核通过后生效').count()).toBe(0);
   await screenshot(page, 'home-approved.png');
+
+  // The development panel's outbox holds each decision's message, newest first, as the person would read it.
+  const outbox = page.locator('#dev-outbox');
+  await expectVisible(outbox.getByText('审核通过').first());
+  const notices = await outbox.locator('li').allInnerTexts();
+  expect(notices[0]).toContain('审核通过');
+  expect(notices.some((text) => text.includes('需要补正'))).toBe(true);
+
+  // The clock walks to 09:00 of the next day, where the daily run is due, and the scheduler runs on demand.
+  await page.locator('#dev-clock-next-day').click();
+  await expectVisible(page.locator('#dev-clock-now', { hasText: '2026-09-02 09:00' }));
+  await page.locator('#dev-scheduler-run').click();
+  await expectVisible(page.locator('#dev-scheduler-result', { hasText: '新建' }));
 });
 
 test('nothing failed in the page', () => {

@@ -4,10 +4,10 @@
 // officer hands it over; then the resident reports it lost and applies for a replacement.
 import type { Page } from 'playwright-core';
 import { confirmModal, declare, openInQueue, openMine, switchIdentity, uploadEach, verifyDeclaredAndAgree } from './flows';
-import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
+import { SCREENSHOTS, current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
 import { useSession } from './session';
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 const session = useSession('2026-09-01T09:00:00+08:00', 1);
 let page: Page;
@@ -32,6 +32,34 @@ async function openRow(title: string): Promise<void> {
 async function openEntry(title: string): Promise<void> {
   await entry(title).click();
   await eventually(async () => expect(await navTitle(page).textContent()).toBe(title));
+}
+
+/** A message in the development panel's outbox, by the event's name. */
+const outboxNotice = (event: string) => page.locator('#dev-outbox li', { hasText: event }).first();
+
+/** Moves the host's clock on a month at a time with the panel, as a developer walks a year. */
+async function walkMonths(months: number): Promise<void> {
+  for (let i = 0; i < months; i++) {
+    const before = await page.locator('#dev-clock-now').textContent();
+    await page.locator('#dev-clock-month').click();
+    await eventually(async () => expect(await page.locator('#dev-clock-now').textContent()).not.toBe(before));
+  }
+  await expectVisible(current(page).getByText('有效期至'));
+}
+
+/** The resident applies for 居住证签注 through the five steps; the officer approves it; home again. */
+async function endorseAndApprove(): Promise<void> {
+  await openEntry('居住证签注');
+  await verifyDeclaredAndAgree(page);
+  await tapButton(page, '下一步');
+  await uploadEach(page, ['idFront', 'proofs'], photo);
+  await tapButton(page, '确认提交');
+  await expectVisible(current(page).getByText('申请已提交'));
+  await openInQueue(page);
+  await tapButton(page, '通过');
+  await confirmModal(page, '通过');
+  await expectVisible(current(page).getByText('已通过').first());
+  await switchIdentity(page, '居民一');
 }
 
 test('permit, pickup, collection, then a replacement for a lost card', async () => {
@@ -88,6 +116,28 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await tapButton(page, '确认领取');
   await confirmModal(page, '确认交付');
   await expectVisible(current(page).getByText('证件已交付，办理完毕。'));
+
+  // Two years of endorsements, walked with the panel's clock: the card was approved on 2027-03-01.
+  await switchIdentity(page, '居民一');
+  await expectVisible(current(page).getByText('2028年2月1日至2月29日'));
+  await walkMonths(11); // 2028-02-01 09:00: the first window opens, and its reminder is in the outbox
+  await expectVisible(current(page).getByText('您的居住证已进入签注期'));
+  await expectVisible(outboxNotice('签注开始'));
+  await screenshot(page, 'home-endorsement-open.png');
+  await endorseAndApprove();
+  await expectVisible(current(page).getByText('2029年2月28日'));
+  await walkMonths(1); // 2028-03-01: the first anniversary, kept, counts a year
+  await expectVisible(current(page).getByText('1 年'));
+
+  await walkMonths(12); // 2029-03-01 09:00: the second window passed without an endorsement
+  await expectVisible(current(page).getByText('居住证暂不能使用').first());
+  await expectVisible(outboxNotice('居住证已过签注期'));
+  await screenshot(page, 'home-lapsed.png');
+  await endorseAndApprove();
+  // Late: valid again for a year from the approval, and the years start again.
+  await expectVisible(current(page).getByText('2030年2月28日'));
+  await expectVisible(current(page).getByText('0 年'));
+  await page.locator('#dev-outbox').screenshot({ path: `${SCREENSHOTS}/panel-outbox.png` });
 
   // Lost: the replacement asks the reason first and shows the card fee before anything else.
   await switchIdentity(page, '居民一');

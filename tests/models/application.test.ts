@@ -216,3 +216,11 @@ it('has nothing more to say of a collected card', () => {
   expect(model.statusNote).toBe('');
   expect(model.canWithdraw).toBe(false);
 });
+
+describe('an approved endorsement', () => {
+  it('says the card stays valid, with nothing to collect', () => {
+    const model = detailModel(applicationDetail({ kind: 'endorsement', status: 'approved' }), (url) => url);
+    expect(JSON.stringify(model)).toContain('签注已通过，居住证继续有效，有效期见首页');
+    expect(JSON.stringify(model)).not.toContain('证件制作中');
+  });
+});

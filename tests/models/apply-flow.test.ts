@@ -1,6 +1,18 @@
 // The apply flow's pure decisions: which service, why one is closed and for how many days, where a refusal leads, and the result screen.
 import { CITY_HALL } from '../../miniprogram/domain/pickupPlaces';
-import { SERVICE_ENTRY, STEP, STEPS, closedByState, closedOf, refusalOf, resultOf, serviceOf, stepAfterVerified, stepOfField } from '../../miniprogram/pages/apply/flow';
+import {
+  SERVICE_ENTRY,
+  STEP,
+  STEPS,
+  closedByState,
+  closedOf,
+  refusalOf,
+  resultOf,
+  reviewNote,
+  serviceOf,
+  stepAfterVerified,
+  stepOfField,
+} from '../../miniprogram/pages/apply/flow';
 import { LIUYANG, applicationView, closed, open } from './support';
 
 const TODAY = '2026-08-31';
@@ -15,7 +27,7 @@ describe('the service', () => {
   });
 
   it('asks the overview’s own entry whether it is open', () => {
-    expect(SERVICE_ENTRY).toEqual({ declaration: 'declare', permit: 'permit', voucher: 'voucher', reissue: 'reissue' });
+    expect(SERVICE_ENTRY).toEqual({ declaration: 'declare', permit: 'permit', voucher: 'voucher', reissue: 'reissue', endorsement: 'endorse' });
   });
 
   it('walks five steps, done after the last', () => {
@@ -115,7 +127,7 @@ describe('the result screen', () => {
       provisional: true,
       dueOn: '2026年9月16日',
       place: '',
-      placeNote: '办结后，凭“我的办件”中的领取码本人领取',
+      placeNote: '',
       fee: '',
     });
   });
@@ -123,6 +135,10 @@ describe('the result screen', () => {
   it('sends a card from an urban district to the city hall and a county’s to its police station, once made', () => {
     expect(resultOf(applicationView({ kind: 'permit' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '制证完成后，凭“我的办件”中的领取码本人领取' });
     expect(resultOf(applicationView({ kind: 'permit', district: LIUYANG })).place).toBe('浏阳市居住地派出所');
+  });
+
+  it('sends an endorsement nowhere: it takes effect when approved', () => {
+    expect(resultOf(applicationView({ kind: 'endorsement' }))).toMatchObject({ place: '', placeNote: '' });
   });
 
   it('shows no declaration dates for a later service', () => {
@@ -136,5 +152,24 @@ describe('the result screen', () => {
   it('names a replacement’s fee, 免费 when it is nothing, and collects it once made like any card', () => {
     expect(resultOf(applicationView({ kind: 'reissue', reason: 'damaged', fee: 20 }))).toMatchObject({ fee: '20 元', placeNote: '制证完成后，凭“我的办件”中的领取码本人领取' });
     expect(resultOf(applicationView({ kind: 'reissue', reason: 'expired', fee: 0 })).fee).toBe('免费');
+  });
+});
+
+describe('what the result screen promises', () => {
+  const asked = ['review_approved', 'review_rejected', 'correction_requested'] as const;
+
+  it('promises the result by 服务通知 only when every outcome asked for was accepted', () => {
+    expect(reviewNote(15, asked, asked)).toBe('公安机关将在 15 日内完成审核，结果会通过服务通知告诉您。');
+  });
+
+  it('names the messages accepted when only some were, and points to 我的办件 for the rest', () => {
+    expect(reviewNote(15, asked, ['review_approved'])).toBe('公安机关将在 15 日内完成审核，审核通过通知会通过服务通知发给您，进度可在“我的办件”查看。');
+  });
+
+  it('promises no message when nothing was accepted or nothing was asked', () => {
+    expect(reviewNote(15, asked, [])).toBe('公安机关将在 15 日内完成审核，可在“我的办件”查看进度。');
+    expect(reviewNote(15, [], [])).toBe('公安机关将在 15 日内完成审核，可在“我的办件”查看进度。');
+    // An acceptance of something not asked here promises nothing here.
+    expect(reviewNote(15, asked, ['permit_open'])).not.toContain('服务通知');
   });
 });

@@ -5,8 +5,8 @@ import { BASIS_LABELS, KIND_LABELS, PROVISIONAL_NOTE, RESIDENCE_KIND_LABELS } fr
 import { MAX_PROOFS, PROOF_HINTS } from '../../miniprogram/domain/materials';
 import { FEE_WARNING } from '../../miniprogram/domain/notices';
 import { CITY_HALL, IN_PERSON } from '../../miniprogram/domain/pickupPlaces';
-import { HOME_GUIDE, homeModel } from '../../miniprogram/pages/home/model';
-import { NEEDS_CARD, NEEDS_DECLARATION, card, closed, declarationStanding, open, overview } from './support';
+import { HOME_GUIDE, homeModel, permitReminderOf, validityOf } from '../../miniprogram/pages/home/model';
+import { NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT, NEEDS_DECLARATION, card, closed, declarationStanding, open, overview } from './support';
 
 const APPROVED = 'decl-1';
 
@@ -21,12 +21,12 @@ describe('a newcomer', () => {
     expect(model.nextStep).toBe('第一步：申报居住信息。申报经审核通过后，满六个月即可申领居住证。');
   });
 
-  it('sees the four services in order, only the declaration open, each closed one saying why', () => {
-    expect(model.services.map((s) => s.service)).toEqual(['declaration', 'permit', 'voucher', 'reissue']);
-    expect(model.services.map((s) => s.title)).toEqual([KIND_LABELS.declaration, KIND_LABELS.permit, KIND_LABELS.voucher, KIND_LABELS.reissue]);
-    expect(model.services.map((s) => s.open)).toEqual([true, false, false, false]);
-    expect(model.services.map((s) => s.tag)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办']);
-    expect(model.services.map((s) => s.note)).toEqual(['可以办理', NEEDS_DECLARATION, NEEDS_DECLARATION, NEEDS_CARD]);
+  it('sees the five services in order, only the declaration open, each closed one saying why', () => {
+    expect(model.services.map((s) => s.service)).toEqual(['declaration', 'permit', 'voucher', 'reissue', 'endorsement']);
+    expect(model.services.map((s) => s.title)).toEqual([KIND_LABELS.declaration, KIND_LABELS.permit, KIND_LABELS.voucher, KIND_LABELS.reissue, KIND_LABELS.endorsement]);
+    expect(model.services.map((s) => s.open)).toEqual([true, false, false, false, false]);
+    expect(model.services.map((s) => s.tag)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办', '暂不可办']);
+    expect(model.services.map((s) => s.note)).toEqual(['可以办理', NEEDS_DECLARATION, NEEDS_DECLARATION, NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT]);
   });
 
   it('does not see the staff console unless the server says they are staff', () => {
@@ -213,5 +213,75 @@ describe('the guide', () => {
       .split('；')
       .flatMap((group) => group.slice(0, group.indexOf('：')).split('、'));
     expect([...named].sort()).toEqual(DISTRICTS.map((d) => d.name).sort());
+  });
+});
+
+describe('a held card’s yearly endorsement', () => {
+  const held = (endorsement: NonNullable<ReturnType<typeof card>['endorsement']>, over: Partial<ReturnType<typeof card>> = {}) =>
+    card({ status: 'collected', issuedOn: '2027-03-31', validUntil: '2028-03-30', yearsOfResidence: 0, endorsement, ...over });
+
+  it('shows nothing before a card is collected', () => {
+    expect(validityOf(card({ status: 'ready' }), '2027-04-01')).toBeNull();
+    expect(validityOf(null, '2027-04-01')).toBeNull();
+  });
+
+  it('before the window: valid until, the years, and the days until it opens', () => {
+    expect(validityOf(held({ status: 'not_due', opensOn: '2028-02-29', closesOn: '2028-03-30' }), '2027-04-01')).toEqual({
+      validUntil: '2028年3月30日',
+      lapsed: false,
+      lapseNote: '',
+      years: '0 年',
+      windowTitle: '下次签注',
+      window: '2028年2月29日至3月30日',
+      windowNote: '334 天后开始',
+    });
+  });
+
+  it('in the window: the days left, the last day included, and a next step that names the last day', () => {
+    const endorsement = { status: 'window_open', opensOn: '2028-02-29', closesOn: '2028-03-30' } as const;
+    expect(validityOf(held(endorsement), '2028-03-30')).toMatchObject({ windowTitle: '本次签注', windowNote: '还剩 1 天' });
+    expect(validityOf(held(endorsement), '2028-02-29')?.windowNote).toBe('还剩 31 天');
+    const model = homeModel(overview({ approvedDeclarationId: APPROVED, card: held(endorsement), today: '2028-03-01' }));
+    expect(model.nextStep).toBe('您的居住证已进入签注期，最后一天为2028年3月30日，请及时办理签注。');
+    expect(model.standing.validity?.window).toBe('2028年2月29日至3月30日');
+  });
+
+  it('pending: says the endorsement is under review', () => {
+    expect(validityOf(held({ status: 'pending', opensOn: '2028-02-29', closesOn: '2028-03-30' }), '2028-03-10')?.windowNote).toBe('审核中');
+  });
+
+  it('lapsed: said plainly, in words, with the years starting again', () => {
+    const lapsed = held({ status: 'lapsed', opensOn: '2028-03-31', closesOn: null }, { yearsOfResidence: 0 });
+    expect(validityOf(lapsed, '2028-04-02')).toMatchObject({
+      lapsed: true,
+      lapseNote: '2028年3月31日起未签注，居住证暂不能使用，办理签注后恢复；居住年限重新计算',
+      windowNote: '现在可以办理',
+    });
+    const model = homeModel(overview({ approvedDeclarationId: APPROVED, card: lapsed, today: '2028-04-02' }));
+    expect(model.nextStep).toBe('您的居住证已过签注期，暂不能使用：请尽快办理签注，办理后恢复有效，居住年限重新计算。');
+  });
+
+  it('names both years of a window across the new year', () => {
+    expect(validityOf(held({ status: 'not_due', opensOn: '2027-12-15', closesOn: '2028-01-14' }), '2027-04-01')?.window).toBe('2027年12月15日至2028年1月14日');
+  });
+
+  it('counts the years kept', () => {
+    expect(validityOf(held({ status: 'not_due', opensOn: '2030-02-28', closesOn: '2030-03-30' }, { yearsOfResidence: 2 }), '2029-04-01')?.years).toBe('2 年');
+  });
+});
+
+describe('the reminder that the permit opens', () => {
+  const approved = declarationStanding({ status: 'approved', permitOpensOnProvisional: false });
+
+  it('is offered while an approved declaration waits for its six months, naming the day', () => {
+    expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1' }))).toBe('2027年2月28日可申领时提醒我');
+    expect(homeModel(overview({ declaration: approved, approvedDeclarationId: 'decl-1' })).permitReminder).toBe('2027年2月28日可申领时提醒我');
+  });
+
+  it('is not offered before a declaration is approved, once the permit is open, or beside a permit applied for or held', () => {
+    expect(permitReminderOf(overview())).toBe('');
+    expect(permitReminderOf(overview({ declaration: declarationStanding() }))).toBe('');
+    expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1', services: { permit: open() } }))).toBe('');
+    expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1', permit: card({ status: 'pending' }) }))).toBe('');
   });
 });

@@ -1,4 +1,6 @@
 // The staff queue's model: the filter menus, the filter sent, and each row as a reviewer scans it.
+import { CARD_TO_MAKE_LABEL } from '../../miniprogram/domain/labels';
+import { staffStatus } from '../../miniprogram/staff/status';
 import { KIND_OPTIONS, STATUS_OPTIONS, filterOf, queueRow } from '../../miniprogram/staff/pages/queue/model';
 import { ID_MASKED, ID_NUMBER, LIUYANG, queueItem } from './support';
 
@@ -11,7 +13,7 @@ describe('the filters', () => {
   });
 
   it('offer every kind after 全部类型', () => {
-    expect(KIND_OPTIONS.map((o) => o.text)).toEqual(['全部类型', '居住信息申报', '核发居住证', '居住登记凭证申领', '居住证补领/换领']);
+    expect(KIND_OPTIONS.map((o) => o.text)).toEqual(['全部类型', '居住信息申报', '核发居住证', '居住登记凭证申领', '居住证补领/换领', '居住证签注']);
   });
 
   it('send only what was chosen', () => {
@@ -51,5 +53,12 @@ describe('a row', () => {
     const row = queueRow(queueItem({ overdue: true, district: LIUYANG }));
     expect(row.overdue).toBe(true);
     expect(row.identity.endsWith(' · 浏阳市')).toBe(true);
+  });
+});
+
+describe('an approved endorsement in the console', () => {
+  it('is done, not a card to make', () => {
+    expect(staffStatus('approved', 'endorsement').label).not.toBe(CARD_TO_MAKE_LABEL);
+    expect(staffStatus('approved', 'permit').label).toBe(CARD_TO_MAKE_LABEL);
   });
 });

@@ -161,6 +161,7 @@ export const closed = (reason?: string, opensOn?: string, fee = 0): ServiceState
 
 export const NEEDS_DECLARATION = '需先完成居住信息申报并审核通过';
 export const NEEDS_CARD = '领取居住证后可办理补领或换领';
+export const NEEDS_CARD_FOR_ENDORSEMENT = '领取居住证后可办理签注';
 
 export function declarationStanding(over: Partial<NonNullable<Overview['declaration']>> = {}): NonNullable<Overview['declaration']> {
   return {
@@ -193,6 +194,7 @@ export function overview(over: Partial<Omit<Overview, 'services'>> & { services?
       permit: closed(NEEDS_DECLARATION),
       voucher: closed(NEEDS_DECLARATION),
       reissue: closed(NEEDS_CARD),
+      endorse: closed(NEEDS_CARD_FOR_ENDORSEMENT),
       ...services,
     },
   };

@@ -44,9 +44,10 @@ describe('the home page', () => {
     const services = serviceTexts(page);
     expect(services[0]).toMatch(/居住信息申报.*可以办理/);
     expect(services[1]).toMatch(/核发居住证.*需先完成居住信息申报并审核通过/);
-    expect(page.findAll('.service-tag').map(textOf)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办']);
+    expect(page.findAll('.service-tag').map(textOf)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办', '暂不可办']);
     expect(services[2]).toMatch(/居住登记凭证申领.*需先完成居住信息申报并审核通过/);
     expect(services[3]).toMatch(/居住证补领\/换领.*领取居住证后可办理补领或换领/);
+    expect(services[4]).toMatch(/居住证签注.*领取居住证后可办理签注/);
 
     await page.tap(page.findAll('.service')[0]);
     expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: '/pages/apply/index?service=declaration' }]);
@@ -146,6 +147,22 @@ describe('the home page', () => {
     expect(page.text()).toContain('还需 181 天即可申领居住证');
     expect(page.text()).not.toContain('第一步');
     expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
+  });
+
+  it('shows a held card’s validity, years and next window, then says plainly when it lapses and opens 签注', async () => {
+    await holder();
+    let page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('有效期至'));
+    expect(page.text()).toContain('2028年2月27日');
+    expect(page.text()).toContain('居住年限');
+    expect(page.text()).toContain('2028年1月28日至2月27日');
+    expect(serviceTexts(page).find((t) => t.includes('居住证签注'))).toContain('暂不可办');
+
+    backend.clock.set(Date.parse('2028-02-28T00:00:00+08:00'));
+    page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('居住证暂不能使用'));
+    expect(page.text()).toContain('居住年限重新计算');
+    expect(serviceTexts(page).find((t) => t.includes('居住证签注'))).toContain('可办理');
   });
 
   it('explains the conditions, materials and pickup from the rules the forms and the server use', async () => {

@@ -299,3 +299,27 @@ describe('居住证补领/换领', () => {
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
   });
 });
+
+describe('居住证签注', () => {
+  it('is closed before the window with its opening date, and opens on the window’s first day China time', async () => {
+    const me = await approvedResident();
+    await collectedPermit(me);
+    backend.clock.set(Date.parse('2028-01-31T23:59:00+08:00'));
+    let page = await open('endorsement');
+    await waitFor(() => expect(page.text('.closed')).toContain('签注期为每个发证周年日前一个月内'));
+    expect(page.text('.closed')).toContain('2028年2月1日');
+
+    backend.clock.set(Date.parse('2028-02-01T00:00:00+08:00'));
+    page = await open('endorsement');
+    await verifyAndAgree(page, '居住证签注须知');
+    expect(page.text('.step-form')).not.toContain('工本费');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'proofs']);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+    // An endorsement takes effect when approved: there is nothing to collect.
+    expect(page.query('.place')).toBeUndefined();
+    const [latest] = (await backend.call(me, 'listApplications')).data.items;
+    expect(latest).toMatchObject({ kind: 'endorsement', status: 'pending' });
+  });
+});

@@ -47,7 +47,8 @@ function statusNote(app: ApplicationDetail): string {
     case 'correction_requested':
       return '请按下方列出的事项补正后重新提交';
     case 'approved':
-      return app.kind === 'declaration' ? '申报已通过，居住时间从申报之日起计算' : '审核已通过，证件制作中';
+      if (app.kind === 'declaration') return '申报已通过，居住时间从申报之日起计算';
+      return app.kind === 'endorsement' ? '签注已通过，居住证继续有效，有效期见首页' : '审核已通过，证件制作中';
     case 'ready':
       return '证件已制作完成，请本人到现场领取';
     case 'rejected':

@@ -2,6 +2,7 @@
 import type { ApplicationKind, ApplicationView, ErrorBody, Overview, ReissueReason, ServiceState } from '../../domain/contract';
 import { REISSUE_REASONS, isCard } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
+import { EVENT_LABELS, type NotificationEvent } from '../../domain/notifications';
 import { pickupPlaceFor } from '../../domain/pickupPlaces';
 import { daysUntil } from '../../domain/rules';
 import type { UploadLists } from '../../components/material-uploads/model';
@@ -17,6 +18,7 @@ export const SERVICE_ENTRY: Readonly<Record<ApplicationKind, keyof Overview['ser
   permit: 'permit',
   voucher: 'voucher',
   reissue: 'reissue',
+  endorsement: 'endorse',
 };
 
 export function serviceOf(value: string | undefined): ApplicationKind {
@@ -103,6 +105,8 @@ export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: 
 }
 
 /** What the result screen shows after a submission. */
+const collectsInPerson = (kind: ApplicationKind): boolean => kind !== 'declaration' && kind !== 'endorsement';
+
 export function resultOf(app: ApplicationView) {
   return {
     id: app.id,
@@ -110,9 +114,22 @@ export function resultOf(app: ApplicationView) {
     permitOpensOn: app.permitOpensOn ? longDate(app.permitOpensOn) : '',
     provisional: !!app.permitOpensOnProvisional,
     dueOn: longDate(app.dueOn),
-    // Every result but a declaration is collected in person, at the place the district decides.
-    place: app.kind === 'declaration' ? '' : pickupPlaceFor(app.district).name,
-    placeNote: `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取`,
+    // Every result but a declaration or an endorsement (which takes effect when approved) is collected in
+    // person, at the place the district decides.
+    place: collectsInPerson(app.kind) ? pickupPlaceFor(app.district).name : '',
+    placeNote: collectsInPerson(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取` : '',
     fee: app.fee !== undefined ? feeText(app.fee) : '',
   };
+}
+
+/**
+ * What the result screen says of the review's outcome: a message is promised only for what the person accepted in the
+ * prompt (one-time subscriptions: nothing else can be sent); whatever is not promised is found in 我的办件.
+ */
+export function reviewNote(reviewDays: number, asked: readonly NotificationEvent[], accepted: readonly NotificationEvent[]): string {
+  const head = `公安机关将在 ${reviewDays} 日内完成审核，`;
+  const promised = asked.filter((event) => accepted.includes(event));
+  if (promised.length > 0 && promised.length === asked.length) return `${head}结果会通过服务通知告诉您。`;
+  if (promised.length > 0) return `${head}${promised.map((event) => EVENT_LABELS[event]).join('、')}会通过服务通知发给您，进度可在“我的办件”查看。`;
+  return `${head}可在“我的办件”查看进度。`;
 }

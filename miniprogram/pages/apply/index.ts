@@ -9,13 +9,14 @@ import { REVIEW_DAYS } from '../../domain/rules';
 import type { VerifyAsk } from '../../components/identity-check/index';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { resident } from '../../services/resident';
+import { askSubscriptions, preloadSubscriptions, reviewEvents } from '../../services/subscriptions';
 import { mayHaveLanded, newRequestId } from '../../services/transport';
 import { verifyPerson } from '../../services/verification';
 import { answerWith } from '../../utils/ask';
 import { toast } from '../../utils/feedback';
 import { redirect, relaunch } from '../../utils/routes';
 import { photoRequests } from '../shared/photoRequests';
-import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
+import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, reviewNote, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
 
 Component({
   data: {
@@ -49,12 +50,15 @@ Component({
     /** The step to return to once verified again (the server refused the token at submission), else null. */
     resumeAt: null as number | null,
     result: resultOf({ id: '', kind: 'declaration', dueOn: '', district: '' } as ApplicationView),
+    /** Promises a message only for what the person accepted; a submission recovered after a restart asked nothing. */
+    reviewNote: reviewNote(REVIEW_DAYS, [], []),
     /** The result screen's words, the ones every screen uses. */
     labels: { provisional: PROVISIONAL_NOTE, due: DUE_LABEL, reviewDays: REVIEW_DAYS, feeNote: FEE_PAYMENT_NOTE },
   },
   methods: {
     ...photoRequests,
     async onLoad(query: Record<string, string | undefined>) {
+      void preloadSubscriptions();
       const service = serviceOf(query.service);
       const title = KIND_LABELS[service];
       wx.setNavigationBarTitle({ title });
@@ -175,12 +179,16 @@ Component({
     },
     async onSubmit() {
       if (this.data.submitting) return;
+      // The prompt comes first, before anything asynchronous in the tap: WeChat shows it only then. Its answer is
+      // not waited for to send; the result screen waits for it, the prompt being in front of it anyway.
+      const events = reviewEvents(this.data.service);
+      const subscribed = askSubscriptions(events);
       // One request id per intended submission, kept on the phone before it is sent: a retry after a lost
       // answer, even once the app has restarted, cannot submit twice.
       this.setData({ submitting: true, requestId: this.data.requestId || newRequestId() });
       this.keepFlow();
       const result = await this.submit();
-      this.setData({ submitting: false });
+      this.setData({ submitting: false, ...(result.ok ? { reviewNote: reviewNote(REVIEW_DAYS, events, (await subscribed).accepted) } : {}) });
       this.answered(result);
       if (result.ok) return;
       const refusal = refusalOf(result.error, this.data.today);

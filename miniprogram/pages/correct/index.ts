@@ -8,6 +8,7 @@ import type { MaterialField } from '../../domain/materials';
 import { listsFromMaterials, materialsOf, requirementsFor, type UploadLists } from '../../components/material-uploads/model';
 import { fileUrl } from '../../services/links';
 import { resident } from '../../services/resident';
+import { askSubscriptions, preloadSubscriptions, reviewEvents } from '../../services/subscriptions';
 import { mayHaveLanded, newRequestId } from '../../services/transport';
 import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../components/declaration-form/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
@@ -71,6 +72,7 @@ Component({
   methods: {
     ...photoRequests,
     async onLoad(query: Record<string, string | undefined>) {
+      void preloadSubscriptions();
       this.setData({ id: query.id ?? '' });
       const [result, overview] = await Promise.all([resident.getApplication(this.data.id), resident.overview()]);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
@@ -181,6 +183,9 @@ Component({
       const { materials, problems } = materialsOf(requirements, this.data.uploads);
       this.setData({ errors, materialErrors: problems });
       if (Object.keys(errors).length > 0 || Object.keys(problems).length > 0) return;
+      // The prompt comes before anything asynchronous in the tap (WeChat shows it only then), so before the
+      // confirmation, which waits for its answer: one dialog at a time.
+      await askSubscriptions(reviewEvents(kind));
       if (!(await confirm({ title: '提交补正', content: '确认已按要求补正，重新提交审核吗？' }))) return;
       // Kept on the phone before it is sent: a retry after a lost answer, even after a restart, lands once.
       const requestId = this.data.requestId || newRequestId();

@@ -1,6 +1,8 @@
 // 居住证首页: the person's standing at a glance, the four services, conditions and materials.
 import type { ApplicationKind } from '../../domain/contract';
 import { resident } from '../../services/resident';
+import { askSubscriptions, preloadSubscriptions } from '../../services/subscriptions';
+import { toast, toastDone } from '../../utils/feedback';
 import { navigate } from '../../utils/routes';
 import { HOME_GUIDE, homeModel, type HomeModel } from './model';
 
@@ -11,9 +13,12 @@ Component({
     model: null as HomeModel | null,
     openPanels: [] as string[],
     guide: HOME_GUIDE,
+    /** Accepted in this visit: the offer is not made twice. */
+    reminded: false,
   },
   methods: {
     onShow() {
+      void preloadSubscriptions();
       this.load();
     },
     async load() {
@@ -26,6 +31,16 @@ Component({
       const { service, open } = event.currentTarget.dataset;
       if (!open) return;
       navigate('apply', { service });
+    },
+    /** The prompt is the tap's first act: WeChat shows it only from inside a tap, before anything asynchronous. */
+    onPermitReminder() {
+      void askSubscriptions(['permit_open']).then(({ asked, accepted }) => {
+        if (!asked) toast('暂时无法订阅提醒，请稍后再试');
+        else if (accepted.includes('permit_open')) {
+          this.setData({ reminded: true });
+          toastDone('到时会提醒您');
+        }
+      });
     },
     onStaff() {
       navigate('staffQueue');

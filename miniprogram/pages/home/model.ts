@@ -1,14 +1,15 @@
 // The home page's view of an overview: every label and flag the WXML shows, computed here, and the
 // conditions, materials and pickup it explains, built from the domain's own rules.
-import { RESIDENCE_KINDS, type Overview, type ServiceState } from '../../domain/contract';
+import { RESIDENCE_KINDS, type ApplicationKind, type Overview, type ServiceState } from '../../domain/contract';
 import { KIND_LABELS, PROVISIONAL_NOTE, RESIDENCE_KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 import { MATERIAL_HINTS, MATERIAL_LABELS, MAX_PROOFS, needsRelationStatement, PROOF_HINTS } from '../../domain/materials';
 import { FEE_WARNING, PERMIT_CONDITIONS } from '../../domain/notices';
 import { IN_PERSON, pickupGroups } from '../../domain/pickupPlaces';
+import { daysBetween } from '../../domain/dates';
 import { feeText, longDate } from '../../utils/format';
 
 export interface ServiceEntry {
-  service: 'declaration' | 'permit' | 'voucher' | 'reissue';
+  service: ApplicationKind;
   title: string;
   open: boolean;
   note: string;
@@ -25,6 +26,23 @@ export interface Standing {
   permitNote: string;
   daysLeft: string;
   permitLabel: string;
+  /** A collected card's yearly validity (签注); null before a card is collected. */
+  validity: Validity | null;
+}
+
+/** What a held card's yearly endorsement means today: valid until when, the years counted, the next window. */
+export interface Validity {
+  validUntil: string;
+  /** True once the card has lapsed: it is not valid until endorsed. */
+  lapsed: boolean;
+  /** Said plainly when lapsed; otherwise empty. */
+  lapseNote: string;
+  years: string;
+  windowTitle: string;
+  /** The window's dates (shown under its title, where a long range has room). */
+  window: string;
+  /** Where it stands: the days until it opens or left in it, or under review. */
+  windowNote: string;
 }
 
 /** What home explains to everyone: each a list of paragraphs the WXML loops over. */
@@ -41,6 +59,18 @@ export interface HomeModel {
   services: ServiceEntry[];
   /** The staff console's entry shows only to staff, as the server's records say. */
   isStaff: boolean;
+  /** The offer to be told when the permit opens (its button's text), or '' when there is nothing to wait for. */
+  permitReminder: string;
+}
+
+/**
+ * Offered while an approved declaration waits for its six months and no permit is pending or held: exactly when the
+ * server would send permit_open (api.md), so the offer never asks for a message that cannot come.
+ */
+export function permitReminderOf(o: Overview): string {
+  const d = o.declaration;
+  if (!o.approvedDeclarationId || o.services.permit.open || o.permit || !d?.permitOpensOn) return '';
+  return `${longDate(d.permitOpensOn)}可申领时提醒我`;
 }
 
 /** 申领条件, numbered. */
@@ -84,8 +114,39 @@ function nextStepOf(o: Overview): string {
   }
   if (o.services.permit.open) return '您已居住满六个月，现在可以申领居住证。';
   if (o.card?.reportedLostOn && o.card.status === 'collected') return '您的居住证已登记挂失，可以办理遗失补领。';
+  const endorsement = o.card?.endorsement?.status;
+  if (endorsement === 'lapsed') return '您的居住证已过签注期，暂不能使用：请尽快办理签注，办理后恢复有效，居住年限重新计算。';
+  if (endorsement === 'window_open') return `您的居住证已进入签注期，最后一天为${longDate(o.card?.endorsement?.closesOn ?? o.today)}，请及时办理签注。`;
   if (o.card) return `您的居住证：${permitLabelOf(o.card)}。`;
   return `还需 ${d?.daysUntilPermit ?? 0} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
+}
+
+/** 2028年2月1日至2月29日: the year said once when both days share it, so the range fits beside its title. */
+function dateRange(from: string, to: string): string {
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  return `${longDate(from)}至${sameYear ? longDate(to).slice(5) : longDate(to)}`;
+}
+
+/** The card's validity as home shows it, from the overview's endorsement fields (api.md: the yearly endorsement). */
+export function validityOf(card: Overview['card'], today: string): Validity | null {
+  if (!card?.validUntil || !card.endorsement) return null;
+  const { status, opensOn, closesOn } = card.endorsement;
+  const years = `${card.yearsOfResidence ?? 0} 年`;
+  if (status === 'lapsed') {
+    return {
+      validUntil: longDate(card.validUntil),
+      lapsed: true,
+      lapseNote: `${longDate(opensOn)}起未签注，居住证暂不能使用，办理签注后恢复；居住年限重新计算`,
+      years,
+      windowTitle: '签注',
+      window: '',
+      windowNote: '现在可以办理',
+    };
+  }
+  const window = closesOn ? dateRange(opensOn, closesOn) : longDate(opensOn);
+  const windowNote =
+    status === 'pending' ? '审核中' : status === 'window_open' && closesOn ? `还剩 ${daysBetween(today, closesOn) + 1} 天` : `${daysBetween(today, opensOn)} 天后开始`;
+  return { validUntil: longDate(card.validUntil), lapsed: false, lapseNote: '', years, windowTitle: status === 'not_due' ? '下次签注' : '本次签注', window, windowNote };
 }
 
 function permitLabelOf(card: NonNullable<Overview['card']>): string {
@@ -105,12 +166,30 @@ export function homeModel(o: Overview): HomeModel {
         permitNote: d.permitOpensOnProvisional ? PROVISIONAL_NOTE : '',
         daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
         permitLabel: o.card ? permitLabelOf(o.card) : '未持有',
+        validity: validityOf(o.card, o.today),
       }
-    : { declared: false, statusLabel: '', declaredOn: '', showPermitDate: false, permitOpensOn: '', permitNote: '', daysLeft: '', permitLabel: '未持有' };
+    : {
+        declared: false,
+        statusLabel: '',
+        declaredOn: '',
+        showPermitDate: false,
+        permitOpensOn: '',
+        permitNote: '',
+        daysLeft: '',
+        permitLabel: '未持有',
+        validity: validityOf(o.card, o.today),
+      };
   return {
     standing,
     nextStep: nextStepOf(o),
     isStaff: o.isStaff === true,
-    services: [entry('declaration', o.services.declare), entry('permit', o.services.permit), entry('voucher', o.services.voucher), entry('reissue', o.services.reissue)],
+    permitReminder: permitReminderOf(o),
+    services: [
+      entry('declaration', o.services.declare),
+      entry('permit', o.services.permit),
+      entry('voucher', o.services.voucher),
+      entry('reissue', o.services.reissue),
+      entry('endorsement', o.services.endorse),
+    ],
   };
 }

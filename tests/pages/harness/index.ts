@@ -14,7 +14,7 @@ import { MINIPROGRAM_ROOT } from './paths';
 import { wxMock, type PageInstance } from './wx';
 
 export { FIXTURES_ROOT, MINIPROGRAM_ROOT, MINIPROGRAM_NPM, PROJECT_ROOT } from './paths';
-export { installWxRequest, resetWx, setApp, wxMock, type ModalResult, type PageInstance, type WxCall } from './wx';
+export { installWxRequest, resetWx, setApp, wxMock, type ModalResult, type PageInstance, type SubscribeAnswer, type WxCall } from './wx';
 
 /** Tests read pages and components loosely (page.data.model.materials…), as simulate's own types allow. */
 

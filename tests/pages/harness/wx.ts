@@ -20,10 +20,17 @@ export interface ModalResult {
 /** What a page sees from getCurrentPages(): the component instance of each loaded page. */
 export type PageInstance = WechatMiniprogram.Component.TrivialInstance & { route: string; options: Record<string, string> };
 
+/**
+ * How the person answers the next subscription prompt: one result for every template, a result per template id, or a
+ * function of the ids asked, run synchronously inside the call (so a test can see what had happened by then).
+ */
+export type SubscribeAnswer = string | Record<string, string> | ((tmplIds: string[]) => Record<string, string>);
+
 interface WxMockState {
   storage: Map<string, unknown>;
   calls: WxCall[];
   modalResults: ModalResult[];
+  subscribeAnswers: SubscribeAnswer[];
   pages: PageInstance[];
   app: Record<string, unknown>;
 }
@@ -34,7 +41,7 @@ type WithState = typeof globalThis & { [STATE_KEY]?: WxMockState };
 function state(): WxMockState {
   const g = globalThis as WithState;
   if (!g[STATE_KEY]) {
-    g[STATE_KEY] = { storage: new Map(), calls: [], modalResults: [], pages: [], app: { globalData: {} } };
+    g[STATE_KEY] = { storage: new Map(), calls: [], modalResults: [], subscribeAnswers: [], pages: [], app: { globalData: {} } };
   }
   return g[STATE_KEY]!;
 }
@@ -62,6 +69,10 @@ export const wxMock = {
     const confirm = result.confirm ?? true;
     state().modalResults.push({ confirm, cancel: result.cancel ?? !confirm, ...(result.content !== undefined ? { content: result.content } : {}) });
   },
+  /** Queue the answer of the next wx.requestSubscribeMessage (default: 'accept' for every template, as a tap on 允许). */
+  nextSubscribeAnswer(answer: SubscribeAnswer): void {
+    state().subscribeAnswers.push(answer);
+  },
 };
 
 /** What getApp() returns. Pass the options object an app.ts gives to App(), or any stand-in. */
@@ -75,6 +86,7 @@ export function resetWx(): void {
   s.storage.clear();
   s.calls.length = 0;
   s.modalResults.length = 0;
+  s.subscribeAnswers.length = 0;
   s.pages.length = 0;
   s.app = { globalData: {} };
 }
@@ -138,6 +150,14 @@ export function installWxGlobals(): void {
       const { success: _s, fail: _f, complete: _c, ...rest } = options;
       state().calls.push({ api: 'showModal', ...rest, result: answer });
       return settleAsync(options, { errMsg: 'showModal:ok', ...answer });
+    },
+    // Recorded when called, not when answered: a test sees whether the prompt came before the backend request.
+    requestSubscribeMessage: (options: { tmplIds: string[] } & Callbacks) => {
+      const { success: _s, fail: _f, complete: _c, ...rest } = options;
+      state().calls.push({ api: 'requestSubscribeMessage', ...rest });
+      const answer = state().subscribeAnswers.shift() ?? 'accept';
+      const results = typeof answer === 'function' ? answer(options.tmplIds) : typeof answer === 'string' ? Object.fromEntries(options.tmplIds.map((id) => [id, answer])) : answer;
+      return settleAsync(options, { errMsg: 'requestSubscribeMessage:ok', ...results });
     },
     getAccountInfoSync: () => ({ miniProgram: { appId: 'wx0000000000000000', envVersion: 'develop', version: '' } }),
     request: () => {

@@ -1,6 +1,7 @@
 // 待办: the applications of the staff member's districts, filtered by status and kind, earliest due first.
 import { staff } from '../../../services/staff';
-import { toast } from '../../../utils/feedback';
+import { askSubscriptions, preloadSubscriptions } from '../../../services/subscriptions';
+import { toast, toastDone } from '../../../utils/feedback';
 import { navigate } from '../../../utils/routes';
 import { filterOf, KIND_OPTIONS, queueRow, STATUS_OPTIONS, type QueueRow } from './model';
 
@@ -18,10 +19,23 @@ Component({
     loadingMore: false,
     // Answers to an older filter arrive late sometimes; only the latest request may fill the list.
     generation: 0,
+    /** Accepted in this visit: one acceptance allows one day's message, so it is offered again on the next visit. */
+    overdueSubscribed: false,
   },
   methods: {
     onShow() {
+      void preloadSubscriptions('staff');
       this.load();
+    },
+    /** The prompt is the tap's first act: WeChat shows it only from inside a tap, before anything asynchronous. */
+    onSubscribeOverdue() {
+      void askSubscriptions(['staff_overdue']).then(({ asked, accepted }) => {
+        if (!asked) toast('暂时无法订阅提醒，请稍后再试');
+        else if (accepted.includes('staff_overdue')) {
+          this.setData({ overdueSubscribed: true });
+          toastDone('已订阅超期提醒');
+        }
+      });
     },
     async load() {
       const generation = this.data.generation + 1;
