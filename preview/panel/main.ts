@@ -12,6 +12,7 @@ import { EVENT_LABELS, STATUS_LABELS, messageText, readOutbox, runScheduler } fr
 /** Fired when the clock moved or the scheduler ran: the outbox may hold something new. */
 const OUTBOX_STALE_EVENT = 'dev-panel:outbox-stale';
 const OUTBOX_POLL_MS = 3000;
+const MAX_DAYS_TO_NEXT_NOTICE = 366;
 const outboxStale = (): boolean => window.dispatchEvent(new Event(OUTBOX_STALE_EVENT));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -90,6 +91,26 @@ function clockSection(): HTMLElement {
       message.textContent = `设置失败：${(error as Error).message}`;
     }
   };
+  /**
+   * Walks 09:00 by 09:00 (each day's scheduler run is due then, and setting the clock runs it) until a
+   * run creates a notification, at most a year and a day: the next date something is due.
+   */
+  const toNextNotice = async (): Promise<void> => {
+    message.textContent = '';
+    try {
+      const before = (await readOutbox()).length;
+      let instant = now;
+      for (let day = 0; day < MAX_DAYS_TO_NEXT_NOTICE; day++) {
+        instant = await setClock(nextNineOClock(instant));
+        if ((await readOutbox()).length > before) break;
+      }
+      show(instant);
+      relaunch();
+      outboxStale();
+    } catch (error) {
+      message.textContent = `设置失败：${(error as Error).message}`;
+    }
+  };
   const button = (text: string, onclick: () => void, id: string) => el('button', { type: 'button', className: 'dev-panel__button', textContent: text, onclick, id });
   readClock().then(show, (error: Error) => (shown.textContent = `读取失败：${error.message}`));
   return section(
@@ -107,6 +128,7 @@ function clockSection(): HTMLElement {
       button('次日 09:00', () => void move(nextNineOClock(now)), 'dev-clock-next-day'),
       button('+1 周', () => void move(daysLater(now, 7)), 'dev-clock-week'),
       button('+1 个月', () => void move(monthsLater(now, 1)), 'dev-clock-month'),
+      button('下一个提醒日', () => void toNextNotice(), 'dev-clock-next-notice'),
     ),
     el(
       'div',

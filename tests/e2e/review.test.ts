@@ -79,6 +79,11 @@ test('a declaration goes through a correction round to approval', async () => {
   await expectVisible(page.locator('#dev-clock-now', { hasText: '2026-09-02 09:00' }));
   await page.locator('#dev-scheduler-run').click();
   await expectVisible(page.locator('#dev-scheduler-result', { hasText: '新建' }));
+
+  // To the next date something is due: the permit opens six months after the declaration.
+  await page.locator('#dev-clock-next-notice').click();
+  await expectVisible(page.locator('#dev-clock-now', { hasText: '2027-03-01 09:00' }), 60_000);
+  await expectVisible(outbox.locator('li').first().getByText('可申领居住证'));
 });
 
 test('nothing failed in the page', () => {

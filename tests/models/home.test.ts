@@ -5,7 +5,7 @@ import { BASIS_LABELS, KIND_LABELS, PROVISIONAL_NOTE, RESIDENCE_KIND_LABELS } fr
 import { MAX_PROOFS, PROOF_HINTS } from '../../miniprogram/domain/materials';
 import { FEE_WARNING } from '../../miniprogram/domain/notices';
 import { CITY_HALL, IN_PERSON } from '../../miniprogram/domain/pickupPlaces';
-import { HOME_GUIDE, homeModel, permitReminderOf, validityOf } from '../../miniprogram/pages/home/model';
+import { HOME_GUIDE, endorsementReminderOf, homeModel, permitReminderOf, validityOf } from '../../miniprogram/pages/home/model';
 import { NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT, NEEDS_DECLARATION, card, closed, declarationStanding, open, overview } from './support';
 
 const APPROVED = 'decl-1';
@@ -275,7 +275,7 @@ describe('the reminder that the permit opens', () => {
 
   it('is offered while an approved declaration waits for its six months, naming the day', () => {
     expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1' }))).toBe('2027年2月28日可申领时提醒我');
-    expect(homeModel(overview({ declaration: approved, approvedDeclarationId: 'decl-1' })).permitReminder).toBe('2027年2月28日可申领时提醒我');
+    expect(homeModel(overview({ declaration: approved, approvedDeclarationId: 'decl-1' })).reminder).toEqual({ text: '2027年2月28日可申领时提醒我', events: ['permit_open'] });
   });
 
   it('is not offered before a declaration is approved, once the permit is open, or beside a permit applied for or held', () => {
@@ -283,5 +283,27 @@ describe('the reminder that the permit opens', () => {
     expect(permitReminderOf(overview({ declaration: declarationStanding() }))).toBe('');
     expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1', services: { permit: open() } }))).toBe('');
     expect(permitReminderOf(overview({ declaration: approved, approvedDeclarationId: 'decl-1', permit: card({ status: 'pending' }) }))).toBe('');
+  });
+});
+
+describe('the endorsement’s reminders', () => {
+  const holder = (endorsement: NonNullable<ReturnType<typeof card>['endorsement']>, over: Partial<ReturnType<typeof card>> = {}) =>
+    overview({ approvedDeclarationId: APPROVED, card: card({ status: 'collected', validUntil: '2028-03-30', yearsOfResidence: 0, endorsement, ...over }) });
+
+  it('before the window: the window, the closing and the lapse, in one prompt', () => {
+    expect(endorsementReminderOf(holder({ status: 'not_due', opensOn: '2028-02-29', closesOn: '2028-03-30' }))).toEqual({
+      text: '2028年2月29日签注期开始时提醒我',
+      events: ['endorsement_window_open', 'endorsement_closing', 'endorsement_lapsed'],
+    });
+  });
+
+  it('in the window: what is still to come', () => {
+    expect(endorsementReminderOf(holder({ status: 'window_open', opensOn: '2028-02-29', closesOn: '2028-03-30' }))?.events).toEqual(['endorsement_closing', 'endorsement_lapsed']);
+  });
+
+  it('nothing while an endorsement is under review, after a lapse, or for a card reported lost', () => {
+    expect(endorsementReminderOf(holder({ status: 'pending', opensOn: '2028-02-29', closesOn: '2028-03-30' }))).toBeNull();
+    expect(endorsementReminderOf(holder({ status: 'lapsed', opensOn: '2028-03-31', closesOn: null }))).toBeNull();
+    expect(endorsementReminderOf(holder({ status: 'not_due', opensOn: '2028-02-29', closesOn: '2028-03-30' }, { reportedLostOn: '2027-05-01' }))).toBeNull();
   });
 });

@@ -181,11 +181,27 @@ describe('the home page', () => {
     wxMock.storage.set(DEV_OPENID_KEY, me);
     await backend.decide(OFFICER, await backend.declare(me, '43010419870909002' + checkDigit('43010419870909002')), 'approve');
     const page = await openLoaded('pages/home/index');
-    await waitFor(() => expect(page.text('.permit-reminder')).toBe('2027年3月1日可申领时提醒我'));
-    await page.tap('.permit-reminder');
+    await waitFor(() => expect(page.text('.remind-me')).toBe('2027年3月1日可申领时提醒我'));
+    await page.tap('.remind-me');
     expect(prompts()).toEqual([['dev-permit_open']]);
-    await waitFor(() => expect(page.query('.permit-reminder')).toBeUndefined());
+    await waitFor(() => expect(page.query('.remind-me')).toBeUndefined());
     await waitFor(async () => expect(await subscriptionsOf(me)).toEqual({ permit_open: 'accept' }));
+  });
+});
+
+describe('the home page of a card holder', () => {
+  it('offers the endorsement’s reminders (window, closing, lapse) in one prompt', async () => {
+    const me = `dev-subscriptions-${++people}`;
+    wxMock.storage.set(DEV_OPENID_KEY, me);
+    await backend.decide(OFFICER, await backend.declare(me, '43010419870909003' + checkDigit('43010419870909003')), 'approve');
+    backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
+    const permit = await backend.apply(me, 'permit');
+    await backend.decide(OFFICER, permit.data.id, 'approve', 'markReady', 'markCollected');
+    const page = await openLoaded('pages/home/index');
+    await waitFor(() => expect(page.text('.remind-me')).toBe('2028年2月1日签注期开始时提醒我'));
+    await page.tap('.remind-me');
+    expect(prompts()).toEqual([['dev-endorsement_window_open', 'dev-endorsement_closing', 'dev-endorsement_lapsed']]);
+    await waitFor(async () => expect(await subscriptionsOf(me)).toEqual({ endorsement_window_open: 'accept', endorsement_closing: 'accept', endorsement_lapsed: 'accept' }));
   });
 });
 

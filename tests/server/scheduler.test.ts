@@ -128,6 +128,31 @@ it('run twice, or twice at once, creates and sends nothing twice', async () => {
   expect(await dated()).toEqual(sent);
 });
 
+it('a run cut off halfway and run again creates and sends each notification once, missing none', async () => {
+  for (const person of [ALICE, BOB]) await declare(world, person);
+  world.setNow('2026-09-20T09:00:00+08:00');
+  const sent: string[] = [];
+  const notifier: Notifier = {
+    async send(message) {
+      sent.push(message.id);
+      return 'sent';
+    },
+  };
+  // The function dies at its second write: whatever it had committed stays, the rest never happens.
+  const commit = world.store.commit.bind(world.store);
+  let writes = 0;
+  const cut = jest.spyOn(world.store, 'commit').mockImplementation(async (batch) => {
+    if (++writes === 2) throw new Error('the function was stopped');
+    return commit(batch);
+  });
+  expect((await trigger(notifier)).ok).toBe(false);
+  cut.mockRestore();
+  expect(unwrap(await trigger(notifier)).created).toBeLessThanOrEqual(2);
+  expect(unwrap(await trigger(notifier))).toEqual({ created: 0, delivered: 0, failed: 0 });
+  expect(await dated()).toEqual([`staff_overdue:${CITY}:2026-09-20`, `staff_overdue:${YUELU}:2026-09-20`]);
+  expect([...sent].sort()).toEqual(await dated());
+});
+
 it('delivers what an earlier delivery left pending, and counts the failures', async () => {
   const alice = await declare(world, ALICE);
   const failing: Notifier = { send: () => Promise.reject(new Error('network down')) };

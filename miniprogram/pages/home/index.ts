@@ -33,10 +33,11 @@ Component({
       navigate('apply', { service });
     },
     /** The prompt is the tap's first act: WeChat shows it only from inside a tap, before anything asynchronous. */
-    onPermitReminder() {
-      void askSubscriptions(['permit_open']).then(({ asked, accepted }) => {
+    onReminder() {
+      const events = this.data.model?.reminder?.events ?? [];
+      void askSubscriptions(events).then(({ asked, accepted }) => {
         if (!asked) toast('暂时无法订阅提醒，请稍后再试');
-        else if (accepted.includes('permit_open')) {
+        else if (accepted.length > 0) {
           this.setData({ reminded: true });
           toastDone('到时会提醒您');
         }

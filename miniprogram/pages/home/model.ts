@@ -7,6 +7,7 @@ import { FEE_WARNING, PERMIT_CONDITIONS } from '../../domain/notices';
 import { IN_PERSON, pickupGroups } from '../../domain/pickupPlaces';
 import { daysBetween } from '../../domain/dates';
 import { feeText, longDate } from '../../utils/format';
+import type { NotificationEvent } from '../../domain/notifications';
 
 export interface ServiceEntry {
   service: ApplicationKind;
@@ -59,8 +60,14 @@ export interface HomeModel {
   services: ServiceEntry[];
   /** The staff console's entry shows only to staff, as the server's records say. */
   isStaff: boolean;
-  /** The offer to be told when the permit opens (its button's text), or '' when there is nothing to wait for. */
-  permitReminder: string;
+  /** An offer to be reminded of the next date that matters (the permit opening, the endorsement's window), or null. */
+  reminder: Reminder | null;
+}
+
+/** A reminder offered on home: its button's text, and the events the subscription prompt asks for. */
+export interface Reminder {
+  text: string;
+  events: NotificationEvent[];
 }
 
 /**
@@ -71,6 +78,22 @@ export function permitReminderOf(o: Overview): string {
   const d = o.declaration;
   if (!o.approvedDeclarationId || o.services.permit.open || o.permit || !d?.permitOpensOn) return '';
   return `${longDate(d.permitOpensOn)}可申领时提醒我`;
+}
+
+/**
+ * Offered while a held card can be endorsed and its window is ahead or open: the dated reminders the
+ * scheduler sends for it (a government service may use long-term templates for these).
+ */
+export function endorsementReminderOf(o: Overview): Reminder | null {
+  const e = o.card?.status === 'collected' && !o.card.reportedLostOn ? o.card.endorsement : undefined;
+  if (e?.status === 'not_due') return { text: `${longDate(e.opensOn)}签注期开始时提醒我`, events: ['endorsement_window_open', 'endorsement_closing', 'endorsement_lapsed'] };
+  if (e?.status === 'window_open') return { text: '签注截止前提醒我', events: ['endorsement_closing', 'endorsement_lapsed'] };
+  return null;
+}
+
+function reminderOf(o: Overview): Reminder | null {
+  const permit = permitReminderOf(o);
+  return permit ? { text: permit, events: ['permit_open'] } : endorsementReminderOf(o);
 }
 
 /** 申领条件, numbered. */
@@ -183,7 +206,7 @@ export function homeModel(o: Overview): HomeModel {
     standing,
     nextStep: nextStepOf(o),
     isStaff: o.isStaff === true,
-    permitReminder: permitReminderOf(o),
+    reminder: reminderOf(o),
     services: [
       entry('declaration', o.services.declare),
       entry('permit', o.services.permit),
