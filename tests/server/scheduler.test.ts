@@ -153,6 +153,19 @@ it('a run cut off halfway and run again creates and sends each notification once
   expect([...sent].sort()).toEqual(await dated());
 });
 
+it('creates at most a run’s share, and the next runs resume where it stopped', async () => {
+  for (const person of [ALICE, BOB]) await declare(world, person);
+  world.setNow('2026-09-20T09:00:00+08:00');
+  const notifier: Notifier = { send: async () => 'sent' };
+  // One notification a run: the two overdue counts take two runs, and a third finds nothing left.
+  const ctx: Context = { ...world.context(''), trigger: true, notifications: { config: { ...DEFAULT_NOTIFICATION_CONFIG, batchSize: 1, runBatches: 1 }, notifier } };
+  const runOnce = async () => unwrap(await runFunction('scheduler', ctx, { action: 'run' })) as SchedulerResult;
+  expect((await runOnce()).created).toBe(1);
+  expect((await runOnce()).created).toBe(1);
+  expect((await runOnce()).created).toBe(0);
+  expect(await dated()).toEqual([`staff_overdue:${CITY}:2026-09-20`, `staff_overdue:${YUELU}:2026-09-20`]);
+});
+
 it('delivers what an earlier delivery left pending, and counts the failures', async () => {
   const alice = await declare(world, ALICE);
   const failing: Notifier = { send: () => Promise.reject(new Error('network down')) };

@@ -15,13 +15,19 @@ export const authorizeScheduler: Authorize = async (ctx) => {
   return ctx;
 };
 
-/** Creates each draft unless its id exists: a run repeated, or another at once, adds nothing twice. */
+/**
+ * Creates each draft unless its id exists: a run repeated, or another at once, adds nothing twice. A run
+ * creates at most as many as it may deliver (a cloud function has a time limit); the next run resumes,
+ * passing over what exists.
+ */
 async function createDue(ctx: Context): Promise<number> {
   const today = chinaDate(ctx.now);
   const config = notificationConfigOf(ctx);
+  const limit = config.batchSize * config.runBatches;
   let created = 0;
   for (const source of DATED_SOURCES) {
     for await (const draft of source(ctx.store, today)) {
+      if (created >= limit) return created;
       const { id, doc } = notificationDocument(config, draft, ctx.now);
       if (await ctx.store.get('notifications', id)) continue;
       try {
