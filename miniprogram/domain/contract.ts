@@ -16,6 +16,13 @@ export function isCard(kind: ApplicationKind): boolean {
   return kind === 'permit' || kind === 'reissue';
 }
 
+/** The kinds that end with something made to collect in person (a card or a voucher); a declaration or an endorsement settles when approved. */
+export const COLLECTED_KINDS: readonly ApplicationKind[] = ['permit', 'voucher', 'reissue'];
+
+export function isCollected(kind: ApplicationKind): boolean {
+  return COLLECTED_KINDS.includes(kind);
+}
+
 /** The services after the declaration, and the resident action that applies for each. */
 export type LaterService = Exclude<ApplicationKind, 'declaration'>;
 export const APPLY_ACTIONS = {

@@ -1,5 +1,5 @@
 // The application state machine of api.md: who may move an application from which status to which.
-import type { ApplicationKind, Status } from './contract';
+import { COLLECTED_KINDS, type ApplicationKind, type Status } from './contract';
 
 export type Actor = 'owner' | 'staff' | 'system';
 
@@ -9,7 +9,6 @@ interface Transition {
   by: Actor;
   /** Kinds the transition is limited to; all kinds when absent. */
   kinds?: readonly ApplicationKind[];
-  exceptKinds?: readonly ApplicationKind[];
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -21,13 +20,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'correction_requested', to: 'withdrawn', by: 'owner' },
   { from: 'correction_requested', to: 'rejected', by: 'staff' },
   // A declaration and an endorsement make nothing to collect: approved settles them.
-  { from: 'approved', to: 'ready', by: 'staff', exceptKinds: ['declaration', 'endorsement'] },
+  { from: 'approved', to: 'ready', by: 'staff', kinds: COLLECTED_KINDS },
   { from: 'ready', to: 'collected', by: 'staff' },
   { from: 'approved', to: 'superseded', by: 'system', kinds: ['declaration'] },
 ];
 
 export function canTransition(kind: ApplicationKind, from: Status, to: Status, by: Actor): boolean {
-  return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by && (!t.kinds || t.kinds.includes(kind)) && !(t.exceptKinds && t.exceptKinds.includes(kind)));
+  return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by && (!t.kinds || t.kinds.includes(kind)));
 }
 
 export function isPending(status: Status): boolean {

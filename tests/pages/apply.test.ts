@@ -5,6 +5,7 @@ import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { loadPage, settle, waitFor, wxMock, type LoadedPage } from './harness';
+import { fillDeclarationForm } from './support/declarationForm';
 import { freshBackendEachTest } from './support/world';
 
 const PERSON = { name: '李晓梅', idNumber: '43010419900307100x' };
@@ -34,18 +35,7 @@ async function agreeToNotice(page: LoadedPage): Promise<void> {
 
 const form = (selector: string) => `.step-form >>> ${selector}`;
 
-async function fillForm(page: LoadedPage): Promise<void> {
-  await page.emit(form('.picker-ethnicity'), 'confirm', { value: '汉族', index: 0 });
-  await page.type(form('.field-mobile'), '13800138000');
-  await page.type(form('.field-hukouAddress'), '湖南省衡阳市蒸湘区联合街道12号');
-  await page.emit(form('.picker-district'), 'confirm', { value: '岳麓区', index: 2 });
-  await page.type(form('.field-street'), '望月湖街道');
-  await page.type(form('.field-address'), '望月湖小区3栋201');
-  await page.emit(form('.picker-since'), 'confirm', new Date(2026, 4, 1).getTime());
-  await page.emit(form('.field-kind'), 'change', 'relative');
-  await page.emit(form('.field-basis'), 'change', 'employment');
-  await page.type(form('.field-organisation'), '长沙某某科技有限公司');
-}
+const fillForm = (page: LoadedPage) => fillDeclarationForm(page, { kind: 'relative', basis: 'employment', organisation: '长沙某某科技有限公司' });
 
 describe('the declaration flow', () => {
   it('refuses to verify until the person consents, and says when the face check fails', async () => {

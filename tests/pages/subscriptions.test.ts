@@ -4,6 +4,7 @@ import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import type { SubscriptionRecord } from '../../server/notifications/subscriptions';
 import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
+import { fillDeclarationForm } from './support/declarationForm';
 import { freshBackendEachTest } from './support/world';
 
 const OFFICER = 'staff-subscriptions';
@@ -59,15 +60,7 @@ async function declarationToConfirm(page: LoadedPage): Promise<void> {
   await page.tap('.step-notice >>> .agree-box');
   await page.tap('.step-notice >>> .agree');
   await waitFor(() => expect(page.data.step).toBe(2));
-  await page.emit(form('.picker-ethnicity'), 'confirm', { value: '汉族', index: 0 });
-  await page.type(form('.field-mobile'), '13800138000');
-  await page.type(form('.field-hukouAddress'), '湖南省衡阳市蒸湘区联合街道12号');
-  await page.emit(form('.picker-district'), 'confirm', { value: '岳麓区', index: 2 });
-  await page.type(form('.field-street'), '望月湖街道');
-  await page.type(form('.field-address'), '望月湖小区3栋201');
-  await page.emit(form('.picker-since'), 'confirm', new Date(2026, 4, 1).getTime());
-  await page.emit(form('.field-kind'), 'change', 'rent');
-  await page.emit(form('.field-basis'), 'change', 'residence');
+  await fillDeclarationForm(page, { kind: 'rent', basis: 'residence' });
   await page.tap(form('.next'));
   await waitFor(() => expect(page.data.step).toBe(3));
   await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('id.png') } });

@@ -45,6 +45,19 @@ async function dated(): Promise<string[]> {
   return (await ids()).filter((id) => /^(pickup_reminder|permit_open|staff_overdue):/.test(id));
 }
 
+/** A notifier that sends everything, after `delayMs` (so two runs overlap), and records what it sent. */
+function recordingNotifier(delayMs = 0): { sent: string[]; notifier: Notifier } {
+  const sent: string[] = [];
+  const notifier: Notifier = {
+    async send(message) {
+      sent.push(message.id);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return 'sent';
+    },
+  };
+  return { sent, notifier };
+}
+
 const approve = async (id: string) => unwrap(await world.staff(YUELU, 'approve', { id }, rid()));
 
 it('creates on each date what is due and still true, once', async () => {
@@ -112,14 +125,7 @@ it('after days without runs, catches up with what is still true, and no more', a
 it('run twice, or twice at once, creates and sends nothing twice', async () => {
   for (const person of [ALICE, BOB]) await declare(world, person);
   world.setNow('2026-09-20T09:00:00+08:00');
-  const sent: string[] = [];
-  const notifier: Notifier = {
-    async send(message) {
-      sent.push(message.id);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return 'sent';
-    },
-  };
+  const { sent, notifier } = recordingNotifier(5);
   const runs = (await Promise.all([trigger(notifier), trigger(notifier)])).map((r) => unwrap(r));
   expect(runs.reduce((n, r) => n + r.created, 0)).toBe(2);
   expect(runs.reduce((n, r) => n + r.delivered, 0)).toBe(2);
@@ -131,13 +137,7 @@ it('run twice, or twice at once, creates and sends nothing twice', async () => {
 it('a run cut off halfway and run again creates and sends each notification once, missing none', async () => {
   for (const person of [ALICE, BOB]) await declare(world, person);
   world.setNow('2026-09-20T09:00:00+08:00');
-  const sent: string[] = [];
-  const notifier: Notifier = {
-    async send(message) {
-      sent.push(message.id);
-      return 'sent';
-    },
-  };
+  const { sent, notifier } = recordingNotifier();
   // The function dies at its second write: whatever it had committed stays, the rest never happens.
   const commit = world.store.commit.bind(world.store);
   let writes = 0;

@@ -1,6 +1,6 @@
 // The steps every service goes through, what the flow keeps on the phone between visits, and what its result screen shows.
 import type { ApplicationKind, ApplicationView, ErrorBody, Overview, ReissueReason, ServiceState } from '../../domain/contract';
-import { REISSUE_REASONS, isCard } from '../../domain/contract';
+import { REISSUE_REASONS, isCard, isCollected } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
 import { EVENT_LABELS, type NotificationEvent } from '../../domain/notifications';
 import { pickupPlaceFor } from '../../domain/pickupPlaces';
@@ -105,8 +105,6 @@ export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: 
 }
 
 /** What the result screen shows after a submission. */
-const collectsInPerson = (kind: ApplicationKind): boolean => kind !== 'declaration' && kind !== 'endorsement';
-
 export function resultOf(app: ApplicationView) {
   return {
     id: app.id,
@@ -116,8 +114,8 @@ export function resultOf(app: ApplicationView) {
     dueOn: longDate(app.dueOn),
     // Every result but a declaration or an endorsement (which takes effect when approved) is collected in
     // person, at the place the district decides.
-    place: collectsInPerson(app.kind) ? pickupPlaceFor(app.district).name : '',
-    placeNote: collectsInPerson(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取` : '',
+    place: isCollected(app.kind) ? pickupPlaceFor(app.district).name : '',
+    placeNote: isCollected(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取` : '',
     fee: app.fee !== undefined ? feeText(app.fee) : '',
   };
 }

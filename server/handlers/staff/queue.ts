@@ -1,5 +1,5 @@
 // The staff queue: applications of the staff member's districts waiting for them, earliest due first.
-import { APPLICATION_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
+import { APPLICATION_KINDS, COLLECTED_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
 import type { ApplicationRecord } from '../../records';
 import type { Doc, Scalar } from '../../store/types';
 import { payloadObject, type ActionDefinition } from '../dispatch';
@@ -19,8 +19,8 @@ interface QueuePayload {
 /** What waits for staff by default: pending reviews, approved cards to prepare, ready cards to hand over. */
 const WAITING: { status: Status; kinds: readonly ApplicationKind[] }[] = [
   { status: 'pending', kinds: APPLICATION_KINDS },
-  { status: 'approved', kinds: ['permit', 'voucher', 'reissue'] },
-  { status: 'ready', kinds: ['permit', 'voucher', 'reissue'] },
+  { status: 'approved', kinds: COLLECTED_KINDS },
+  { status: 'ready', kinds: COLLECTED_KINDS },
 ];
 
 export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>, false> = {
