@@ -1,7 +1,16 @@
 // The documents the server keeps, and the one way an application changes status: a compare-and-set
 // update plus an event appended to its log, in the same batch.
-import type { Applicant, ApplicationKind, CorrectionItem, Materials, ReissueReason, Residence, Status } from '../miniprogram/domain/contract';
-import { canTransition, type Actor } from '../miniprogram/domain/states';
+import {
+  isCollected,
+  type Applicant,
+  type ApplicationKind,
+  type CorrectionItem,
+  type Materials,
+  type ReissueReason,
+  type Residence,
+  type Status,
+} from '../miniprogram/domain/contract';
+import { canTransition, waitsForStaff, type Actor } from '../miniprogram/domain/states';
 import { AppError } from '../miniprogram/domain/errors';
 import type { Doc, Store, Write } from './store/types';
 
@@ -31,6 +40,30 @@ export interface ApplicationRecord {
   fee?: number;
   /** When the holder reported this card lost (through a replacement). */
   reportedLostAt?: number;
+  /** Where the staff queue finds it; set by the writes below from kind and status (queuePlacement). */
+  lane?: Lane;
+  waiting?: true;
+}
+
+/**
+ * The staff queue's status filter reads an application's lane: its status, except that an approved
+ * declaration or endorsement is settled (`done`), so the approved lane holds only cards still to make.
+ */
+export type Lane = Status | 'done';
+
+/**
+ * The fields the queue's indexes are built on, derived from kind and status whenever an application is written:
+ * `waiting` is present only while staff have something to do, so the default queue's index holds nothing settled.
+ */
+export function queuePlacement(kind: ApplicationKind, status: Status): { lane: Lane; waiting?: true } {
+  const lane: Lane = status === 'approved' && !isCollected(kind) ? 'done' : status;
+  return waitsForStaff(kind, status) ? { lane, waiting: true } : { lane };
+}
+
+/** The record with its queue placement brought up to date with its kind and status. */
+export function placed(record: ApplicationRecord): ApplicationRecord {
+  const { lane: _lane, waiting: _waiting, ...rest } = record;
+  return { ...rest, ...queuePlacement(record.kind, record.status) };
 }
 
 export interface EventRecord {
@@ -40,11 +73,19 @@ export interface EventRecord {
   actor: { role: Actor; openid?: string };
   from: Status | null;
   to: Status;
-  /** Absent for status changes; 'id_viewed' records a staff member seeing the full ID number. */
+  /** Absent for status changes; 'id_viewed' only in stores written before views had their own collection. */
   type?: 'id_viewed';
   note?: string;
   items?: CorrectionItem[];
   reasons?: string[];
+}
+
+/** A staff member saw the application's full ID number, at the status of version `seq`. */
+export interface ViewRecord {
+  applicationId: string;
+  seq: number;
+  at: number;
+  actor: { role: 'staff'; openid: string };
 }
 
 /** Pending declarations are unique per person through this keyed lock document. */
@@ -65,7 +106,7 @@ export function submissionWrites(id: string, record: ApplicationRecord, token: D
   const event: EventRecord = { applicationId: id, seq: 1, at: record.submittedAt, actor: { role: 'owner', openid: record.ownerOpenid }, from: null, to: record.status };
   const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
   return [
-    { op: 'create', collection: 'applications', id, doc: { ...record } },
+    { op: 'create', collection: 'applications', id, doc: { ...placed(record) } },
     { op: 'create', collection: 'events', id: eventId(id, 1), doc: { ...event } },
     { op: 'create', collection: 'locks', id: pendingLockId(record.kind, record.idHash), doc: { applicationId: id, at: record.submittedAt } },
     { op: 'update', collection: 'tokens', id: tokenId, version: tokenVersion, doc: { ...tokenFields, used: true } },
@@ -90,7 +131,7 @@ export function transition(
 ): { writes: Write[]; next: Doc<ApplicationRecord> } {
   if (!canTransition(app.kind, app.status, to, actor.role)) throw new AppError('CONFLICT');
   const { _id, _version, ...fields } = app;
-  const record: ApplicationRecord = { ...fields, ...extra.changes, status: to, updatedAt: now };
+  const record = placed({ ...fields, ...extra.changes, status: to, updatedAt: now });
   const seq = _version + 1;
   const event: EventRecord = {
     applicationId: _id,

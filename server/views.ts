@@ -6,11 +6,11 @@ import { birthDateOf, maskIdNumber, sexOf } from '../miniprogram/domain/idNumber
 import { isOverdue } from '../miniprogram/domain/rules';
 import { pickupPlaceFor } from '../miniprogram/domain/pickupPlaces';
 import type { Context } from './context';
-import type { ApplicationRecord, EventRecord } from './records';
-import type { Doc } from './store/types';
+import type { ApplicationRecord, EventRecord, ViewRecord } from './records';
+import type { Doc, Store } from './store/types';
 
 /** The most applications one person can have that matter for their dates and eligibility. */
-const HISTORY_LIMIT = 200;
+export const HISTORY_LIMIT = 200;
 
 export function historyItem(app: Doc<ApplicationRecord>): HistoryItem {
   return {
@@ -37,6 +37,11 @@ export async function historyOf(ctx: Context): Promise<Doc<ApplicationRecord>[]>
     orderBy: { field: 'submittedAt', direction: 'desc' },
     limit: HISTORY_LIMIT,
   });
+}
+
+/** One person's applications, found by their ID number's key, in the order they were submitted. */
+export function historyOfPerson(store: Store, idHash: string, direction: 'asc' | 'desc'): Promise<Doc<ApplicationRecord>[]> {
+  return store.find<ApplicationRecord>('applications', { where: { idHash }, orderBy: { field: 'submittedAt', direction }, limit: HISTORY_LIMIT });
 }
 
 export function residentView(app: Doc<ApplicationRecord>, history: HistoryItem[], now: number): ApplicationView {
@@ -90,13 +95,21 @@ export function timelineOf(events: Doc<EventRecord>[]): TimelineEntry[] {
     }));
 }
 
-/** An application's events in order: status changes by version, views after the change they saw. */
+/** An application's status changes in order (a status changes a bounded number of times). */
 export function eventsOf(ctx: Context, applicationId: string): Promise<Doc<EventRecord>[]> {
   return ctx.store.find<EventRecord>('events', {
     where: { applicationId },
     orderBy: { field: 'seq', direction: 'asc' },
     limit: 1000,
   });
+}
+
+/** How many of the latest ID-number views the staff timeline shows; every view stays recorded. */
+export const SHOWN_VIEWS = 50;
+
+/** The views before the one being recorded that the staff timeline shows with it, newest first. */
+export function earlierViewsOf(ctx: Context, applicationId: string): Promise<Doc<ViewRecord>[]> {
+  return ctx.store.find<ViewRecord>('views', { where: { applicationId }, orderBy: { field: 'at', direction: 'desc' }, limit: SHOWN_VIEWS - 1 });
 }
 
 /** An application's materials with a short-lived link each, from one call of the file-links port. */

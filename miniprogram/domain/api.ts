@@ -51,11 +51,12 @@ type Verified = { verificationToken: string; expiresAt: number };
 /** The template id of each event a caller may subscribe to, as the server is configured: the phone spells none. */
 export type SubscriptionTemplates = Partial<Record<NotificationEvent, string>>;
 
-/** What a scheduler run did: notifications it created, and deliveries that were sent or failed. */
+/** What a scheduler run did: notifications it created, deliveries that were sent or failed, and expired records it deleted. */
 export interface SchedulerResult {
   created: number;
   delivered: number;
   failed: number;
+  pruned: number;
 }
 
 export interface Api {

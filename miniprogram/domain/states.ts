@@ -32,3 +32,8 @@ export function canTransition(kind: ApplicationKind, from: Status, to: Status, b
 export function isPending(status: Status): boolean {
   return status === 'pending' || status === 'correction_requested';
 }
+
+/** What waits for staff: a review, and a card or voucher to make or to hand over (settled applications wait for no one). */
+export function waitsForStaff(kind: ApplicationKind, status: Status): boolean {
+  return status === 'pending' || ((status === 'approved' || status === 'ready') && COLLECTED_KINDS.includes(kind));
+}

@@ -6,7 +6,8 @@ import { AppError, ERROR_MESSAGES, FIELD_MESSAGES } from '../../miniprogram/doma
 import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context } from '../context';
 import { sha256 } from '../ids';
-import { StoreConflict, type Write } from '../store/types';
+import { REQUEST_RECORD_MS } from '../prune';
+import { StoreConflict, type Doc, type Write } from '../store/types';
 import { deliverIds } from '../notifications/delivery';
 
 /** What an action decides: its answer, and the writes that make it true. */
@@ -75,10 +76,14 @@ export function parseId(c: Checker, payload: unknown): { id: string } | undefine
   return id ? { id } : undefined;
 }
 
+/** A write's answer, kept so that a repeat of the request is answered the same, until it expires (prune.ts). */
 interface RequestRecord {
   result: unknown;
   at: number;
+  expiresAt: number;
 }
+
+const current = (record: Doc<RequestRecord> | null, now: number): Doc<RequestRecord> | null => (record && record.expiresAt > now ? record : null);
 
 /** Checks the caller may use a function at all (e.g. is staff), answering the context its actions run with. */
 export type Authorize = (ctx: Context) => Promise<Context>;
@@ -94,13 +99,17 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
     const ctx = authorize ? await authorize(callerCtx) : callerCtx;
     const c = new Checker();
     let requestKey: string | undefined;
+    let expired: Doc<RequestRecord> | null = null;
     if (action.needsRequestId) {
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
         c.fail('requestId', FIELD_MESSAGES.requestId);
       } else {
         requestKey = sha256(`${fn}\n${name}\n${ctx.openid}\n${requestId}`);
         const earlier = await ctx.store.get<RequestRecord>('requests', requestKey);
-        if (earlier) return { ok: true, data: earlier.result };
+        const live = current(earlier, ctx.now);
+        if (live) return { ok: true, data: live.result };
+        // Past its time a record answers nothing; this request replaces it.
+        expired = earlier;
       }
     }
     const parsed = await action.parse(c, payload, ctx);
@@ -109,8 +118,12 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
     const outcome = await action.run(ctx, parsed);
     const writes = [...(outcome.writes ?? [])];
     if (requestKey) {
-      const record: RequestRecord = { result: outcome.data, at: ctx.now };
-      writes.push({ op: 'create', collection: 'requests', id: requestKey, doc: { ...record } });
+      const record: RequestRecord = { result: outcome.data, at: ctx.now, expiresAt: ctx.now + REQUEST_RECORD_MS };
+      writes.push(
+        expired
+          ? { op: 'update', collection: 'requests', id: requestKey, version: expired._version, doc: { ...record } }
+          : { op: 'create', collection: 'requests', id: requestKey, doc: { ...record } },
+      );
     }
     if (writes.length > 0) {
       try {
@@ -119,7 +132,7 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
         if (!(error instanceof StoreConflict)) throw error;
         if (requestKey) {
           // A copy of this same request may have landed first: then answer with its result.
-          const earlier = await ctx.store.get<RequestRecord>('requests', requestKey);
+          const earlier = current(await ctx.store.get<RequestRecord>('requests', requestKey), ctx.now);
           if (earlier) return { ok: true, data: earlier.result };
         }
         const meaning = outcome.onConflict ? await outcome.onConflict(error.write) : new AppError('CONFLICT');

@@ -106,7 +106,13 @@ async function grantWrite(store: Store, openid: string, districts: string[] | 'a
     : { op: 'create', collection: 'staff', id: openid, doc: { districts } };
 }
 
-export function createHost(deps: HostDeps): Server {
+/** The host's HTTP server, with the one way to stop it that leaves the store closed cleanly. */
+export interface LocalHost extends Server {
+  /** Stops taking connections, lets a scheduler run under way end, then closes the store. */
+  shutdown(): Promise<void>;
+}
+
+export function createHost(deps: HostDeps): LocalHost {
   const { store, files, verifier, clock, settings, personKey } = deps;
   const notifications = deps.notifications ?? { config: DEFAULT_NOTIFICATION_CONFIG, notifier: developmentNotifier(store) };
   const context = (openid: string): Context => ({
@@ -294,12 +300,19 @@ export function createHost(deps: HostDeps): Server {
   });
   // A request the HTTP parser refuses (or one that timed out) still gets a result object.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
-  if (schedule) {
-    server.on('close', () => schedule.stop());
-    // On start: that day's run, if its 09:00 has passed without one.
-    void schedule.check();
-  }
-  return server;
+  // On start: that day's run, if its 09:00 has passed without one.
+  if (schedule) void schedule.check();
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      server.close(async () => {
+        await schedule?.stop();
+        store.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+  return Object.assign(server, { shutdown });
 }
 
 /** The most a request's body may hold: a photo and its framing for uploads, 1 MiB elsewhere. */

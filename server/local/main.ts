@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { personKeyer } from '../ids';
 import { migratePersonKeys, PersonKeySecretMismatch } from '../migrations/personKeys';
+import { migrateQueueLanes } from '../migrations/queueLanes';
 import { openSqliteStore } from '../store/sqlite';
 import { readNotificationConfig } from '../notifications/config';
 import { developmentNotifier } from '../notifications/development';
@@ -66,6 +67,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     const secretPath = error instanceof PersonKeySecretMismatch ? ` (${join(config.dataDir, PERSON_KEY_SECRET_FILE)})` : '';
     return fail(`cannot prepare the store's person keys: ${(error as Error).message}${secretPath}`);
   }
+  try {
+    const placedAgain = await migrateQueueLanes(store);
+    if (placedAgain > 0 && !quiet) console.log(`placed ${placedAgain} applications in the staff queue's lanes in ${config.dataDir}`);
+  } catch (error) {
+    store.close();
+    return fail(`cannot place the store's applications in the staff queue: ${(error as Error).message}`);
+  }
   const clock = devClock(config.startAt);
   const server = createHost({
     store,
@@ -97,16 +105,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
     console.warn(`warning: listening on ${config.host}: anyone who can reach it can act as any resident or staff member`);
   }
 
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
-      server.close(() => {
-        store.close();
-        resolve();
-      });
-      server.closeIdleConnections();
-    }));
-  return { url, stop };
+  return { url, stop: () => server.shutdown() };
 }
 
 /** `npm run serve` and `npm start`: start, print where, and stop on SIGINT or SIGTERM. */

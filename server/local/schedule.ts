@@ -20,11 +20,13 @@ export function dayOwed(now: number, lastRunDay: string | undefined): string | n
 export interface LocalSchedule {
   /** Runs now if a run is owed (called on start, every few seconds, and when the clock is set). */
   check(): Promise<void>;
-  stop(): void;
+  /** No more runs; answers when the one under way, if any, has ended, so the store may then be closed. */
+  stop(): Promise<void>;
 }
 
 export function localSchedule(store: Store, now: () => number, run: () => Promise<unknown>, onError: (error: unknown) => void): LocalSchedule {
   let running: Promise<void> | undefined;
+  let stopped = false;
   const once = async () => {
     const record = await store.get<{ lastRunDay?: string }>('meta', LAST_RUN_ID);
     const day = dayOwed(now(), record?.lastRunDay);
@@ -37,12 +39,21 @@ export function localSchedule(store: Store, now: () => number, run: () => Promis
     ]);
   };
   const check = () =>
-    (running ??= once()
-      .catch(onError)
-      .finally(() => {
-        running = undefined;
-      }));
+    stopped
+      ? Promise.resolve()
+      : (running ??= once()
+          .catch(onError)
+          .finally(() => {
+            running = undefined;
+          }));
   const timer = setInterval(() => void check(), CHECK_MS);
   timer.unref();
-  return { check, stop: () => clearInterval(timer) };
+  return {
+    check,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      return running ?? Promise.resolve();
+    },
+  };
 }

@@ -4,9 +4,9 @@
 // rekey from: they are dropped, and whoever was verifying at that moment verifies again.
 import { legacyPersonKey } from '../ids';
 import { pendingLockId, type ApplicationRecord } from '../records';
-import type { CollectionName, Doc, Store, Write } from '../store/types';
+import type { Store, Write } from '../store/types';
+import { everyDoc } from './walk';
 
-const PAGE = 500;
 const MARKER = 'person-keys';
 /** The scheme this code writes; a store marked with it needs nothing. */
 const SCHEME = 'hmac-sha256';
@@ -18,17 +18,6 @@ export class PersonKeySecretMismatch extends Error {
   constructor() {
     super('the person-key secret is not the one this store was keyed with; restore the secret from your backup');
     this.name = 'PersonKeySecretMismatch';
-  }
-}
-
-async function* everyDoc<T>(store: Store, collection: CollectionName): AsyncGenerator<Doc<T>[]> {
-  let after: { value: string; id: string } | undefined;
-  for (;;) {
-    const page = await store.find<T>(collection, { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: PAGE, ...(after ? { after } : {}) });
-    if (page.length === 0) return;
-    yield page;
-    const last = page[page.length - 1];
-    after = { value: last._id, id: last._id };
   }
 }
 

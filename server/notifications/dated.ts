@@ -7,15 +7,13 @@ import { endorsementOf, permitOpensOnOf, whyNot } from '../../miniprogram/domain
 import type { StaffRecord } from '../context';
 import type { ApplicationRecord } from '../records';
 import type { Doc, Query, Store } from '../store/types';
-import { historyItem } from '../views';
+import { historyItem, historyOfPerson } from '../views';
 import { pickupPlaceText, type NotificationDraft } from './documents';
 
 /** The days after markReady on which a card still waiting is reminded of. */
 export const PICKUP_REMINDER_DAYS = [7, 30] as const;
 
 const PAGE = 500;
-/** The most applications one person can have that matter for their dates. */
-const HISTORY_LIMIT = 200;
 
 /** One kind of dated notification: the drafts due on or before `today` and still true today. */
 export type DatedSource = (store: Store, today: string) => AsyncIterable<NotificationDraft>;
@@ -27,6 +25,9 @@ async function* all<T>(store: Store, collection: 'applications' | 'staff', query
     const page = await store.find<T>(collection, { ...query, limit: PAGE, ...(after ? { after } : {}) });
     yield* page;
     if (page.length < PAGE) return;
+    // The store answers at once, so without a pause a run over the whole city would hold the host's only
+    // thread: between pages, whatever requests have come are served first.
+    await new Promise((resolve) => setImmediate(resolve));
     const last = page[page.length - 1] as Doc<T> & Record<string, unknown>;
     const value = query.orderBy.field === '_id' ? last._id : last[query.orderBy.field];
     after = { value: (value ?? null) as string | number | null, id: last._id };
@@ -38,7 +39,7 @@ async function* all<T>(store: Store, collection: 'applications' | 'staff', query
  * after both (days without runs) sends the 30th day's alone: the earlier one says nothing more.
  */
 export const pickupReminders: DatedSource = async function* (store, today) {
-  for await (const app of all<ApplicationRecord>(store, 'applications', { where: { status: 'ready' }, orderBy: { field: '_id', direction: 'asc' } })) {
+  for await (const app of all<ApplicationRecord>(store, 'applications', { where: { lane: 'ready' }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
     // A ready application changes only by being collected, so its last update is the day of markReady.
     const readyOn = chinaDate(app.updatedAt);
     const due = PICKUP_REMINDER_DAYS.map((days) => addDays(readyOn, days)).filter((day) => day <= today);
@@ -57,12 +58,10 @@ export const pickupReminders: DatedSource = async function* (store, today) {
 /** The permit opening, for a person whose approved declaration has reached permitOpensOn and who may apply now (none pending or held). */
 export const permitOpenings: DatedSource = async function* (store, today) {
   for await (const declaration of all<ApplicationRecord>(store, 'applications', {
-    where: { kind: 'declaration', status: 'approved' },
-    orderBy: { field: '_id', direction: 'asc' },
+    where: { lane: 'done', kind: 'declaration' },
+    orderBy: { field: 'dueOn', direction: 'asc' },
   })) {
-    const history = (
-      await store.find<ApplicationRecord>('applications', { where: { idHash: declaration.idHash }, orderBy: { field: 'submittedAt', direction: 'desc' }, limit: HISTORY_LIMIT })
-    ).map(historyItem);
+    const history = (await historyOfPerson(store, declaration.idHash, 'desc')).map(historyItem);
     const opensOn = permitOpensOnOf(historyItem(declaration), history);
     if (opensOn > today || whyNot('permit', history, today) !== null) continue;
     // whyNot already refuses a second permit; this keeps the rule readable where it is applied.
@@ -79,7 +78,7 @@ export const staffOverdue: DatedSource = async function* (store, today) {
     if (known !== undefined) return known;
     let count = 0;
     // Earliest due first: the count stops at the first application not yet overdue.
-    for await (const app of all<ApplicationRecord>(store, 'applications', { where: { status: 'pending', district }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
+    for await (const app of all<ApplicationRecord>(store, 'applications', { where: { lane: 'pending', district }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
       if (app.dueOn >= today) break;
       count += 1;
     }
@@ -106,12 +105,10 @@ export const ENDORSEMENT_CLOSING_DAYS = 7;
  */
 export const endorsementReminders: DatedSource = async function* (store, today) {
   const seen = new Set<string>();
-  for await (const card of all<ApplicationRecord>(store, 'applications', { where: { status: 'collected' }, orderBy: { field: '_id', direction: 'asc' } })) {
+  for await (const card of all<ApplicationRecord>(store, 'applications', { where: { lane: 'collected' }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
     if (!isCard(card.kind) || seen.has(card.idHash)) continue;
     seen.add(card.idHash);
-    const history = (
-      await store.find<ApplicationRecord>('applications', { where: { idHash: card.idHash }, orderBy: { field: 'submittedAt', direction: 'desc' }, limit: HISTORY_LIMIT })
-    ).map(historyItem);
+    const history = (await historyOfPerson(store, card.idHash, 'desc')).map(historyItem);
     const standing = endorsementOf(history, today);
     if (!standing || !standing.canApply) continue;
     const { status, opensOn, closesOn } = standing.endorsement;

@@ -6,7 +6,7 @@ import { pickupPlaceFor } from '../../miniprogram/domain/pickupPlaces';
 import type { Context } from '../context';
 import type { ApplicationRecord } from '../records';
 import type { Doc, Write } from '../store/types';
-import { historyItem } from '../views';
+import { historyItem, historyOfPerson } from '../views';
 import { DEFAULT_NOTIFICATION_CONFIG, pageFor, type NotificationConfig } from './config';
 import type { NotificationRecord } from './types';
 
@@ -59,12 +59,9 @@ export type DecisionEvent = Extract<NotificationEvent, 'review_approved' | 'revi
 
 /** The date an approved declaration opens the permit, from the person's declarations (the first approved counts). */
 async function permitOpensOn(ctx: Context, declaration: Doc<ApplicationRecord>): Promise<string> {
-  const history = await ctx.store.find<ApplicationRecord>('applications', {
-    where: { idHash: declaration.idHash, kind: 'declaration' },
-    orderBy: { field: 'submittedAt', direction: 'asc' },
-    limit: 200,
-  });
-  return permitOpensOnOf(historyItem(declaration), [...history.filter((d) => d._id !== declaration._id), declaration].map(historyItem));
+  const history = await historyOfPerson(ctx.store, declaration.idHash, 'asc');
+  const others = history.filter((d) => d.kind === 'declaration' && d._id !== declaration._id);
+  return permitOpensOnOf(historyItem(declaration), [...others, declaration].map(historyItem));
 }
 
 /**

@@ -6,6 +6,8 @@
 export type CollectionName =
   | 'applications'
   | 'events'
+  /** Each time staff saw an application's full ID number: apart from the events, so a view never rereads the log. */
+  | 'views'
   | 'files'
   | 'verifications'
   | 'tokens'

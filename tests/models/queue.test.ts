@@ -9,6 +9,8 @@ describe('the filters', () => {
     expect(STATUS_OPTIONS[0]).toEqual({ text: '待处理（全部）', value: '' });
     expect(STATUS_OPTIONS.map((o) => o.value)).toEqual(['', 'pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn']);
     expect(STATUS_OPTIONS.find((o) => o.value === 'pending')?.text).toBe('待审核');
+    // Approved, the queue shows the cards still to make (settled declarations are not in its approved lane).
+    expect(STATUS_OPTIONS.find((o) => o.value === 'approved')?.text).toBe('待制证');
     expect(STATUS_OPTIONS.find((o) => o.value === 'correction_requested')?.text).toBe('待申请人补正');
   });
 

@@ -27,11 +27,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every document of a collection matching `where`, read from the store file itself. */
+/** Every document of a collection matching `where`, read from the store file itself (by key: no index serves an arbitrary filter). */
 async function stored(collection: CollectionName, where: Record<string, string | number>): Promise<Record<string, any>[]> {
   const store = openSqliteStore(dir);
   try {
-    return await store.find(collection, { where, orderBy: { field: '_id', direction: 'asc' }, limit: 1000 });
+    const all = await store.find<Record<string, unknown>>(collection, { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1000 });
+    return all.filter((doc) => Object.entries(where).every(([field, value]) => doc[field] === value));
   } finally {
     store.close();
   }

@@ -1,7 +1,6 @@
 // The local host's notification routes over HTTP: the outbox, the scheduler on demand, the scheduler kept
 // from callers, and the daily run at 09:00 of the host's clock (on start and when the clock is set).
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +31,7 @@ async function startHost(startIso: string, dir = mkdtempSync(join(tmpdir(), 'sch
   if (!dirs.includes(dir)) dirs.push(dir);
   const store = openSqliteStore(dir);
   const clock = devClock(Date.parse(startIso));
-  const server: Server = createHost({
+  const server = createHost({
     store,
     files: localFiles(dir, store),
     verifier: developmentVerifier(),
@@ -48,14 +47,7 @@ async function startHost(startIso: string, dir = mkdtempSync(join(tmpdir(), 'sch
     store,
     clock,
     client: hostClient(url),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close();
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    close: () => server.shutdown(),
   };
 }
 
@@ -119,7 +111,7 @@ describe('the routes', () => {
   it('runs the scheduler on POST /api/dev/scheduler, and refuses it to every caller of the function route', async () => {
     const res = await post(host.url, '/api/dev/scheduler', {});
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, data: { created: 0, delivered: 0, failed: 0 } });
+    expect(await res.json()).toEqual({ ok: true, data: { created: 0, delivered: 0, failed: 0, pruned: 0 } });
     for (const openid of [ALICE.openid, OFFICER]) {
       const called = await post(host.url, '/api/functions/scheduler', { action: 'run' }, { 'X-Openid': openid });
       expect(called.status).toBe(200);

@@ -66,7 +66,7 @@ it('creates on each date what is due and still true, once', async () => {
   const bob = await declare(world, BOB); // due 2026-09-16, overdue from the 17th
   const aliceKey = world.context(ALICE.openid).personKey(ALICE.idNumber);
 
-  expect(await runAt('2026-09-16T09:00:00+08:00')).toEqual({ created: 0, delivered: 0, failed: 0 });
+  expect(await runAt('2026-09-16T09:00:00+08:00')).toMatchObject({ created: 0, delivered: 0, failed: 0 });
   expect((await runAt('2026-09-17T09:00:00+08:00')).created).toBe(2);
   // Each staff member whose districts hold overdue applications, with the count; 芙蓉区's officer holds none.
   expect(await dated()).toEqual([`staff_overdue:${CITY}:2026-09-17`, `staff_overdue:${YUELU}:2026-09-17`]);
@@ -97,7 +97,7 @@ it('creates on each date what is due and still true, once', async () => {
   unwrap(await world.call(ALICE.openid, 'recordSubscriptions', { results: { pickup_reminder: 'accept' } }));
 
   expect((await runAt('2027-03-07T09:00:00+08:00')).created).toBe(0);
-  expect(await runAt('2027-03-08T09:00:00+08:00')).toEqual({ created: 1, delivered: 1, failed: 0 });
+  expect(await runAt('2027-03-08T09:00:00+08:00')).toMatchObject({ created: 1, delivered: 1, failed: 0 });
   expect(await dated()).toContain(`pickup_reminder:${alicePermit.id}:2027-03-08`);
   expect((await runAt('2027-03-30T09:00:00+08:00')).created).toBe(0);
   expect((await runAt('2027-03-31T09:00:00+08:00')).created).toBe(1);
@@ -129,7 +129,7 @@ it('run twice, or twice at once, creates and sends nothing twice', async () => {
   const runs = (await Promise.all([trigger(notifier), trigger(notifier)])).map((r) => unwrap(r));
   expect(runs.reduce((n, r) => n + r.created, 0)).toBe(2);
   expect(runs.reduce((n, r) => n + r.delivered, 0)).toBe(2);
-  expect(unwrap(await trigger(notifier))).toEqual({ created: 0, delivered: 0, failed: 0 });
+  expect(unwrap(await trigger(notifier))).toEqual({ created: 0, delivered: 0, failed: 0, pruned: 0 });
   expect(sent.sort()).toEqual([`staff_overdue:${CITY}:2026-09-20`, `staff_overdue:${YUELU}:2026-09-20`]);
   expect(await dated()).toEqual(sent);
 });
@@ -148,7 +148,7 @@ it('a run cut off halfway and run again creates and sends each notification once
   expect((await trigger(notifier)).ok).toBe(false);
   cut.mockRestore();
   expect(unwrap(await trigger(notifier)).created).toBeLessThanOrEqual(2);
-  expect(unwrap(await trigger(notifier))).toEqual({ created: 0, delivered: 0, failed: 0 });
+  expect(unwrap(await trigger(notifier))).toEqual({ created: 0, delivered: 0, failed: 0, pruned: 0 });
   expect(await dated()).toEqual([`staff_overdue:${CITY}:2026-09-20`, `staff_overdue:${YUELU}:2026-09-20`]);
   expect([...sent].sort()).toEqual(await dated());
 });
@@ -171,9 +171,9 @@ it('delivers what an earlier delivery left pending, and counts the failures', as
   const failing: Notifier = { send: () => Promise.reject(new Error('network down')) };
   const ctx: Context = { ...world.context(YUELU), notifications: { config: DEFAULT_NOTIFICATION_CONFIG, notifier: failing } };
   unwrap(await runFunction('staff', ctx, { action: 'approve', payload: { id: alice.id }, requestId: rid() }));
-  expect(unwrap(await trigger(failing))).toEqual({ created: 0, delivered: 0, failed: 1 });
+  expect(unwrap(await trigger(failing))).toEqual({ created: 0, delivered: 0, failed: 1, pruned: 0 });
   unwrap(await world.call(ALICE.openid, 'recordSubscriptions', { results: { review_approved: 'accept' } }));
-  expect(unwrap(await trigger())).toEqual({ created: 0, delivered: 1, failed: 0 });
+  expect(unwrap(await trigger())).toEqual({ created: 0, delivered: 1, failed: 0, pruned: 0 });
   expect(await world.store.get<NotificationRecord>('notifications', `review_approved:${alice.id}:000002`)).toMatchObject({ status: 'sent', attempts: 3 });
 });
 

@@ -70,7 +70,7 @@ export function describeStoreContract(name: string, open: () => Store): void {
         op: 'create' as const,
         collection: 'applications' as const,
         id: `a${i}`,
-        doc: { ownerOpenid: i === 4 ? 'other' : 'me', submittedAt: at, nested: { flag: i % 2 === 0 } },
+        doc: { ownerOpenid: i === 4 ? 'other' : 'me', submittedAt: at, dueOn: `2026-01-0${at}`, ...(i % 2 === 0 ? { waiting: true } : {}) },
       }));
       await store.commit(writes);
       const ids = (docs: { _id: string }[]) => docs.map((d) => d._id);
@@ -85,17 +85,17 @@ export function describeStoreContract(name: string, open: () => Store): void {
         after: { value: last.submittedAt, id: last._id },
       });
       expect(ids(next)).toEqual(['a3', 'a1']);
-      const asc = await store.find('applications', {
-        where: { 'nested.flag': true },
-        orderBy: { field: 'submittedAt', direction: 'asc' },
-        limit: 10,
-      });
+      // A boolean matches as stored, and a document without the field is not found by it.
+      const asc = await store.find('applications', { where: { waiting: true }, orderBy: { field: 'dueOn', direction: 'asc' }, limit: 10 });
       expect(ids(asc)).toEqual(['a0', 'a4', 'a2']);
-      expect(await store.find('events', { where: {}, orderBy: desc, limit: 10 })).toEqual([]);
+      expect(await store.find('events', { where: { applicationId: 'a0' }, orderBy: { field: 'seq', direction: 'asc' }, limit: 10 })).toEqual([]);
+      const byKey = await store.find('applications', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 3 });
+      expect(ids(byKey)).toEqual(['a0', 'a1', 'a2']);
     });
 
-    it('refuses a field name that is not a plain path', async () => {
-      await expect(store.find('applications', { where: { "x') OR 1=1 --": 1 }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).rejects.toThrow('invalid field');
+    it('refuses a query of a shape no index serves, and a field name that is not a plain path', async () => {
+      await expect(store.find('applications', { where: { ownerOpenid: 'me' }, orderBy: { field: 'dueOn', direction: 'asc' }, limit: 1 })).rejects.toThrow('no index serves');
+      await expect(store.find('applications', { where: { "x') OR 1=1 --": 1 }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).rejects.toThrow('no index serves');
     });
   });
 }

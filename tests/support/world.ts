@@ -18,7 +18,20 @@ import { DEFAULT_NOTIFICATION_CONFIG } from '../../server/notifications/config';
 import { developmentNotifier } from '../../server/notifications/development';
 import { PNG_BYTES } from './images';
 
-export const COLLECTIONS: CollectionName[] = ['applications', 'events', 'files', 'verifications', 'tokens', 'locks', 'requests', 'staff', 'meta', 'notifications', 'subscriptions'];
+export const COLLECTIONS: CollectionName[] = [
+  'applications',
+  'events',
+  'views',
+  'files',
+  'verifications',
+  'tokens',
+  'locks',
+  'requests',
+  'staff',
+  'meta',
+  'notifications',
+  'subscriptions',
+];
 
 export interface World {
   store: Store;

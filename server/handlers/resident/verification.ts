@@ -21,6 +21,8 @@ export interface VerificationRecord {
   idHash: string;
   state: 'started' | 'passed';
   createdAt: number;
+  /** When the check can no longer be finished, and the scheduler may delete it. */
+  expiresAt: number;
 }
 
 export interface TokenRecord {
@@ -62,7 +64,7 @@ export const startVerification: ActionDefinition<StartPayload, { verifyId: strin
       person = payload;
     }
     const { verifyId } = await ctx.verifier.start({ openid: ctx.openid, ...person });
-    const record: VerificationRecord = { openid: ctx.openid, idHash: ctx.personKey(person.idNumber), state: 'started', createdAt: ctx.now };
+    const record: VerificationRecord = { openid: ctx.openid, idHash: ctx.personKey(person.idNumber), state: 'started', createdAt: ctx.now, expiresAt: ctx.now + CHECK_LIFETIME_MS };
     return {
       data: { verifyId },
       writes: [{ op: 'create', collection: 'verifications', id: verifyId, doc: { ...record } }],

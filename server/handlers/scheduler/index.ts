@@ -1,4 +1,5 @@
-// The `scheduler` function: its one action, `run`, creates the dated notifications due today and delivers what is undelivered.
+// The `scheduler` function: its one action, `run`, creates the dated notifications due today, delivers what is
+// undelivered, and deletes what has expired.
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError } from '../../../miniprogram/domain/errors';
 import type { SchedulerResult } from '../../../miniprogram/domain/contract';
@@ -6,6 +7,7 @@ import type { Context } from '../../context';
 import { DATED_SOURCES } from '../../notifications/dated';
 import { notificationConfigOf, notificationDocument } from '../../notifications/documents';
 import { deliverPending } from '../../notifications/delivery';
+import { pruneExpired } from '../../prune';
 import { StoreConflict } from '../../store/types';
 import type { ActionDefinition, Authorize, HandlersOf } from '../dispatch';
 
@@ -51,7 +53,9 @@ export const run: ActionDefinition<Record<string, never>, SchedulerResult, false
     const counts = ctx.notifications
       ? await deliverPending({ store: ctx.store, notifier: ctx.notifications.notifier, config: ctx.notifications.config, now: ctx.now })
       : { delivered: 0, failed: 0 };
-    return { data: { created, ...counts } };
+    const config = notificationConfigOf(ctx);
+    const pruned = await pruneExpired(ctx.store, ctx.now, config.batchSize, config.runBatches);
+    return { data: { created, ...counts, pruned } };
   },
 };
 

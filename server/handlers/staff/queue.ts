@@ -1,6 +1,7 @@
 // The staff queue: applications of the staff member's districts waiting for them, earliest due first.
-import { APPLICATION_KINDS, COLLECTED_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
-import type { ApplicationRecord } from '../../records';
+import { APPLICATION_KINDS, STATUSES, type ApplicationKind, type Page, type StaffQueueItem, type Status } from '../../../miniprogram/domain/contract';
+import { waitsForStaff } from '../../../miniprogram/domain/states';
+import { queuePlacement, type ApplicationRecord } from '../../records';
 import type { Doc, Scalar } from '../../store/types';
 import { payloadObject, type ActionDefinition } from '../dispatch';
 import { encodeCursor, parsePage } from '../paging';
@@ -16,12 +17,19 @@ interface QueuePayload {
   limit: number;
 }
 
-/** What waits for staff by default: pending reviews, approved cards to prepare, ready cards to hand over. */
-const WAITING: { status: Status; kinds: readonly ApplicationKind[] }[] = [
-  { status: 'pending', kinds: APPLICATION_KINDS },
-  { status: 'approved', kinds: COLLECTED_KINDS },
-  { status: 'ready', kinds: COLLECTED_KINDS },
-];
+/** The statuses in which something may wait for staff; which kinds wait in each is waitsForStaff's to say. */
+const WAITING_STATUSES: readonly Status[] = ['pending', 'approved', 'ready'];
+
+/**
+ * The equality filters of one queue screen, each served by one index in the queue's order (shapes.ts): the
+ * default queue reads only what waits for staff, a status reads its lane, and nothing reads settled records
+ * it does not show.
+ */
+function filtersFor(status: Status | undefined, kind: ApplicationKind | undefined): Record<string, Scalar>[] {
+  if (status) return [{ lane: kind ? queuePlacement(kind, status).lane : status, ...(kind ? { kind } : {}) }];
+  if (!kind) return [{ waiting: true }];
+  return WAITING_STATUSES.filter((s) => waitsForStaff(kind, s)).map((s) => ({ lane: queuePlacement(kind, s).lane, kind }));
+}
 
 export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>, false> = {
   needsRequestId: false,
@@ -34,17 +42,9 @@ export const queue: ActionDefinition<QueuePayload, Page<StaffQueueItem>, false> 
   },
   async run(ctx, { status, kind, cursor, limit }) {
     const staff = staffOf(ctx);
-    // Staff of the whole city need no district in the query: one query per status and kind, not per district too.
+    // Staff of the whole city need no district in the query: one query per filter, not per district too.
     const districts: (string | undefined)[] = staff.districts === 'all' ? [undefined] : staff.districts;
-    const groups = status ? [{ status, kinds: APPLICATION_KINDS }] : WAITING;
-    // The store answers equality queries, so the queue is merged from one ordered query per combination.
-    const queries: Record<string, Scalar>[] = [];
-    for (const group of groups) {
-      for (const k of kind ? [kind] : group.kinds) {
-        if (!group.kinds.includes(k)) continue;
-        for (const district of districts) queries.push({ status: group.status, kind: k, ...(district ? { district } : {}) });
-      }
-    }
+    const queries = filtersFor(status, kind).flatMap((where) => districts.map((district) => ({ ...where, ...(district ? { district } : {}) })));
     const results = await Promise.all(
       queries.map((where) =>
         ctx.store.find<ApplicationRecord>('applications', {

@@ -8,9 +8,9 @@ import { hasUnsafeCharacter, type Checker } from '../../../miniprogram/domain/va
 import { textLabel } from '../../../miniprogram/domain/labels';
 import { MAX_CORRECTION_ITEMS, MAX_REASONS, STAFF_TEXT_LENGTH } from '../../../miniprogram/domain/limits';
 import type { Context } from '../../context';
-import { eventId, releasePendingLock, transition, type ApplicationRecord, type EventRecord } from '../../records';
+import { releasePendingLock, transition, type ApplicationRecord, type ViewRecord } from '../../records';
 import type { Doc, Write } from '../../store/types';
-import { eventsOf } from '../../views';
+import { eventsOf, historyOfPerson, earlierViewsOf } from '../../views';
 import { counterCode } from '../../ids';
 import { decisionNotification, type DecisionEvent } from '../../notifications/documents';
 import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
@@ -42,15 +42,13 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication, 
   parse: parseId,
   async run(ctx, { id }) {
     const app = await reviewable(ctx, id);
-    const events = await eventsOf(ctx, id);
-    // Every staff view of a full ID number goes into the application's event log.
-    const view: EventRecord = { applicationId: id, seq: app._version, at: ctx.now, actor: staffActor(ctx), from: app.status, to: app.status, type: 'id_viewed' };
-    // Keyed after the status event it saw, then by time and count, so views list in the order they happened.
-    const earlierViews = events.filter((e) => e.type === 'id_viewed' && e.seq === app._version).length;
-    const viewId = `${eventId(id, app._version)}:view:${String(ctx.now).padStart(15, '0')}:${String(earlierViews).padStart(6, '0')}:${ctx.newId()}`;
+    const [events, views] = await Promise.all([eventsOf(ctx, id), earlierViewsOf(ctx, id)]);
+    // Every staff view of a full ID number is recorded, after the status it saw; writing one reads nothing back.
+    const view: ViewRecord = { applicationId: id, seq: app._version, at: ctx.now, actor: staffActor(ctx) };
+    const viewId = `${id}:${String(ctx.now).padStart(15, '0')}:${ctx.newId()}`;
     return {
-      data: await fullApplication(app, [...events, { ...view, _id: viewId, _version: 1 }], ctx),
-      writes: [{ op: 'create', collection: 'events', id: viewId, doc: { ...view } }],
+      data: await fullApplication(app, events, [{ ...view, _id: viewId, _version: 1 }, ...views], ctx),
+      writes: [{ op: 'create', collection: 'views', id: viewId, doc: { ...view } }],
     };
   },
 };
@@ -87,13 +85,10 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecis
       const all = [...writes, ...(await releasePendingLock(ctx.store, app))];
       if (app.kind === 'declaration') {
         // A newer approved declaration replaces the person's earlier one; the count of months still starts at the first.
-        const earlier = await ctx.store.find<ApplicationRecord>('applications', {
-          where: { idHash: app.idHash, kind: 'declaration', status: 'approved' },
-          orderBy: { field: 'submittedAt', direction: 'asc' },
-          limit: 50,
-        });
-        for (const old of earlier) {
-          if (old._id !== app._id) all.push(...transition(old, 'superseded', { role: 'system' }, ctx.now, { note: '已由新的申报取代' }).writes);
+        const history = await historyOfPerson(ctx.store, app.idHash, 'asc');
+        for (const old of history) {
+          if (old.kind === 'declaration' && old.status === 'approved' && old._id !== app._id)
+            all.push(...transition(old, 'superseded', { role: 'system' }, ctx.now, { note: '已由新的申报取代' }).writes);
         }
       }
       return { writes: all, next };

@@ -4,7 +4,7 @@ import { chinaDate } from '../../../miniprogram/domain/dates';
 import { maskIdNumber } from '../../../miniprogram/domain/idNumber';
 import { isOverdue } from '../../../miniprogram/domain/rules';
 import type { Context } from '../../context';
-import type { ApplicationRecord, EventRecord } from '../../records';
+import type { ApplicationRecord, EventRecord, ViewRecord } from '../../records';
 import type { Doc } from '../../store/types';
 import { fileLinks, residentView } from '../../views';
 
@@ -28,8 +28,8 @@ export function decidedApplication(app: Doc<ApplicationRecord>, now: number): St
   return { ...view, ...queueItem(app, now) };
 }
 
-function staffTimeline(events: Doc<EventRecord>[]): StaffTimelineEntry[] {
-  return events.map((e) => ({
+function statusEntry(e: Doc<EventRecord>): StaffTimelineEntry {
+  return {
     type: e.type ?? 'status',
     at: e.at,
     actor: e.actor,
@@ -38,17 +38,24 @@ function staffTimeline(events: Doc<EventRecord>[]): StaffTimelineEntry[] {
     ...(e.note ? { note: e.note } : {}),
     ...(e.items ? { items: e.items } : {}),
     ...(e.reasons ? { reasons: e.reasons } : {}),
-  }));
+  };
+}
+
+/** Status changes and ID-number views in the order they happened: each view after the status it saw. */
+function staffTimeline(events: Doc<EventRecord>[], views: Doc<ViewRecord>[]): StaffTimelineEntry[] {
+  const changes = events.map((e) => ({ seq: e.seq, rank: e.type ? 1 : 0, entry: statusEntry(e) }));
+  const seen = views.map((v) => ({ seq: v.seq, rank: 1, entry: { type: 'id_viewed' as const, at: v.at, actor: v.actor } }));
+  return [...changes, ...seen].sort((a, b) => a.seq - b.seq || a.rank - b.rank || a.entry.at - b.entry.at).map((item) => item.entry);
 }
 
 /** The one staff response with the full ID number; the caller records the view in the event log. */
-export async function fullApplication(app: Doc<ApplicationRecord>, events: Doc<EventRecord>[], ctx: Context): Promise<StaffApplication> {
+export async function fullApplication(app: Doc<ApplicationRecord>, events: Doc<EventRecord>[], views: Doc<ViewRecord>[], ctx: Context): Promise<StaffApplication> {
   const view = residentView(app, [], ctx.now);
   const { permitOpensOn: _opens, permitOpensOnProvisional: _provisional, ...rest } = view;
   return {
     ...rest,
     applicant: { ...view.applicant, idNumber: app.applicant.idNumber },
     materials: await fileLinks(app, ctx),
-    timeline: staffTimeline(events),
+    timeline: staffTimeline(events, views),
   };
 }

@@ -1,7 +1,7 @@
 // The staff queue's view model: the filter menus and each row as a reviewer scans it.
 import { APPLICATION_KINDS, type ApplicationKind, type StaffQueueItem, type Status } from '../../../domain/contract';
 import { districtName } from '../../../domain/districts';
-import { DUE_LABEL, KIND_LABELS, STAFF_STATUS_LABELS } from '../../../domain/labels';
+import { CARD_TO_MAKE_LABEL, DUE_LABEL, KIND_LABELS, STAFF_STATUS_LABELS } from '../../../domain/labels';
 import type { QueueFilter } from '../../../services/staff';
 import { longDate } from '../../../utils/format';
 import { staffStatus } from '../../status';
@@ -16,7 +16,8 @@ export interface Option {
 export const STATUS_OPTIONS: Option[] = [
   { text: '待处理（全部）', value: '' },
   ...(['pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn'] as const).map((status) => ({
-    text: STAFF_STATUS_LABELS[status],
+    // Approved, the queue lists only cards and vouchers still to make: a settled declaration waits for no one.
+    text: status === 'approved' ? CARD_TO_MAKE_LABEL : STAFF_STATUS_LABELS[status],
     value: status,
   })),
 ];

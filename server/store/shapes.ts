@@ -1,0 +1,62 @@
+// Every query the server makes, by shape: the collection, the fields it filters on by equality and the
+// field it is ordered by. Each shape has one index that serves its filter and then its order, so no query
+// reads more documents than it answers. The SQLite adapter creates these indexes and refuses a query of
+// any other shape; the cloud's database declares the same list as compound indexes.
+import type { CollectionName, Query } from './types';
+
+export interface QueryShape {
+  /** The index's name, on every adapter. */
+  name: string;
+  collection: CollectionName;
+  /** Equality fields, in the index's column order. */
+  equals: readonly string[];
+  orderBy: string;
+  /**
+   * Only documents that hold the first equality field are indexed (the field is absent on the others), so an
+   * index over the few applications that wait for staff does not grow with the settled ones.
+   */
+  sparse?: boolean;
+}
+
+export const QUERY_SHAPES: readonly QueryShape[] = [
+  // A resident's own applications, newest first (overview, list, detail, file access).
+  { name: 'applications_by_owner', collection: 'applications', equals: ['ownerOpenid'], orderBy: 'submittedAt' },
+  // One person's applications by ID number (eligibility, supersession, reminders).
+  { name: 'applications_by_person', collection: 'applications', equals: ['idHash'], orderBy: 'submittedAt' },
+  // The default staff queue: only what waits for staff, by district or city-wide, earliest due first.
+  { name: 'applications_waiting_by_district', collection: 'applications', equals: ['waiting', 'district'], orderBy: 'dueOn', sparse: true },
+  { name: 'applications_waiting', collection: 'applications', equals: ['waiting'], orderBy: 'dueOn', sparse: true },
+  // The queue filtered by status (its lane), and by kind too, by district or city-wide.
+  { name: 'applications_by_lane_district', collection: 'applications', equals: ['lane', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_lane', collection: 'applications', equals: ['lane'], orderBy: 'dueOn' },
+  { name: 'applications_by_lane_kind_district', collection: 'applications', equals: ['lane', 'kind', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_lane_kind', collection: 'applications', equals: ['lane', 'kind'], orderBy: 'dueOn' },
+  // An application's status changes in order, and the latest staff views of its ID number.
+  { name: 'events_by_application', collection: 'events', equals: ['applicationId'], orderBy: 'seq' },
+  { name: 'views_by_application', collection: 'views', equals: ['applicationId'], orderBy: 'at' },
+  // The outbox: what is still to deliver, oldest first; and every notification by time (the development outbox).
+  { name: 'notifications_by_status', collection: 'notifications', equals: ['status'], orderBy: 'createdAt' },
+  { name: 'notifications_by_time', collection: 'notifications', equals: [], orderBy: 'createdAt' },
+  // What expires, by expiry, so the scheduler prunes the expired first (prune.ts).
+  { name: 'requests_by_expiry', collection: 'requests', equals: [], orderBy: 'expiresAt' },
+  { name: 'tokens_by_expiry', collection: 'tokens', equals: [], orderBy: 'expiresAt' },
+  { name: 'verifications_by_expiry', collection: 'verifications', equals: [], orderBy: 'expiresAt' },
+];
+
+/** Paging a whole collection by key needs no index of its own: the primary key serves it. */
+export const BY_KEY = 'primary key';
+
+/** The shape a query has, `BY_KEY` for a walk of a collection by key, or undefined when no index serves it. */
+export function shapeOf(collection: CollectionName, query: Pick<Query, 'where' | 'orderBy'>): QueryShape | typeof BY_KEY | undefined {
+  const fields = Object.keys(query.where);
+  if (fields.length === 0 && query.orderBy.field === '_id') return BY_KEY;
+  return QUERY_SHAPES.find(
+    (shape) =>
+      shape.collection === collection &&
+      shape.orderBy === query.orderBy.field &&
+      shape.equals.length === fields.length &&
+      shape.equals.every((field) => fields.includes(field)) &&
+      // A sparse index holds no document without its first field, so it cannot answer a query for that absence.
+      !(shape.sparse && query.where[shape.equals[0]] === null),
+  );
+}

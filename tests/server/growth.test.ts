@@ -1,0 +1,73 @@
+// What would otherwise grow without bound: idempotency records expire and the scheduler deletes them with
+// used-up verifications; staff views are written without reading the log back, and however many there are,
+// the timeline keeps every status change.
+import type { ApplicationView, Result, SchedulerResult, StaffApplication } from '../../miniprogram/domain/contract';
+import { runFunction } from '../../server/functions';
+import { REQUEST_RECORD_MS } from '../../server/prune';
+import { SHOWN_VIEWS } from '../../server/views';
+import { ALICE, declarationPayload, declare } from '../support/declarations';
+import { spyOnStore } from '../support/storeSpy';
+import { createWorld, unwrap, type World } from '../support/world';
+
+const OFFICER = 'staff-yuelu';
+let world: World;
+beforeEach(async () => {
+  world = createWorld('2026-09-01T10:00:00+08:00');
+  await world.grant(OFFICER, ['430104']);
+});
+afterEach(() => world.close());
+
+/** The scheduler's run, called as its trigger calls it. */
+async function prunedByScheduler(): Promise<number> {
+  const result = await runFunction('scheduler', { ...world.context(''), trigger: true }, { action: 'run' });
+  return unwrap(result as Result<SchedulerResult>).pruned;
+}
+
+it('answers a repeated write the same until its record expires, then the scheduler deletes the record', async () => {
+  const payload = await declarationPayload(world, ALICE);
+  const first = unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', payload, 'submit-1'));
+  world.now += REQUEST_RECORD_MS - 1000;
+  expect(unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', {}, 'submit-1'))).toEqual(first);
+  expect((await world.counts()).requests).toBe(1);
+
+  world.now += 2000;
+  // The request record, and the verification check and token that the submission used.
+  expect(await prunedByScheduler()).toBe(3);
+  expect(await world.counts()).toMatchObject({ requests: 0, tokens: 0, verifications: 0, applications: 1 });
+  // Past its time the same request id is a new request: an empty payload is checked as one.
+  const again = await world.call(ALICE.openid, 'submitDeclaration', {}, 'submit-1');
+  expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+});
+
+it('keeps what has not expired: a verification in progress, a live token, a recent request', async () => {
+  await declarationPayload(world, ALICE); // a check and a token, not used
+  await declare(world, { ...ALICE, openid: 'resident-other', idNumber: '43010219920815106X', name: '王建国' });
+  const before = await world.counts();
+  expect(await prunedByScheduler()).toBe(0);
+  expect(await world.counts()).toEqual(before);
+});
+
+it('writes a staff view without reading the log back, and keeps every status change in the timeline past a thousand views', async () => {
+  const app = await declare(world, ALICE);
+  const views = 1100;
+  for (let i = 0; i < views; i++) {
+    world.now += 1000;
+    unwrap(await world.staff(OFFICER, 'getApplication', { id: app.id }));
+  }
+  unwrap(await world.staff(OFFICER, 'requestCorrection', { id: app.id, items: [{ item: 'applicant.mobile', message: '号码无法接通' }] }, 'c-1'));
+  world.now += 1000;
+  const spy = spyOnStore(world.store);
+  const full = unwrap(await world.staff<StaffApplication>(OFFICER, 'getApplication', { id: app.id }));
+  // The staff check, the application, its status changes and its latest views: four reads, one write.
+  expect(spy.lookups).toBe(4);
+  expect(spy.writes).toBe(1);
+  spy.restore();
+  expect(full.timeline.filter((t) => t.type === 'status').map((t) => t.status)).toEqual(['pending', 'correction_requested']);
+  const shownViews = full.timeline.filter((t) => t.type === 'id_viewed');
+  expect(shownViews).toHaveLength(SHOWN_VIEWS);
+  // The latest views, after the change they saw; the resident's timeline has no views at all.
+  expect(full.timeline[full.timeline.length - 1]).toMatchObject({ type: 'id_viewed', at: world.now });
+  const detail = unwrap(await world.call<{ timeline: unknown[] }>(ALICE.openid, 'getApplication', { id: app.id }));
+  expect(detail.timeline).toHaveLength(2);
+  expect((await world.counts()).views).toBe(1000); // counts() reads a page of at most 1000
+});

@@ -1,0 +1,101 @@
+// Every query shape the server uses is served by its own index in SQLite's real plan, for both its filter
+// and its order; a query of any other shape is refused; and batches committed together stay independent.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { QUERY_SHAPES } from '../../server/store/shapes';
+import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite';
+import { StoreConflict, type Query } from '../../server/store/types';
+
+let dir: string;
+let store: SqliteStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shapes-'));
+  store = openSqliteStore(dir);
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A query of the shape, with a value for each field (the sparse index's field is present). */
+function sample(shape: (typeof QUERY_SHAPES)[number], after = false): Query {
+  const where = Object.fromEntries(shape.equals.map((field) => [field, field === 'waiting' ? true : 'x']));
+  return { where, orderBy: { field: shape.orderBy, direction: 'asc' }, limit: 20, ...(after ? { after: { value: 'x', id: 'y' } } : {}) };
+}
+
+it.each(QUERY_SHAPES.map((shape) => [shape.name, shape] as const))('%s: one index serves the filter and the order, paged or not', (name, shape) => {
+  for (const query of [sample(shape), sample(shape, true), { ...sample(shape), orderBy: { field: shape.orderBy, direction: 'desc' as const } }]) {
+    const plan = store.explain(shape.collection, query).join(' | ');
+    expect(plan).toContain(`USING INDEX ${name}`);
+    expect(plan).not.toMatch(/TEMP B-TREE|SCAN docs(?! USING)/);
+  }
+});
+
+it('walks a collection by key on the primary key', () => {
+  const plan = store.explain('applications', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 500, after: { value: 'a', id: 'a' } }).join(' | ');
+  expect(plan).toMatch(/USING PRIMARY KEY/);
+  expect(plan).not.toContain('TEMP B-TREE');
+});
+
+it('refuses a query no index serves, naming its shape', async () => {
+  await expect(store.find('applications', { where: { status: 'pending' }, orderBy: { field: 'dueOn', direction: 'asc' }, limit: 10 })).rejects.toThrow(
+    'no index serves this query on applications: where status, by dueOn',
+  );
+  // A sparse index holds no document without its field, so it cannot find those.
+  await expect(store.find('applications', { where: { waiting: null }, orderBy: { field: 'dueOn', direction: 'asc' }, limit: 10 })).rejects.toThrow('no index serves');
+});
+
+it('indexes each collection only where its own queries look: other collections’ writes touch no secondary index', () => {
+  store.close();
+  const db = new Database(join(dir, 'store.sqlite'), { readonly: true });
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  db.close();
+  expect(indexes.map((i) => i.name).sort()).toEqual(QUERY_SHAPES.map((s) => s.name).sort());
+  for (const { sql } of indexes) expect(sql).toMatch(/WHERE collection = '[a-z]+'/);
+  expect(indexes.some((i) => i.sql.includes("'locks'") || i.sql.includes("'files'"))).toBe(false);
+  store = openSqliteStore(dir);
+});
+
+it('replaces an index whose definition changed when the store opens again', () => {
+  store.close();
+  const db = new Database(join(dir, 'store.sqlite'));
+  db.exec('DROP INDEX applications_by_owner');
+  db.exec("CREATE INDEX applications_by_owner ON docs (collection, json_extract(body, '$.ownerOpenid'))");
+  db.exec("CREATE INDEX retired_index ON docs (json_extract(body, '$.status'))");
+  db.close();
+  store = openSqliteStore(dir);
+  expect(store.explain('applications', { where: { ownerOpenid: 'me' }, orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 5 }).join(' ')).toContain(
+    'USING INDEX applications_by_owner',
+  );
+  store.close();
+  const check = new Database(join(dir, 'store.sqlite'), { readonly: true });
+  const names = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+  const owner = check.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications_by_owner'").get() as { sql: string };
+  check.close();
+  expect(names).not.toContain('retired_index');
+  expect(owner.sql).toContain("WHERE collection = 'applications'");
+  store = openSqliteStore(dir);
+});
+
+it('commits batches sent in the same turn together, and a refused one alone rolls back', async () => {
+  await store.commit([{ op: 'create', collection: 'locks', id: 'taken', doc: {} }]);
+  const outcomes = await Promise.allSettled([
+    store.commit([{ op: 'create', collection: 'locks', id: 'one', doc: { n: 1 } }]),
+    store.commit([
+      { op: 'create', collection: 'locks', id: 'half', doc: {} },
+      { op: 'create', collection: 'locks', id: 'taken', doc: {} },
+    ]),
+    store.commit([{ op: 'create', collection: 'locks', id: 'two', doc: { n: 2 } }]),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflict);
+  expect(await store.get('locks', 'one')).toMatchObject({ n: 1 });
+  expect(await store.get('locks', 'two')).toMatchObject({ n: 2 });
+  expect(await store.get('locks', 'half')).toBeNull();
+  // Each answered commit is on disk: a second connection reads it.
+  const other = openSqliteStore(dir);
+  expect(await other.get('locks', 'two')).toMatchObject({ n: 2 });
+  other.close();
+});
