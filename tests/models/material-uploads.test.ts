@@ -84,7 +84,10 @@ describe('a draft’s lists after a restart', () => {
 describe('what an application already holds', () => {
   it('becomes kept photos, single or many, each through the resolver', () => {
     const lists = listsFromMaterials({ idFront: link('f-id'), proofs: [link('f-p1'), link('f-p2')] }, ['idFront', 'proofs'], (url) => `resolved:${url}`);
-    expect(lists.idFront).toEqual([done('f-id', 'resolved:https://files.example/f-id')]);
+    // Links just made: the step uses them as they are, and a draft never keeps them so.
+    expect(lists.idFront).toEqual([{ ...done('f-id', 'resolved:https://files.example/f-id'), fresh: true }]);
+    expect(restoreLists(lists, { keepFresh: true }).idFront?.[0]?.fresh).toBe(true);
+    expect(restoreLists(lists).idFront?.[0]?.fresh).toBeUndefined();
     expect(lists.proofs?.map((i) => [i.key, i.status])).toEqual([
       ['f-p1', 'done'],
       ['f-p2', 'done'],

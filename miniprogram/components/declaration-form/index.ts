@@ -24,6 +24,22 @@ import {
 type Picker = '' | 'ethnicity' | 'district' | 'since';
 type Dataset = { path: string };
 
+/** What changes with an update besides the draft: each is folded into its one setData. */
+interface UpdateOptions {
+  /** Keep the draft on the phone (default true: the person changed something). */
+  save?: boolean;
+  /** The field the person has just left or chosen: its problems show from now on. */
+  touch?: string;
+  /** Every field was touched at once (on attach, the restored ones). */
+  touched?: Record<string, boolean>;
+  /** 下一步 was tapped: every problem shows. */
+  attempted?: boolean;
+  /** Anything else to set with it (a picker closing). */
+  also?: Record<string, unknown>;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
   options: { addGlobalClass: true },
@@ -60,39 +76,50 @@ Component({
       for (const part of ['applicant', 'residence'] as const) {
         for (const [key, value] of Object.entries(draft[part])) if (value) touched[flatKey(`${part}.${key}`)] = true;
       }
-      this.setData({ touched });
-      this.update(draft, false);
+      this.update(draft, { save: false, touched });
     },
   },
   methods: {
-    update(draft: FormDraft, save = true) {
+    /**
+     * Shows `draft` with its problems in one setData, sending only what changed (a blur that changes
+     * nothing sends nothing): every setData is a trip to the view, and the form is the flow's largest.
+     */
+    update(draft: FormDraft, { save = true, touch, touched: allTouched, attempted: attempting, also = {} }: UpdateOptions = {}) {
       const today = this.properties.today;
+      const attempted = attempting ?? this.data.attempted;
+      const touchedKey = touch === undefined ? undefined : flatKey(touch);
+      const newlyTouched = touchedKey !== undefined && !this.data.touched[touchedKey];
+      const touched = allTouched ?? (newlyTouched ? { ...this.data.touched, [touchedKey]: true } : this.data.touched);
       const errors = formErrors(draft, today);
       const shown: Record<string, string> = {};
       for (const [path, message] of Object.entries(errors)) {
-        if (this.data.attempted || this.data.touched[flatKey(path)]) shown[flatKey(path)] = message;
+        if (attempted || touched[flatKey(path)]) shown[flatKey(path)] = message;
       }
-      this.setData({ draft, shown, derived: derivedOf(draft, today, this.properties.service as ApplicationKind) });
+      const derived = derivedOf(draft, today, this.properties.service as ApplicationKind);
+      const changes: Record<string, unknown> = { ...also };
+      if (draft !== this.data.draft) changes.draft = draft;
+      if (!same(shown, this.data.shown)) changes.shown = shown;
+      if (!same(derived, this.data.derived)) changes.derived = derived;
+      if (allTouched) changes.touched = allTouched;
+      else if (newlyTouched) changes[`touched.${touchedKey}`] = true;
+      if (attempted !== this.data.attempted) changes.attempted = attempted;
+      if (Object.keys(changes).length > 0) this.setData(changes);
       if (save) saveDraft(this.properties.service, draft);
     },
-    set(path: string, value: string) {
+    set(path: string, value: string, options: UpdateOptions = {}) {
       const [part, key] = path.split('.') as [keyof FormDraft, string];
       const draft: FormDraft = { ...this.data.draft, [part]: { ...this.data.draft[part], [key]: value } };
-      this.update(draft);
-    },
-    touch(path: string) {
-      this.setData({ [`touched.${flatKey(path)}`]: true });
+      this.update(draft, options);
     },
     onInput(event: VantEvent<string, Dataset>) {
       this.set(event.currentTarget.dataset.path, typeof event.detail === 'string' ? event.detail : '');
     },
     onBlur(event: VantEvent<unknown, Dataset>) {
-      this.touch(event.currentTarget.dataset.path);
-      this.update(this.data.draft, false);
+      this.update(this.data.draft, { save: false, touch: event.currentTarget.dataset.path });
     },
     onChoose(event: VantEvent<string, Dataset>) {
-      this.touch(event.currentTarget.dataset.path);
-      this.set(event.currentTarget.dataset.path, event.detail);
+      const { path } = event.currentTarget.dataset;
+      this.set(path, event.detail, { touch: path });
     },
     openPicker(event: VantEvent<unknown, { picker: Picker }>) {
       const picker = event.currentTarget.dataset.picker;
@@ -105,24 +132,17 @@ Component({
       this.setData({ picker: '' });
     },
     onEthnicity(event: VantEvent<{ value: string }>) {
-      this.touch('applicant.ethnicity');
-      this.setData({ picker: '' });
-      this.set('applicant.ethnicity', event.detail.value);
+      this.set('applicant.ethnicity', event.detail.value, { touch: 'applicant.ethnicity', also: { picker: '' } });
     },
     onDistrict(event: VantEvent<{ index: number }>) {
-      this.touch('residence.district');
-      this.setData({ picker: '' });
-      this.set('residence.district', districtCodeAt(event.detail.index));
+      this.set('residence.district', districtCodeAt(event.detail.index), { touch: 'residence.district', also: { picker: '' } });
     },
     onSince(event: VantEvent<number>) {
-      this.touch('residence.since');
-      this.setData({ picker: '' });
       // The picker works in the phone's local time; reading it back in local time gives the day shown.
-      this.set('residence.since', dayjs(event.detail).format('YYYY-MM-DD'));
+      this.set('residence.since', dayjs(event.detail).format('YYYY-MM-DD'), { touch: 'residence.since', also: { picker: '' } });
     },
     onNext() {
-      this.setData({ attempted: true });
-      this.update(this.data.draft, false);
+      this.update(this.data.draft, { save: false, attempted: true });
       if (Object.keys(this.data.shown).length > 0) {
         toast('请按提示修改标红的项目');
         return;

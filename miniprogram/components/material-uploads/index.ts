@@ -6,7 +6,20 @@ import type { ApplicationKind, ReissueReason, ResidenceKind, Result } from '../.
 import type { MaterialField, MaterialRequirement } from '../../domain/materials';
 import { ask, type Asking } from '../../utils/ask';
 import { toast } from '../../utils/feedback';
-import { PICK_AGAIN, RETRY, fileIdsOf, materialsOf, pickAgainProblems, pickedItem, requirementsFor, restoreLists, withLinks, type UploadItem, type UploadLists } from './model';
+import {
+  PICK_AGAIN,
+  RETRY,
+  fileIdsOf,
+  freshLinksOf,
+  materialsOf,
+  pickAgainProblems,
+  pickedItem,
+  requirementsFor,
+  restoreLists,
+  withLinks,
+  type UploadItem,
+  type UploadLists,
+} from './model';
 
 export type Uploaded = Result<{ fileId: string }>;
 /** The `upload` request's detail: the photo's local path, and where to report its progress in percent. */
@@ -16,6 +29,11 @@ export type Links = Result<Record<string, string>>;
 export type LinksAsk = Asking<{ fileIds: string[] }, Links>;
 
 type FieldDataset = { field: MaterialField };
+
+/** How often at most an upload's tile shows its progress. */
+const PROGRESS_EVERY_MS = 300;
+/** The instances whose attached has run. */
+const attachedSteps = new WeakSet<object>();
 
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
@@ -40,70 +58,97 @@ Component({
   },
   lifetimes: {
     attached() {
-      this.setData({ lists: restoreLists(this.properties.initial) });
-      this.listRequirements();
-      this.sayPickAgain();
+      // One setData for what the step first shows: every setData is a trip to the view.
+      attachedSteps.add(this);
+      const lists = restoreLists(this.properties.initial, { keepFresh: true });
+      const requirements = this.requirements();
+      this.setData({ lists, requirements, problems: { ...this.data.problems, ...pickAgainProblems(requirements, lists) } });
       this.refreshLinks();
     },
   },
   observers: {
     // A correction can change the kind of residence, and with it which materials there are to upload.
     'service, residenceKind, reissueReason, fields'() {
-      this.listRequirements();
+      // Before attached, the properties are only being given: attached lists the requirements with the rest.
+      if (!attachedSteps.has(this)) return;
+      const requirements = this.requirements();
+      // The page re-sends its properties whenever it sets its own data: only a real change is shown again.
+      if (JSON.stringify(requirements) !== JSON.stringify(this.data.requirements)) this.setData({ requirements });
     },
     errors(errors: Partial<Record<MaterialField, string>>) {
       // The page's messages replace the shown ones, but a photo to pick again still says so.
-      this.setData({ problems: { ...pickAgainProblems(this.data.requirements, this.data.lists), ...errors } });
+      const problems = { ...pickAgainProblems(this.data.requirements, this.data.lists), ...errors };
+      if (JSON.stringify(problems) !== JSON.stringify(this.data.problems)) this.setData({ problems });
     },
   },
   methods: {
-    listRequirements() {
+    requirements(): (MaterialRequirement & { max: number })[] {
       const { service, residenceKind, reissueReason, fields } = this.properties;
-      const requirements = requirementsFor(
+      return requirementsFor(
         service as ApplicationKind,
         residenceKind as ResidenceKind,
         (reissueReason || undefined) as ReissueReason | undefined,
         // The property's empty default means every material: the apply flow passes none, a correction its own.
         (fields as string[]).length ? (fields as string[]) : undefined,
       );
-      this.setData({ requirements });
     },
-    /** A photo that can only be picked again says so under its material at once, with what to do. */
-    sayPickAgain() {
-      this.setData({ problems: { ...this.data.problems, ...pickAgainProblems(this.data.requirements, this.data.lists) } });
-    },
-    /** Kept photos' links expire and local copies vanish with a restart: ask the page for fresh links. */
+    /**
+     * Kept photos' links expire and local copies vanish with a restart: ask the page for fresh links to
+     * the photos kept from a draft (links the page has just made, a correction's, are used as they are).
+     */
     async refreshLinks() {
-      const ids = fileIdsOf(this.data.lists);
+      const fresh = freshLinksOf(this.data.lists);
+      const ids = fileIdsOf(this.data.lists).filter((id) => !(id in fresh));
       if (ids.length === 0) return;
       const result = await ask<Links>(this, 'links', { fileIds: ids });
       // Offline, the photos stay kept by their ids: the tiles may be blank, but the application is whole.
       if (!result.ok) return;
-      this.setData({ lists: withLinks(this.data.lists, result.data) });
-      this.sayPickAgain();
+      const lists = withLinks(this.data.lists, { ...fresh, ...result.data });
+      // A photo that can only be picked again says so under its material at once, with what to do.
+      this.setData({ lists, problems: { ...this.data.problems, ...pickAgainProblems(this.data.requirements, lists) } });
       this.triggerEvent('change', this.data.lists);
     },
-    setItem(field: MaterialField, key: string, patch: Partial<UploadItem>) {
-      const items = (this.data.lists[field] ?? []).map((i) => (i.key === key ? { ...i, ...patch } : i));
-      this.setData({ [`lists.${field}`]: items });
-      this.triggerEvent('change', this.data.lists);
+    /**
+     * Updates one tile by its path (`lists.proofs[2]`), so only that tile goes to the view; false when
+     * the photo is no longer there (removed meanwhile).
+     */
+    setItem(field: MaterialField, key: string, patch: Partial<UploadItem>): boolean {
+      const items = this.data.lists[field] ?? [];
+      const index = items.findIndex((i) => i.key === key);
+      if (index < 0) return false;
+      const changes = Object.fromEntries(Object.entries(patch).map(([name, value]) => [`lists.${field}[${index}].${name}`, value]));
+      this.setData(changes);
+      return true;
     },
-    async upload(field: MaterialField, key: string) {
+    /** `shown`: the tile already says it is uploading (just picked), so the upload starts without a setData. */
+    async upload(field: MaterialField, key: string, shown = false) {
       const item = (this.data.lists[field] ?? []).find((i) => i.key === key);
       if (!item) return;
-      this.setItem(field, key, { status: 'uploading', message: '0%' });
-      const onProgress = (percent: number) => this.setItem(field, key, { message: `${percent}%` });
+      if (!shown) this.setItem(field, key, { status: 'uploading', message: '0%' });
+      // Phones report progress many times a second; the tile follows at most every PROGRESS_EVERY_MS, and
+      // not after the upload has settled.
+      let shownAt = Date.now();
+      let settled = false;
+      const onProgress = (percent: number) => {
+        if (settled || Date.now() - shownAt < PROGRESS_EVERY_MS) return;
+        shownAt = Date.now();
+        this.setItem(field, key, { message: `${percent}%` });
+      };
       const result = await ask<Uploaded>(this, 'upload', { path: item.url, onProgress });
-      if (result.ok) this.setItem(field, key, { status: 'done', message: '', fileId: result.data.fileId });
-      else this.setItem(field, key, { status: 'failed', message: RETRY });
+      settled = true;
+      const patch: Partial<UploadItem> = result.ok ? { status: 'done', message: '', fileId: result.data.fileId } : { status: 'failed', message: RETRY };
+      // The page keeps the photos with its draft once an upload has settled (not on every tick).
+      if (this.setItem(field, key, patch)) this.triggerEvent('change', this.data.lists);
     },
     onAfterRead(event: VantEvent<{ file: { url?: string; tempFilePath?: string } | { url?: string; tempFilePath?: string }[] }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;
       const files = Array.isArray(event.detail.file) ? event.detail.file : [event.detail.file];
       const existing = this.data.lists[field] ?? [];
       const added = files.map((f) => f.url ?? f.tempFilePath ?? '').filter((url) => url && !existing.some((i) => i.key === url));
-      this.setData({ [`lists.${field}`]: [...existing, ...added.map(pickedItem)], [`problems.${field}`]: '' });
-      added.forEach((url) => this.upload(field, url));
+      // The new tiles are appended by path, already showing their upload as started.
+      const tiles = Object.fromEntries(added.map((url, n) => [`lists.${field}[${existing.length + n}]`, pickedItem(url)]));
+      this.setData({ ...(this.data.lists[field] ? tiles : { [`lists.${field}`]: added.map(pickedItem) }), [`problems.${field}`]: '' });
+      added.forEach((url) => this.upload(field, url, true));
     },
     onDelete(event: VantEvent<{ index: number }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;

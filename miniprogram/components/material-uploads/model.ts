@@ -15,6 +15,8 @@ export interface UploadItem {
   fileId?: string;
   /** Picked but never uploaded before its local copy was lost: it can only be removed and picked again. */
   lost?: boolean;
+  /** Its link was made just now (a correction's submitted photos), so none is fetched afresh; never so in a draft. */
+  fresh?: true;
   /** The links carry no file extension, so van-uploader is told these are images. */
   isImage: true;
 }
@@ -53,8 +55,9 @@ function lostItem(tag: string): UploadItem {
 /**
  * Lists restored from a draft: an uploaded photo keeps its file id (its link is fetched afresh);
  * one whose upload had not finished is marked to be picked again, as its local file may be gone.
+ * `keepFresh`: the lists come from the page, not a draft, and links it marked fresh stay so.
  */
-export function restoreLists(stored: unknown): UploadLists {
+export function restoreLists(stored: unknown, { keepFresh = false }: { keepFresh?: boolean } = {}): UploadLists {
   const lists: UploadLists = {};
   if (typeof stored !== 'object' || stored === null) return lists;
   let lost = 0;
@@ -62,7 +65,11 @@ export function restoreLists(stored: unknown): UploadLists {
     if (!Array.isArray(items)) continue;
     lists[field as MaterialField] = items
       .filter((i): i is Partial<UploadItem> => typeof i === 'object' && i !== null)
-      .map((i) => (i.status === 'done' && typeof i.fileId === 'string' && i.fileId ? keptItem(i.fileId, typeof i.url === 'string' ? i.url : '') : lostItem(String(lost++))));
+      .map((i) => {
+        if (i.status !== 'done' || typeof i.fileId !== 'string' || !i.fileId) return lostItem(String(lost++));
+        const kept = keptItem(i.fileId, typeof i.url === 'string' ? i.url : '');
+        return keepFresh && i.fresh ? { ...kept, fresh: true as const } : kept;
+      });
   }
   return lists;
 }
@@ -73,7 +80,7 @@ export function listsFromMaterials(materials: Record<string, FileLink | FileLink
   for (const field of fields) {
     const links = materials[field];
     if (links === undefined) continue;
-    lists[field] = (Array.isArray(links) ? links : [links]).map((l) => keptItem(l.fileId, resolve(l.url)));
+    lists[field] = (Array.isArray(links) ? links : [links]).map((l) => ({ ...keptItem(l.fileId, resolve(l.url)), fresh: true as const }));
   }
   return lists;
 }
@@ -82,6 +89,12 @@ export function listsFromMaterials(materials: Record<string, FileLink | FileLink
 export function fileIdsOf(lists: UploadLists): string[] {
   const ids = Object.values(lists).flatMap((items) => (items ?? []).map((i) => i.fileId).filter((id): id is string => !!id));
   return [...new Set(ids)];
+}
+
+/** The links the lists hold that were made just now, by file id. */
+export function freshLinksOf(lists: UploadLists): Record<string, string> {
+  const fresh = Object.values(lists).flatMap((items) => (items ?? []).filter((i) => i.status === 'done' && i.fileId && i.fresh));
+  return Object.fromEntries(fresh.map((i) => [i.fileId as string, i.url]));
 }
 
 /** The lists with fresh links for kept photos; a photo the backend gives no link for is no longer usable. */

@@ -25,7 +25,9 @@ Component({
       if (this.data.id) this.load();
     },
     async load() {
-      this.setData({ loading: !this.data.model, error: '' });
+      const loading = !this.data.model;
+      // Only a change goes to the view: on the first show the spinner is already there.
+      if (loading !== this.data.loading || this.data.error) this.setData({ loading, error: '' });
       const result = await resident.getApplication(this.data.id);
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, model: detailModel(result.data, fileUrl) });

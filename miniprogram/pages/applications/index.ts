@@ -1,6 +1,7 @@
 // 我的办件: every application of the person, newest first, a page at a time.
 import { resident } from '../../services/resident';
 import { toast } from '../../utils/feedback';
+import { appended } from '../../utils/listData';
 import { navigate } from '../../utils/routes';
 import { rowOf, type ApplicationRow } from './model';
 
@@ -17,7 +18,8 @@ Component({
       this.load();
     },
     async load() {
-      this.setData({ loading: true, error: '' });
+      // The first show already shows the spinner: a setData saying so again would be a trip to the view for nothing.
+      if (!this.data.loading || this.data.error) this.setData({ loading: true, error: '' });
       const result = await resident.listApplications();
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, rows: result.data.items.map(rowOf), nextCursor: result.data.nextCursor });
@@ -31,7 +33,8 @@ Component({
         toast(result.error.message);
         return;
       }
-      this.setData({ loadingMore: false, rows: [...this.data.rows, ...result.data.items.map(rowOf)], nextCursor: result.data.nextCursor });
+      // Appended by path ('rows[20]'…): the rows already shown are not sent to the view again.
+      this.setData({ loadingMore: false, ...appended('rows', this.data.rows.length, result.data.items.map(rowOf)), nextCursor: result.data.nextCursor });
     },
     onOpen(event: VantEvent<unknown, { id: string }>) {
       navigate('application', { id: event.currentTarget.dataset.id });

@@ -15,6 +15,7 @@ import { verifyPerson } from '../../services/verification';
 import { answerWith } from '../../utils/ask';
 import { toast } from '../../utils/feedback';
 import { redirect, relaunch } from '../../utils/routes';
+import { heldUploads, holdUploads } from '../shared/heldUploads';
 import { photoRequests } from '../shared/photoRequests';
 import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, reviewNote, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
 
@@ -63,7 +64,8 @@ Component({
       const title = KIND_LABELS[service];
       wx.setNavigationBarTitle({ title });
       const flow = loadFlow(service);
-      this.setData({
+      // Behind the spinner until the server has answered, so sent with that answer unless a recovery needs it first.
+      let starting: Record<string, unknown> | null = {
         service,
         title,
         declaring: service === 'declaration',
@@ -72,23 +74,27 @@ Component({
         requestId: flow.requestId ?? '',
         // A replacement starts at its reason, with the one chosen before already ticked.
         choosingReason: service === 'reissue',
-      });
+      };
       // A submission sent before the app closed never got its answer. Its request id alone gets the first
       // result, whatever the payload: the only way back to it, as once stored the service shows as closed.
       // Had the server stored nothing, it refuses the empty payload and the flow starts as usual.
-      if (this.data.requestId && this.answered(await this.submit())) {
-        this.setData({ loading: false });
-        return;
+      if (flow.requestId) {
+        this.setData(starting);
+        starting = null;
+        if (this.answered(await this.submit())) {
+          this.setData({ loading: false });
+          return;
+        }
       }
       // The server's date and answer, not the phone's: a wrong phone clock must not decide either.
       const overview = await resident.overview();
       if (!overview.ok) {
-        this.setData({ loading: false, loadError: overview.error.message });
+        this.setData({ ...starting, loading: false, loadError: overview.error.message });
         return;
       }
       const { today, services, approvedDeclarationId, card } = overview.data;
       const state = services[SERVICE_ENTRY[service]];
-      this.setData({ loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
+      this.setData({ ...starting, loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
       if (service === 'declaration' || !state.open) return;
       // An open later service always has an approved declaration; without one nothing could be shown.
       const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
@@ -102,13 +108,17 @@ Component({
       }
       this.setData({ declaration: declaration.data, residence: declaration.data.residence ?? ({} as Residence) });
     },
-    go(step: number) {
-      this.setData({ step });
+    /** Shows `step`, with whatever else changes with it in the same setData (one trip to the view). */
+    go(step: number, also: Record<string, unknown> = {}) {
+      // The photos the uploads step reported become where it starts should it be shown again.
+      const uploads = heldUploads(this, this.data.uploads);
+      this.setData({ ...also, step, ...(uploads !== this.data.uploads ? { uploads } : {}) });
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
     /** Keeps on the phone what the flow holds beyond the form: photos, reason and an unanswered submission. */
     keepFlow() {
-      const { service, uploads, reason, requestId } = this.data;
+      const { service, reason, requestId } = this.data;
+      const uploads = heldUploads(this, this.data.uploads);
       saveFlow(service, { uploads, ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}) });
     },
     onReason(event: VantEvent<{ reason: ReissueReason }>) {
@@ -124,30 +134,26 @@ Component({
     onVerified(event: VantEvent<{ verificationToken: string; name?: string; idNumber?: string }>) {
       const { verificationToken, name = '', idNumber = '' } = event.detail;
       const next = stepAfterVerified(this.data.resumeAt, this.data.declaring, this.data.person, { name, idNumber });
-      this.setData({ token: verificationToken, person: { name, idNumber }, resumeAt: null });
-      this.go(next);
+      this.go(next, { token: verificationToken, person: { name, idNumber }, resumeAt: null });
     },
     onAgree(event: VantEvent<{ noticeVersion: string }>) {
-      this.setData({ noticeVersion: event.detail.noticeVersion });
-      this.go(STEP.form);
+      this.go(STEP.form, { noticeVersion: event.detail.noticeVersion });
     },
     onFormNext(event: VantEvent<{ applicant: Applicant; residence: Residence }>) {
-      this.setData({ applicant: event.detail.applicant, residence: event.detail.residence });
-      this.go(STEP.uploads);
+      this.go(STEP.uploads, { applicant: event.detail.applicant, residence: event.detail.residence });
     },
     onServiceFormNext(event: VantEvent<{ contact: { mobile: string } }>) {
       const { contact } = event.detail;
       const declaration = this.data.declaration as ApplicationDetail;
-      this.setData({ contact, applicant: { ...declaration.applicant, mobile: contact.mobile } });
-      this.go(STEP.uploads);
+      this.go(STEP.uploads, { contact, applicant: { ...declaration.applicant, mobile: contact.mobile } });
     },
+    /** An upload settled or a photo went: kept with the draft, and in the view only once the step is left. */
     onUploadsChange(event: VantEvent<UploadLists>) {
-      this.setData({ uploads: event.detail });
+      holdUploads(this, event.detail);
       this.keepFlow();
     },
     onUploadsNext(event: VantEvent<Materials>) {
-      this.setData({ materials: event.detail });
-      this.go(STEP.confirm);
+      this.go(STEP.confirm, { materials: event.detail });
     },
     onEdit(event: VantEvent<{ step: number }>) {
       this.go(event.detail.step);
@@ -167,8 +173,7 @@ Component({
     answered(result: Result<ApplicationView>): boolean {
       if (result.ok) {
         forgetFlow(this.data.service);
-        this.setData({ requestId: '', result: resultOf(result.data) });
-        this.go(STEP.done);
+        this.go(STEP.done, { requestId: '', result: resultOf(result.data) });
         return true;
       }
       if (!mayHaveLanded(result)) {
@@ -197,8 +202,7 @@ Component({
       toast(refusal.say, 3000);
       if (refusal.reverify) {
         // Verified again, the person comes back here with everything as it was.
-        this.setData({ resumeAt: STEP.confirm });
-        this.go(STEP.identity);
+        this.go(STEP.identity, { resumeAt: STEP.confirm });
       } else if (refusal.chooseReason) this.setData({ choosingReason: true, cardLost: true });
       else if (refusal.step !== undefined) this.go(refusal.step);
     },

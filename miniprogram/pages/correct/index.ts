@@ -14,6 +14,7 @@ import { DISTRICT_NAMES, EARLIEST_SINCE, districtCodeAt, flatKey } from '../../c
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
 import { confirm, toast, toastDone } from '../../utils/feedback';
 import { backOr } from '../../utils/routes';
+import { heldUploads, holdUploads } from '../shared/heldUploads';
 import { photoRequests } from '../shared/photoRequests';
 import {
   changesOf,
@@ -33,6 +34,8 @@ import {
 } from './model';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
+
+const draftKeyOf = (id: string): string => `correction:${id}`;
 
 Component({
   // app.wxss's shared classes (section titles, action rows) apply here.
@@ -73,14 +76,18 @@ Component({
     ...photoRequests,
     async onLoad(query: Record<string, string | undefined>) {
       void preloadSubscriptions();
-      this.setData({ id: query.id ?? '' });
-      const [result, overview] = await Promise.all([resident.getApplication(this.data.id), resident.overview()]);
-      if (!result.ok) return this.setData({ loading: false, error: result.error.message });
+      const id = query.id ?? '';
+      const [result, overview] = await Promise.all([resident.getApplication(id), resident.overview()]);
+      // The id goes to the view with what the answer shows: one setData, not one for each.
+      if (!result.ok) return this.setData({ id, loading: false, error: result.error.message });
       const app = result.data;
-      const draft = loadDraft<CorrectionDraft>(this.draftKey());
+      const draft = loadDraft<CorrectionDraft>(draftKeyOf(id));
       if (app.status !== 'correction_requested') {
-        if (typeof draft?.requestId === 'string' && draft.requestId && (await this.recover(draft.requestId))) return;
-        return this.setData({ loading: false, error: '这份申请现在不需要补正' });
+        if (typeof draft?.requestId === 'string' && draft.requestId) {
+          this.setData({ id });
+          if (await this.recover(draft.requestId)) return;
+        }
+        return this.setData({ id, loading: false, error: '这份申请现在不需要补正' });
       }
       const items = latestRequest(app.timeline);
       // What was typed and uploaded for this very request comes back; a draft for an earlier one does not.
@@ -89,14 +96,18 @@ Component({
       // Each material asked for starts from what was submitted, so nothing is dropped unless removed here.
       const submitted = listsFromMaterials(app.materials, materialItems(items), fileUrl);
       const uploads = startingUploads(submitted, current?.uploads);
+      const hasRelationStatement = 'relationStatement' in app.materials;
+      const residenceKind = rows.find((r) => r.path === 'residence.kind')?.value || app.residence?.kind || 'rent';
       this.setData({
+        id,
         loading: false,
         kind: app.kind,
         reason: app.reason ?? '',
         requests: items.map((i) => ({ label: fieldLabel(i.item), message: i.message })),
         items,
         rows,
-        hasRelationStatement: 'relationStatement' in app.materials,
+        hasRelationStatement,
+        ...this.residenceKindData(residenceKind, items, hasRelationStatement),
         uploads,
         keptSubmitted: Object.values(submitted).some((photos) => photos.length > 0),
         stamp: app.updatedAt,
@@ -106,13 +117,13 @@ Component({
           .valueOf(),
         base: correctionBase(app, overview.ok ? overview.data.today : undefined),
       });
-      this.followResidenceKind(rows.find((r) => r.path === 'residence.kind')?.value || app.residence?.kind || 'rent');
     },
     draftKey(): string {
-      return `correction:${this.data.id}`;
+      return draftKeyOf(this.data.id);
     },
     saveDraft() {
-      const { stamp, rows, uploads, requestId } = this.data;
+      const { stamp, rows, requestId } = this.data;
+      const uploads = heldUploads(this, this.data.uploads);
       const values = Object.fromEntries(rows.map((r) => [r.path, r.value]));
       saveDraft<CorrectionDraft>(this.draftKey(), { stamp, values, uploads, ...(requestId ? { requestId } : {}) });
     },
@@ -135,8 +146,12 @@ Component({
     },
     /** The kind of residence decides the proofs' hint and whether a relation statement is needed. */
     followResidenceKind(kind: string) {
-      const materialFields = materialFieldsFor(this.data.items, kind as ResidenceKind, this.data.hasRelationStatement);
-      this.setData({ residenceKind: kind, materialFields });
+      // The step may be shown anew (no material left to ask, then one again): it starts from the photos it reported.
+      const uploads = heldUploads(this, this.data.uploads);
+      this.setData({ ...this.residenceKindData(kind, this.data.items, this.data.hasRelationStatement), ...(uploads !== this.data.uploads ? { uploads } : {}) });
+    },
+    residenceKindData(kind: string, items: CorrectionItem[], hasRelationStatement: boolean): { residenceKind: string; materialFields: MaterialField[] } {
+      return { residenceKind: kind, materialFields: materialFieldsFor(items, kind as ResidenceKind, hasRelationStatement) };
     },
     setRow(index: number, value: string) {
       const row = this.data.rows[index];
@@ -170,9 +185,15 @@ Component({
       this.closePicker();
       this.setRow(picking, value);
     },
+    /**
+     * An upload settled or a photo went. The lists are kept with the draft, not sent to the view: the step
+     * shows them itself. The component shows the page's messages whenever they are set, so one about a
+     * changed material goes, and only a change is set.
+     */
     onUploads(event: VantEvent<UploadLists>) {
-      // The component shows the page's messages whenever they are set, so one about a changed material goes.
-      this.setData({ uploads: event.detail, materialErrors: errorsAfterChange(this.data.materialErrors, this.data.uploads, event.detail) });
+      const materialErrors = errorsAfterChange(this.data.materialErrors, heldUploads(this, this.data.uploads), event.detail);
+      holdUploads(this, event.detail);
+      if (JSON.stringify(materialErrors) !== JSON.stringify(this.data.materialErrors)) this.setData({ materialErrors });
       this.saveDraft();
     },
     async onSubmit() {
@@ -180,7 +201,7 @@ Component({
       const errors = this.data.base ? rowErrors(this.data.rows, this.data.base) : {};
       const { kind, residenceKind, reason, materialFields } = this.data;
       const requirements = requirementsFor(kind, residenceKind as ResidenceKind, (reason || undefined) as ReissueReason | undefined, materialFields);
-      const { materials, problems } = materialsOf(requirements, this.data.uploads);
+      const { materials, problems } = materialsOf(requirements, heldUploads(this, this.data.uploads));
       this.setData({ errors, materialErrors: problems });
       if (Object.keys(errors).length > 0 || Object.keys(problems).length > 0) return;
       // The prompt comes before anything asynchronous in the tap (WeChat shows it only then), so before the

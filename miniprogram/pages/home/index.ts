@@ -22,7 +22,8 @@ Component({
       this.load();
     },
     async load() {
-      this.setData({ loading: true, error: '' });
+      // The first show already shows the spinner: a setData saying so again would be a trip to the view for nothing.
+      if (!this.data.loading || this.data.error) this.setData({ loading: true, error: '' });
       const result = await resident.overview();
       if (result.ok) this.setData({ loading: false, model: homeModel(result.data) });
       else this.setData({ loading: false, error: result.error.message });

@@ -14,6 +14,8 @@
 // 3. getRelationNodes: j-component answers null for a relation whose other side was never
 //    loaded (van-checkbox without a van-checkbox-group); WeChat answers an empty list, which Vant
 //    relies on (`this.parent` reads `getRelationNodes(path)[0]`). We answer [] as WeChat does.
+// 4. Created instances: every instance of a component registered from a file is announced, with that
+//    file, to the listeners of onComponentCreated (the setData meter wraps its setData there).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as simulate from 'miniprogram-simulate';
@@ -68,10 +70,44 @@ exparser.Element.setMethodCaller = function patchedSetMethodCaller(node, caller)
   setMethodCaller.call(this, node, caller);
 };
 
-// ---- replay Component() definitions (see 2. above) ----
-const replay = replayDefinitions();
+// ---- created instances (see 4. above) ----
+/** Called with each new instance (`this` of its methods) and the file its Component() came from (no extension). */
+export type ComponentCreated = (instance: WechatMiniprogram.Component.TrivialInstance, file: string) => void;
+// On globalThis, like the wx state: every copy of this module announces to the same listeners.
+const CREATED_LISTENERS = Symbol.for('pages-harness.component-created');
+function createdListeners(): Set<ComponentCreated> {
+  const g = globalThis as typeof globalThis & { [CREATED_LISTENERS]?: Set<ComponentCreated> };
+  return (g[CREATED_LISTENERS] ??= new Set());
+}
+export function onComponentCreated(listener: ComponentCreated): void {
+  createdListeners().add(listener);
+}
 
-utils.runJs = (filePath) =>
+type Lifetime = (this: WechatMiniprogram.Component.TrivialInstance, ...args: unknown[]) => void;
+/** The file whose Component() is being registered: replay.run calls decorate synchronously inside it. */
+let registering: string | undefined;
+function announceCreated(options: Record<string, unknown>): Record<string, unknown> {
+  const file = registering;
+  if (!file) return options;
+  const lifetimes = (options.lifetimes ?? {}) as Record<string, Lifetime | undefined>;
+  // lifetimes.created wins over a top-level created (as in WeChat), so the one the file gave is called from here.
+  const created = lifetimes.created ?? (options.created as Lifetime | undefined);
+  return {
+    ...options,
+    lifetimes: {
+      ...lifetimes,
+      created(this: WechatMiniprogram.Component.TrivialInstance, ...args: unknown[]) {
+        for (const listener of createdListeners()) listener(this, file);
+        created?.apply(this, args);
+      },
+    },
+  };
+}
+
+// ---- replay Component() definitions (see 2. above) ----
+const replay = replayDefinitions({ decorate: announceCreated });
+
+const runJs = (filePath: string): void =>
   replay.run(filePath, () => {
     // Goes through jest's module system: resolves index.ts before index.js and transforms it with ts-jest.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -82,6 +118,14 @@ utils.runJs = (filePath) =>
       jest.isolateModules(() => require(filePath));
     }
   });
+utils.runJs = (filePath) => {
+  registering = filePath.replace(/\.(ts|js)$/, '');
+  try {
+    runJs(filePath);
+  } finally {
+    registering = undefined;
+  }
+};
 
 // ---- wcc input lists ----
 // miniprogram-compiler globs **/*.wxml itself, but its glob 7 does not descend into a symlinked

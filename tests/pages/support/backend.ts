@@ -36,6 +36,11 @@ export interface Backend {
   actionSheetAnswers: number[];
   /** The photos the person picks in the next chooseMedia calls. */
   chosenPhotos: string[][];
+  /**
+   * The progress an upload reports while its bytes are on the way, one percentage every `everyMs`
+   * before the answer comes (100 is always reported last, as WeChat does).
+   */
+  uploadProgress: { percents: number[]; everyMs: number };
   /** Makes every wx.request fail as with no network, until set back to false. */
   offline: boolean;
   /**
@@ -120,6 +125,7 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
     dir,
     actionSheetAnswers: [],
     chosenPhotos: [],
+    uploadProgress: { percents: [], everyMs: 0 },
     offline: false,
     loseAnswerOf: null,
     sent: [],
@@ -229,7 +235,12 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
       const listeners: ((p: { progress: number }) => void)[] = [];
       const { body, type } = multipart(readFileSync(options.filePath), options.name, options.formData);
       const headers = { ...(options.header as Record<string, string>), 'Content-Type': type };
-      const go = backend.offline ? Promise.reject(new Error('offline')) : send(toHost(options.url), 'POST', headers, body);
+      const { percents, everyMs } = backend.uploadProgress;
+      const ticked = percents.reduce<Promise<void>>(
+        (before, progress) => before.then(() => new Promise((resolve) => setTimeout(resolve, everyMs))).then(() => listeners.forEach((l) => l({ progress }))),
+        Promise.resolve(),
+      );
+      const go = backend.offline ? Promise.reject(new Error('offline')) : Promise.all([send(toHost(options.url), 'POST', headers, body), ticked]).then(([res]) => res);
       go.then(
         (res) => {
           listeners.forEach((l) => l({ progress: 100 }));

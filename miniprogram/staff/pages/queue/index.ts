@@ -2,6 +2,7 @@
 import { staff } from '../../../services/staff';
 import { askSubscriptions, preloadSubscriptions } from '../../../services/subscriptions';
 import { toast, toastDone } from '../../../utils/feedback';
+import { appended } from '../../../utils/listData';
 import { navigate } from '../../../utils/routes';
 import { filterOf, KIND_OPTIONS, queueRow, STATUS_OPTIONS, type QueueRow } from './model';
 
@@ -37,10 +38,12 @@ Component({
         }
       });
     },
-    async load() {
+    /** `filter`: a changed status or kind, set with the spinner in one setData (the retry button passes its tap event). */
+    async load(filter: { status?: string; kind?: string } = {}) {
+      const { status = this.data.status, kind = this.data.kind } = filter;
       const generation = this.data.generation + 1;
-      this.setData({ loading: true, error: '', generation });
-      const result = await staff.queue(filterOf(this.data.status, this.data.kind));
+      this.setData({ ...(status !== this.data.status ? { status } : {}), ...(kind !== this.data.kind ? { kind } : {}), loading: true, error: '', generation });
+      const result = await staff.queue(filterOf(status, kind));
       if (generation !== this.data.generation) return;
       if (!result.ok) {
         const forbidden = result.error.code === 'FORBIDDEN';
@@ -59,15 +62,14 @@ Component({
         toast(result.error.message);
         return;
       }
-      this.setData({ loadingMore: false, rows: [...this.data.rows, ...result.data.items.map(queueRow)], nextCursor: result.data.nextCursor });
+      // Appended by path ('rows[20]'…): the rows already shown are not sent to the view again.
+      this.setData({ loadingMore: false, ...appended('rows', this.data.rows.length, result.data.items.map(queueRow)), nextCursor: result.data.nextCursor });
     },
     onStatus(event: VantEvent<string>) {
-      this.setData({ status: event.detail });
-      this.load();
+      this.load({ status: event.detail });
     },
     onKind(event: VantEvent<string>) {
-      this.setData({ kind: event.detail });
-      this.load();
+      this.load({ kind: event.detail });
     },
     onOpen(event: VantEvent<unknown, { id: string }>) {
       navigate('staffReview', { id: event.currentTarget.dataset.id });

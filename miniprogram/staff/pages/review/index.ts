@@ -32,7 +32,8 @@ Component({
     async load() {
       // After a decision the page stays in place while it reloads; only the first load shows a spinner.
       const first = !this.data.model;
-      this.setData({ loading: first, error: '' });
+      // Only a change goes to the view: on the first show the spinner is already there.
+      if (first !== this.data.loading || this.data.error) this.setData({ loading: first, error: '' });
       const result = await staff.getApplication(this.data.id);
       if (!result.ok) {
         if (first) return this.setData({ loading: false, error: result.error.message });
