@@ -1,6 +1,6 @@
 // Every query shape the server uses is served by its own index in SQLite's real plan, for both its filter
 // and its order; a query of any other shape is refused; and batches committed together stay independent.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -33,9 +33,9 @@ it.each(QUERY_SHAPES.map((shape) => [shape.name, shape] as const))('%s: one inde
   }
 });
 
-it('walks a collection by key on the primary key', () => {
+it('walks a collection by key on the key index, resuming at its position', () => {
   const plan = store.explain('applications', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 500, after: { value: 'a', id: 'a' } }).join(' | ');
-  expect(plan).toMatch(/USING PRIMARY KEY/);
+  expect(plan).toContain('USING INDEX docs_key (collection=? AND id>?)');
   expect(plan).not.toContain('TEMP B-TREE');
 });
 
@@ -52,9 +52,10 @@ it('indexes each collection only where its own queries look: other collectionsâ€
   const db = new Database(join(dir, 'store.sqlite'), { readonly: true });
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
   db.close();
-  expect(indexes.map((i) => i.name).sort()).toEqual(QUERY_SHAPES.map((s) => s.name).sort());
-  for (const { sql } of indexes) expect(sql).toMatch(/WHERE collection = '[a-z]+'/);
-  expect(indexes.some((i) => i.sql.includes("'locks'") || i.sql.includes("'files'"))).toBe(false);
+  const secondary = indexes.filter((i) => i.name !== 'docs_key');
+  expect(secondary.map((i) => i.name).sort()).toEqual(QUERY_SHAPES.map((s) => s.name).sort());
+  for (const { sql } of secondary) expect(sql).toMatch(/WHERE collection = '[a-z]+'/);
+  expect(secondary.some((i) => i.sql.includes("'locks'") || i.sql.includes("'files'"))).toBe(false);
   store = openSqliteStore(dir);
 });
 
@@ -98,4 +99,29 @@ it('commits batches sent in the same turn together, and a refused one alone roll
   const other = openSqliteStore(dir);
   expect(await other.get('locks', 'two')).toMatchObject({ n: 2 });
   other.close();
+});
+
+it('moves a store whose key was the tableâ€™s own into the keyed table once, keeping every document and version', async () => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const written = new Database(join(dir, 'store.sqlite'));
+  written.exec('CREATE TABLE docs (collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID');
+  written.exec("CREATE INDEX applications_by_owner ON docs (collection, json_extract(body, '$.ownerOpenid'), json_extract(body, '$.submittedAt'))");
+  written.prepare('INSERT INTO docs VALUES (?, ?, ?, ?)').run('applications', 'a1', 3, JSON.stringify({ ownerOpenid: 'me', submittedAt: 5 }));
+  written.prepare('INSERT INTO docs VALUES (?, ?, ?, ?)').run('locks', 'l1', 1, '{}');
+  written.close();
+
+  store = openSqliteStore(dir);
+  expect(await store.get('applications', 'a1')).toEqual({ ownerOpenid: 'me', submittedAt: 5, _id: 'a1', _version: 3 });
+  expect((await store.find('applications', { where: { ownerOpenid: 'me' }, orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 5 })).map((d) => d._id)).toEqual(['a1']);
+  await expect(store.commit([{ op: 'create', collection: 'locks', id: 'l1', doc: {} }])).rejects.toBeInstanceOf(StoreConflict);
+  store.close();
+  const check = new Database(join(dir, 'store.sqlite'), { readonly: true });
+  const table = check.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'docs'").get() as { sql: string };
+  const leftovers = check.prepare("SELECT name FROM sqlite_master WHERE name = 'docs_without_rowid'").all();
+  check.close();
+  expect(table.sql).not.toMatch(/WITHOUT ROWID/i);
+  expect(leftovers).toEqual([]);
+  store = openSqliteStore(dir);
 });
