@@ -3,7 +3,7 @@
 // Flags: --million, --duration=<seconds per case> (default 5), --sizes=<n,n,...>, --skip=<startup,packages,pages,durability>,
 // --keep (leave the seeded stores in the temporary folder).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CITY_OFFICER, DISTRICT_OFFICER, loadCases, planCases } from './cases';
 import { measureDurability } from './durability';
@@ -94,7 +94,8 @@ async function optional<T>(name: string, skip: Set<string>, run: () => Promise<T
 
 export async function main(options: BenchOptions): Promise<void> {
   const { sizes, seconds, skip, keep } = parse(options.argv);
-  const result: BenchResult = { node: process.version, startedAt: new Date().toISOString(), secondsPerCase: seconds, connections: CONNECTIONS, sizes: [] };
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const result: BenchResult = { node: process.version, machine, startedAt: new Date().toISOString(), secondsPerCase: seconds, connections: CONNECTIONS, sizes: [] };
   for (const size of sizes) result.sizes.push(await benchSize(options, size, seconds, keep));
   result.startup = await optional('startup', skip, () => measureStartup(options.root));
   result.packages = await optional('packages', skip, () => measurePackages(options.root));

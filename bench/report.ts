@@ -22,6 +22,8 @@ export interface SizeResult {
 
 export interface BenchResult {
   node: string;
+  /** The CPUs and memory the run had: the figures mean little without them. */
+  machine: string;
   startedAt: string;
   secondsPerCase: number;
   connections: number;
@@ -111,7 +113,7 @@ export function markdown(result: BenchResult): string {
   const header = ['section', 'measure', ...sizes.map((s) => `${int(s.applications)} applications`)];
   const align = ['---', '---', ...sizes.map(() => '---')];
   const lines = [
-    `backend on the local host (Node ${result.node}, ${result.startedAt})`,
+    `backend on the local host (${result.machine}, Node ${result.node}, ${result.startedAt})`,
     '',
     `| ${header.join(' | ')} |`,
     `|${align.join('|')}|`,

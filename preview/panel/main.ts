@@ -172,7 +172,7 @@ function outboxSection(): HTMLElement {
     onclick: async () => {
       try {
         const result = await runScheduler();
-        ran.textContent = `定时任务：新建 ${result.created}，送达 ${result.delivered}，失败 ${result.failed}`;
+        ran.textContent = `定时任务：新建 ${result.created}，送达 ${result.delivered}，失败 ${result.failed}，清理过期记录 ${result.pruned}`;
       } catch (error) {
         ran.textContent = `定时任务运行失败：${(error as Error).message}`;
       }

@@ -28,7 +28,7 @@ export async function readOutbox(): Promise<OutboxItem[]> {
   return (await answer<{ items: OutboxItem[] }>(await fetch('/api/dev/outbox', { cache: 'no-store' }))).items;
 }
 
-export async function runScheduler(): Promise<{ created: number; delivered: number; failed: number }> {
+export async function runScheduler(): Promise<{ created: number; delivered: number; failed: number; pruned: number }> {
   return answer(await fetch('/api/dev/scheduler', { method: 'POST' }));
 }
 
