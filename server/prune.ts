@@ -7,17 +7,29 @@ import { StoreConflict, type Store } from './store/types';
 export const REQUEST_RECORD_DAYS = 7;
 export const REQUEST_RECORD_MS = REQUEST_RECORD_DAYS * 24 * 3600 * 1000;
 
+/**
+ * When a record expires. One written before records carried an expiry is given the time a request record
+ * from then would have had: a repeat of a write made just before an upgrade is still answered as it was.
+ */
+export function expiryOf(doc: { expiresAt?: number; at?: number; createdAt?: number }): number {
+  return doc.expiresAt ?? (doc.at ?? doc.createdAt ?? 0) + REQUEST_RECORD_MS;
+}
+
 /** The collections that expire, each with an index by `expiresAt` (shapes.ts). */
 const EXPIRING = ['requests', 'tokens', 'verifications'] as const;
 
-/** Deletes what expired before `now`, at most `batches` pages of `batchSize` per collection; answers how many. */
+/** Deletes what expired by `now`, at most `batches` pages of `batchSize` in each collection; answers how many. */
 export async function pruneExpired(store: Store, now: number, batchSize: number, batches: number): Promise<number> {
   let pruned = 0;
   for (const collection of EXPIRING) {
     for (let i = 0; i < batches; i++) {
-      const page = await store.find<{ expiresAt?: number }>(collection, { where: {}, orderBy: { field: 'expiresAt', direction: 'asc' }, limit: batchSize });
-      // A record written before it carried an expiry has none: it is long past any use.
-      const expired = page.filter((doc) => doc.expiresAt === undefined || doc.expiresAt <= now);
+      // Records without an expiry (written before there was one) come first; the rest wait until those have gone.
+      const page = await store.find<{ expiresAt?: number; at?: number; createdAt?: number }>(collection, {
+        where: {},
+        orderBy: { field: 'expiresAt', direction: 'asc' },
+        limit: batchSize,
+      });
+      const expired = page.filter((doc) => expiryOf(doc) <= now);
       if (expired.length === 0) break;
       try {
         await store.commit(expired.map((doc) => ({ op: 'delete' as const, collection, id: doc._id, version: doc._version })));

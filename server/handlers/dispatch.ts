@@ -6,7 +6,7 @@ import { AppError, ERROR_MESSAGES, FIELD_MESSAGES } from '../../miniprogram/doma
 import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context } from '../context';
 import { sha256 } from '../ids';
-import { REQUEST_RECORD_MS } from '../prune';
+import { expiryOf, REQUEST_RECORD_MS } from '../prune';
 import { StoreConflict, type Doc, type Write } from '../store/types';
 import { deliverIds } from '../notifications/delivery';
 
@@ -80,10 +80,11 @@ export function parseId(c: Checker, payload: unknown): { id: string } | undefine
 interface RequestRecord {
   result: unknown;
   at: number;
-  expiresAt: number;
+  /** Absent on records written before records expired: expiryOf counts from `at`. */
+  expiresAt?: number;
 }
 
-const current = (record: Doc<RequestRecord> | null, now: number): Doc<RequestRecord> | null => (record && record.expiresAt > now ? record : null);
+const current = (record: Doc<RequestRecord> | null, now: number): Doc<RequestRecord> | null => (record && expiryOf(record) > now ? record : null);
 
 /** Checks the caller may use a function at all (e.g. is staff), answering the context its actions run with. */
 export type Authorize = (ctx: Context) => Promise<Context>;
@@ -116,18 +117,27 @@ export async function dispatch(fn: FunctionName, actions: ActionTable, callerCtx
     if (!c.ok || parsed === undefined) throw invalid(c.errors);
 
     const outcome = await action.run(ctx, parsed);
-    const writes = [...(outcome.writes ?? [])];
-    if (requestKey) {
-      const record: RequestRecord = { result: outcome.data, at: ctx.now, expiresAt: ctx.now + REQUEST_RECORD_MS };
-      writes.push(
-        expired
-          ? { op: 'update', collection: 'requests', id: requestKey, version: expired._version, doc: { ...record } }
-          : { op: 'create', collection: 'requests', id: requestKey, doc: { ...record } },
-      );
-    }
+    const record: RequestRecord = { result: outcome.data, at: ctx.now, expiresAt: ctx.now + REQUEST_RECORD_MS };
+    const withRecord = (replacing: Doc<RequestRecord> | null): Write[] => [
+      ...(outcome.writes ?? []),
+      ...(!requestKey
+        ? []
+        : replacing
+          ? [{ op: 'update' as const, collection: 'requests' as const, id: requestKey, version: replacing._version, doc: { ...record } }]
+          : [{ op: 'create' as const, collection: 'requests' as const, id: requestKey, doc: { ...record } }]),
+    ];
+    let writes = withRecord(expired);
     if (writes.length > 0) {
       try {
-        await ctx.store.commit(writes);
+        try {
+          await ctx.store.commit(writes);
+        } catch (error) {
+          // The scheduler may have pruned the expired record meanwhile: then the record is created instead.
+          if (!(error instanceof StoreConflict && expired && error.write.collection === 'requests')) throw error;
+          if (await ctx.store.get('requests', error.write.id)) throw error;
+          writes = withRecord(null);
+          await ctx.store.commit(writes);
+        }
       } catch (error) {
         if (!(error instanceof StoreConflict)) throw error;
         if (requestKey) {

@@ -15,6 +15,7 @@ import { randomId, randomSecret } from '../ids';
 import type { Store, Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
+import { HISTORY_LIMIT } from '../views';
 import { clockInstant, CLOCK_RANGE_MESSAGE, type DevClock } from './clock';
 import { MAX_UPLOAD_BYTES } from '../files/uploads';
 import type { LocalFiles } from './fileStorage';
@@ -236,7 +237,7 @@ export function createHost(deps: HostDeps): LocalHost {
     const applications = await store.find<ApplicationRecord>('applications', {
       where: { ownerOpenid: owner },
       orderBy: { field: 'submittedAt', direction: 'desc' },
-      limit: 200,
+      limit: HISTORY_LIMIT,
     });
     return applications.some(
       (app) => seesDistrict(staff, app.district) && materialFiles(app.materials, app.kind, app.residence?.kind, app.reason).some((f) => f.fileId === fileId),

@@ -1,17 +1,20 @@
 // Gives every application the queue placement its kind and status call for (records.ts queuePlacement), a
-// page per atomic batch. A store marked with the current rule needs nothing; when the rule changes, its
-// number goes up and the next start places every application again.
-import { placed, type ApplicationRecord } from '../records';
+// page per atomic batch. The store is marked with the rule it was placed by, as the placement of every kind
+// in every status: when the rule changes (here or in the states it reads), the next start places again.
+import { APPLICATION_KINDS, STATUSES } from '../../miniprogram/domain/contract';
+import { sha256 } from '../ids';
+import { placed, queuePlacement, type ApplicationRecord } from '../records';
 import type { Store, Write } from '../store/types';
 import { everyDoc } from './walk';
 
 const MARKER = 'queue-lanes';
-/** Raise when queuePlacement changes. */
-export const PLACEMENT_RULE = 1;
+
+/** The rule as data: a digest of where every kind in every status is placed. */
+export const PLACEMENT_RULE = sha256(JSON.stringify(APPLICATION_KINDS.flatMap((kind) => STATUSES.map((status) => [kind, status, queuePlacement(kind, status)]))));
 
 /** Answers how many applications were moved. */
 export async function migrateQueueLanes(store: Store): Promise<number> {
-  const marker = await store.get<{ rule: number }>('meta', MARKER);
+  const marker = await store.get<{ rule: string }>('meta', MARKER);
   if (marker?.rule === PLACEMENT_RULE) return 0;
   let moved = 0;
   for await (const page of everyDoc<ApplicationRecord>(store, 'applications')) {

@@ -1,5 +1,5 @@
-// A whole collection a page at a time, by key: how a migration reaches every document with bounded reads,
-// and resumes in order when a run cut short starts again.
+// A whole collection a page at a time, by key: how a migration reaches every document with bounded reads
+// (a run cut short starts again from the first key; what it already rewrote needs nothing the second time).
 import type { CollectionName, Doc, Store } from '../store/types';
 
 const PAGE = 500;

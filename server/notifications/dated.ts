@@ -5,7 +5,7 @@ import { addDays, chinaDate } from '../../miniprogram/domain/dates';
 import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { endorsementOf, permitOpensOnOf, whyNot } from '../../miniprogram/domain/eligibility';
 import type { StaffRecord } from '../context';
-import type { ApplicationRecord } from '../records';
+import { queuePlacement, type ApplicationRecord } from '../records';
 import type { Doc, Query, Store } from '../store/types';
 import { historyItem, historyOfPerson } from '../views';
 import { pickupPlaceText, type NotificationDraft } from './documents';
@@ -39,7 +39,10 @@ async function* all<T>(store: Store, collection: 'applications' | 'staff', query
  * after both (days without runs) sends the 30th day's alone: the earlier one says nothing more.
  */
 export const pickupReminders: DatedSource = async function* (store, today) {
-  for await (const app of all<ApplicationRecord>(store, 'applications', { where: { lane: 'ready' }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
+  for await (const app of all<ApplicationRecord>(store, 'applications', {
+    where: { lane: queuePlacement('permit', 'ready').lane },
+    orderBy: { field: 'dueOn', direction: 'asc' },
+  })) {
     // A ready application changes only by being collected, so its last update is the day of markReady.
     const readyOn = chinaDate(app.updatedAt);
     const due = PICKUP_REMINDER_DAYS.map((days) => addDays(readyOn, days)).filter((day) => day <= today);
@@ -58,7 +61,7 @@ export const pickupReminders: DatedSource = async function* (store, today) {
 /** The permit opening, for a person whose approved declaration has reached permitOpensOn and who may apply now (none pending or held). */
 export const permitOpenings: DatedSource = async function* (store, today) {
   for await (const declaration of all<ApplicationRecord>(store, 'applications', {
-    where: { lane: 'done', kind: 'declaration' },
+    where: { lane: queuePlacement('declaration', 'approved').lane, kind: 'declaration' },
     orderBy: { field: 'dueOn', direction: 'asc' },
   })) {
     const history = (await historyOfPerson(store, declaration.idHash, 'desc')).map(historyItem);
@@ -78,7 +81,10 @@ export const staffOverdue: DatedSource = async function* (store, today) {
     if (known !== undefined) return known;
     let count = 0;
     // Earliest due first: the count stops at the first application not yet overdue.
-    for await (const app of all<ApplicationRecord>(store, 'applications', { where: { lane: 'pending', district }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
+    for await (const app of all<ApplicationRecord>(store, 'applications', {
+      where: { lane: queuePlacement('declaration', 'pending').lane, district },
+      orderBy: { field: 'dueOn', direction: 'asc' },
+    })) {
       if (app.dueOn >= today) break;
       count += 1;
     }
@@ -105,7 +111,10 @@ export const ENDORSEMENT_CLOSING_DAYS = 7;
  */
 export const endorsementReminders: DatedSource = async function* (store, today) {
   const seen = new Set<string>();
-  for await (const card of all<ApplicationRecord>(store, 'applications', { where: { lane: 'collected' }, orderBy: { field: 'dueOn', direction: 'asc' } })) {
+  for await (const card of all<ApplicationRecord>(store, 'applications', {
+    where: { lane: queuePlacement('permit', 'collected').lane },
+    orderBy: { field: 'dueOn', direction: 'asc' },
+  })) {
     if (!isCard(card.kind) || seen.has(card.idHash)) continue;
     seen.add(card.idHash);
     const history = (await historyOfPerson(store, card.idHash, 'desc')).map(historyItem);

@@ -1,7 +1,8 @@
 // Every query the server makes, by shape: the collection, the fields it filters on by equality and the
 // field it is ordered by. Each shape has one index that serves its filter and then its order, so no query
 // reads more documents than it answers. The SQLite adapter creates these indexes and refuses a query of
-// any other shape; the cloud's database declares the same list as compound indexes.
+// any other shape. The cloud's database is to declare the same list as ordinary compound indexes (its
+// collections are separate, so no index there spans another collection; it has no sparse ones).
 import type { CollectionName, Query } from './types';
 
 export interface QueryShape {

@@ -177,6 +177,7 @@ export function openSqliteStore(dataDir: string | ':memory:', options: SqliteOpt
 
   // Batches committed in the same turn of the event loop are written in one transaction, each under its own
   // savepoint: a refused batch rolls back alone, and the sync that makes a commit durable is paid once for all.
+  // Any other failure (disk full, I/O) rolls the whole transaction back, and every batch of it is refused.
   let queued: { writes: readonly Write[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
   const applyAll = db.transaction((batches: typeof queued) =>
     batches.map((batch) => {
@@ -184,6 +185,7 @@ export function openSqliteStore(dataDir: string | ':memory:', options: SqliteOpt
         apply(batch.writes);
         return undefined;
       } catch (error) {
+        if (!(error instanceof StoreConflict)) throw error;
         return error;
       }
     }),
@@ -191,6 +193,7 @@ export function openSqliteStore(dataDir: string | ':memory:', options: SqliteOpt
   const flush = () => {
     const batches = queued;
     queued = [];
+    if (batches.length === 0) return;
     let outcomes: unknown[];
     try {
       outcomes = applyAll(batches);
@@ -236,6 +239,8 @@ export function openSqliteStore(dataDir: string | ':memory:', options: SqliteOpt
     },
 
     close() {
+      // What was committed before closing is written first, as its caller was promised.
+      if (db.open && queued.length > 0) flush();
       if (db.open) db.close();
     },
   };

@@ -1,6 +1,6 @@
 // Steps of residents and officers in the preview, shared by the end-to-end journeys.
 import type { Page } from 'playwright-core';
-import { current, eventually, expectVisible, navTitle, tapButton } from './phone';
+import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
 
 export const fieldOf = (page: Page, name: string) => current(page).locator(`[class*="field-${name}"] input, [class*="field-${name}"] textarea`).first();
 
@@ -111,10 +111,12 @@ export async function confirmModal(page: Page, text: string): Promise<void> {
 }
 
 /** As the city's officer: the queue, then 李晓梅's application waiting there, shown with her full ID number. */
-export async function openInQueue(page: Page): Promise<void> {
+export async function openInQueue(page: Page, queueScreenshot?: string): Promise<void> {
   await switchIdentity(page, '民警（全市）');
   await current(page).getByText('工作人员审核台', { exact: true }).click();
   await eventually(async () => expect(await navTitle(page).textContent()).toMatch(/审核/));
+  await expectVisible(current(page).getByText('李晓梅').first());
+  if (queueScreenshot) await screenshot(page, queueScreenshot);
   await current(page).getByText('李晓梅').first().click();
   await expectVisible(current(page).getByText('43010419900307100X'));
 }

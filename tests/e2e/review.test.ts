@@ -21,7 +21,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await declare(page, photo);
 
   // The officer sees it, with the full ID number, and asks for two corrections at once.
-  await openInQueue(page);
+  await openInQueue(page, 'staff-queue.png');
   await tapButton(page, '要求补正');
   await current(page).locator('[class*="check-applicant-mobile"]').getByText('手机号码').click();
   await current(page).locator('[class*="message-applicant-mobile"] textarea').fill('手机号码无法接通，请核对');

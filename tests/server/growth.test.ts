@@ -71,3 +71,35 @@ it('writes a staff view without reading the log back, and keeps every status cha
   expect(detail.timeline).toHaveLength(2);
   expect((await world.counts()).views).toBe(1000); // counts() reads a page of at most 1000
 });
+
+it('answers a repeat from a record written before records expired, for as long as a new record would keep it', async () => {
+  const first = unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', await declarationPayload(world, ALICE), 'submit-1'));
+  // As an older store held it: the answer and its time, no expiry.
+  const [record] = await world.store.find<{ result: unknown; at: number }>('requests', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 10 });
+  await world.store.commit([{ op: 'update', collection: 'requests', id: record._id, version: record._version, doc: { result: record.result, at: record.at } }]);
+  world.now += REQUEST_RECORD_MS - 1000;
+  expect(await prunedByScheduler()).toBe(2); // the spent check and token; the record stays
+  expect(unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', {}, 'submit-1'))).toEqual(first);
+  world.now += 2000;
+  expect(await prunedByScheduler()).toBe(1);
+});
+
+it('replaces an expired record with the new answer, even when the scheduler deletes it in between', async () => {
+  const first = unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', await declarationPayload(world, ALICE), 'same-id'));
+  unwrap(await world.call(ALICE.openid, 'withdraw', { id: first.id }, 'withdraw-1'));
+  world.now += REQUEST_RECORD_MS + 1000;
+  const payload = await declarationPayload(world, ALICE);
+  // The scheduler's prune lands between the request's read of the expired record and its commit.
+  const { get } = world.store;
+  world.store.get = (async (...args: Parameters<typeof get>) => {
+    const doc = await get.apply(world.store, args);
+    if (args[0] === 'requests' && doc) await world.store.commit([{ op: 'delete', collection: 'requests', id: doc._id, version: doc._version }]);
+    return doc;
+  }) as typeof get;
+  const again = await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', payload, 'same-id');
+  world.store.get = get;
+  expect(again).toMatchObject({ ok: true, data: { status: 'pending' } });
+  expect(unwrap(again).id).not.toBe(first.id);
+  // And the new answer is the one kept for repeats.
+  expect(unwrap(await world.call<ApplicationView>(ALICE.openid, 'submitDeclaration', {}, 'same-id')).id).toBe(unwrap(again).id);
+});

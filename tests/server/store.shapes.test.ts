@@ -125,3 +125,25 @@ it('moves a store whose key was the table’s own into the keyed table once, kee
   expect(leftovers).toEqual([]);
   store = openSqliteStore(dir);
 });
+
+it('refuses every batch of a group when the store itself fails, and writes none of them', async () => {
+  const outcomes = await Promise.allSettled([
+    store.commit([{ op: 'create', collection: 'locks', id: 'fine', doc: {} }]),
+    // A value JSON cannot hold fails inside the store, as a full disk would: not a refused precondition.
+    store.commit([{ op: 'create', collection: 'locks', id: 'broken', doc: { n: BigInt(1) } }]),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+  expect((outcomes[0] as PromiseRejectedResult).reason).not.toBeInstanceOf(StoreConflict);
+  expect(await store.get('locks', 'fine')).toBeNull();
+  // The store goes on: the next batch lands.
+  await store.commit([{ op: 'create', collection: 'locks', id: 'fine', doc: {} }]);
+  expect(await store.get('locks', 'fine')).not.toBeNull();
+});
+
+it('writes what was committed before it closed', async () => {
+  const committed = store.commit([{ op: 'create', collection: 'locks', id: 'last', doc: { n: 1 } }]);
+  store.close();
+  await committed;
+  store = openSqliteStore(dir);
+  expect(await store.get('locks', 'last')).toMatchObject({ n: 1 });
+});

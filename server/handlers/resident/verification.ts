@@ -21,8 +21,8 @@ export interface VerificationRecord {
   idHash: string;
   state: 'started' | 'passed';
   createdAt: number;
-  /** When the check can no longer be finished, and the scheduler may delete it. */
-  expiresAt: number;
+  /** When the check can no longer be finished, and the scheduler may delete it (absent on checks from before). */
+  expiresAt?: number;
 }
 
 export interface TokenRecord {
@@ -85,7 +85,7 @@ export const finishVerification: ActionDefinition<{ verifyId: string; devOutcome
   },
   async run(ctx, { verifyId, devOutcome }) {
     const check = await ctx.store.get<VerificationRecord>('verifications', verifyId);
-    if (!check || check.openid !== ctx.openid || check.state !== 'started' || ctx.now - check.createdAt > CHECK_LIFETIME_MS) {
+    if (!check || check.openid !== ctx.openid || check.state !== 'started' || ctx.now >= (check.expiresAt ?? check.createdAt + CHECK_LIFETIME_MS)) {
       throw new AppError('VERIFICATION_FAILED');
     }
     const outcome = await ctx.verifier.outcome({ openid: ctx.openid, verifyId, ...(devOutcome ? { devOutcome } : {}) });

@@ -85,7 +85,7 @@ export const approve: ActionDefinition<{ id: string; note?: string }, StaffDecis
       const all = [...writes, ...(await releasePendingLock(ctx.store, app))];
       if (app.kind === 'declaration') {
         // A newer approved declaration replaces the person's earlier one; the count of months still starts at the first.
-        const history = await historyOfPerson(ctx.store, app.idHash, 'asc');
+        const history = await historyOfPerson(ctx.store, app.idHash, 'desc');
         for (const old of history) {
           if (old.kind === 'declaration' && old.status === 'approved' && old._id !== app._id)
             all.push(...transition(old, 'superseded', { role: 'system' }, ctx.now, { note: '已由新的申报取代' }).writes);
