@@ -1,14 +1,12 @@
 // The query plan of every query the load's cases make. The queries are not written out here: each case is
 // run once in this process against the seeded store, recording what the handlers ask of it, so the plans
-// follow the handlers as they change. The plan comes from the store itself when it can explain a query.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+// follow the handlers as they change. The plan is the store's own (explain), from the SQL it runs.
 import { runFunction } from '../server/functions';
 import { personKeyer, randomId, randomSecret } from '../server/ids';
 import { localFiles } from '../server/local/fileStorage';
 import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../server/local/secrets';
 import { DEFAULT_CARD_FEE } from '../server/settings';
-import { openSqliteStore, type SqliteStore } from '../server/store/sqlite';
+import { openSqliteStore } from '../server/store/sqlite';
 import type { CollectionName, Query, Store } from '../server/store/types';
 import { developmentVerifier } from '../server/verification/development';
 
@@ -29,45 +27,9 @@ export interface PlanCase {
   body: string;
 }
 
-type Explaining = SqliteStore & { explain?: (collection: CollectionName, query: Query) => unknown };
-
-const BIND = (value: unknown) => (typeof value === 'boolean' ? (value ? 1 : 0) : (value as string | number | null));
-
-/** The SQL the store's find built before it could explain itself: used only when it cannot. */
-function fallbackPlan(dataDir: string, collection: CollectionName, query: Query): string[] {
-  const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
-  try {
-    const field = (f: string) => (f === '_id' ? 'id' : `json_extract(body, '$.${f}')`);
-    const params: unknown[] = [collection];
-    const conditions = ['collection = ?'];
-    for (const [f, value] of Object.entries(query.where)) {
-      conditions.push(value === null ? `${field(f)} IS NULL` : `${field(f)} = ?`);
-      if (value !== null) params.push(BIND(value));
-    }
-    const order = field(query.orderBy.field);
-    const direction = query.orderBy.direction === 'asc' ? 'ASC' : 'DESC';
-    if (query.after) {
-      const cmp = direction === 'ASC' ? '>' : '<';
-      conditions.push(`(${order} ${cmp} ? OR (${order} = ? AND id ${cmp} ?))`);
-      params.push(BIND(query.after.value), BIND(query.after.value), query.after.id);
-    }
-    const sql = `SELECT id, version, body FROM docs WHERE ${conditions.join(' AND ')} ORDER BY ${order} ${direction}, id ${direction} LIMIT ${query.limit}`;
-    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
-  } finally {
-    db.close();
-  }
-}
-
-function planOf(store: Explaining, dataDir: string, collection: CollectionName, query: Query): string[] {
-  if (typeof store.explain !== 'function') return fallbackPlan(dataDir, collection, query);
-  const answer = store.explain(collection, query);
-  const lines = Array.isArray(answer) ? answer : [answer];
-  return lines.map((line) => (typeof line === 'string' ? line : ((line as { detail?: string })?.detail ?? JSON.stringify(line))));
-}
-
 /** Runs each case once (its writes discarded) and answers the plan and speed of every distinct query it made. */
 export async function queryPlans(dataDir: string, now: number, cases: PlanCase[]): Promise<PlannedQuery[]> {
-  const store = openSqliteStore(dataDir) as Explaining;
+  const store = openSqliteStore(dataDir);
   const seen = new Map<string, { cases: Set<string>; collection: CollectionName; query: Query }>();
   let current = '';
   const recording: Store = {
@@ -103,7 +65,7 @@ export async function queryPlans(dataDir: string, now: number, cases: PlanCase[]
         collection,
         where: Object.keys(query.where),
         orderBy: `${query.orderBy.field} ${query.orderBy.direction}`,
-        plan: planOf(store, dataDir, collection, query),
+        plan: store.explain(collection, query),
         ms: (performance.now() - started) / runs,
       });
     }
