@@ -12,7 +12,8 @@ import { seesDistrict } from '../handlers/staff/access';
 import type { ApplicationRecord } from '../records';
 import { hasFunction, runFunction } from '../functions';
 import { randomId, randomSecret } from '../ids';
-import type { Store, Write } from '../store/types';
+import { docsOf } from '../store/pages';
+import { MAX_QUERY_LIMIT, type Store, type Write } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
 import { HISTORY_LIMIT } from '../views';
@@ -205,29 +206,20 @@ export function createHost(deps: HostDeps): LocalHost {
   /** Every notification, newest first, as api.md's outbox route shows it. */
   async function outbox() {
     const items = [];
-    let after: { value: number; id: string } | undefined;
-    for (;;) {
-      const page = await store.find<NotificationRecord>('notifications', {
-        where: {},
-        orderBy: { field: 'createdAt', direction: 'desc' },
-        limit: 1000,
-        ...(after ? { after } : {}),
+    const newestFirst = { where: {}, orderBy: { field: 'createdAt', direction: 'desc' as const } };
+    for await (const n of docsOf<NotificationRecord>(store, 'notifications', newestFirst, MAX_QUERY_LIMIT)) {
+      items.push({
+        id: n._id,
+        event: n.event,
+        openid: n.openid,
+        ...(n.applicationId ? { applicationId: n.applicationId } : {}),
+        data: n.data,
+        page: n.page,
+        createdAt: n.createdAt,
+        status: n.status,
       });
-      for (const n of page) {
-        items.push({
-          id: n._id,
-          event: n.event,
-          openid: n.openid,
-          ...(n.applicationId ? { applicationId: n.applicationId } : {}),
-          data: n.data,
-          page: n.page,
-          createdAt: n.createdAt,
-          status: n.status,
-        });
-      }
-      if (page.length < 1000) return items;
-      after = { value: page[page.length - 1].createdAt, id: page[page.length - 1]._id };
     }
+    return items;
   }
 
   /** Staff may open a file that an application of their districts references. */

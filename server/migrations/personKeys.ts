@@ -5,7 +5,7 @@
 import { legacyPersonKey } from '../ids';
 import { pendingLockId, type ApplicationRecord } from '../records';
 import type { Store, Write } from '../store/types';
-import { everyDoc } from './walk';
+import { WHOLE_COLLECTION, pagesOf } from '../store/pages';
 
 const MARKER = 'person-keys';
 /** The scheme this code writes; a store marked with it needs nothing. */
@@ -35,7 +35,7 @@ export async function migratePersonKeys(store: Store, personKey: (idNumber: stri
     return { moved: 0, rekeyed: false };
   }
   let moved = 0;
-  for await (const page of everyDoc<ApplicationRecord>(store, 'applications')) {
+  for await (const page of pagesOf<ApplicationRecord>(store, 'applications', WHOLE_COLLECTION)) {
     const writes: Write[] = [];
     for (const app of page) {
       const next = personKey(app.applicant.idNumber);
@@ -53,7 +53,7 @@ export async function migratePersonKeys(store: Store, personKey: (idNumber: stri
     if (writes.length > 0) await store.commit(writes);
   }
   for (const collection of ['verifications', 'tokens'] as const) {
-    for await (const page of everyDoc(store, collection)) {
+    for await (const page of pagesOf(store, collection, WHOLE_COLLECTION)) {
       await store.commit(page.map((d) => ({ op: 'delete' as const, collection, id: d._id, version: d._version })));
     }
   }

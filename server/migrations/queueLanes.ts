@@ -5,7 +5,7 @@ import { APPLICATION_KINDS, STATUSES } from '../../miniprogram/domain/contract';
 import { sha256 } from '../ids';
 import { placed, queuePlacement, type ApplicationRecord } from '../records';
 import type { Store, Write } from '../store/types';
-import { everyDoc } from './walk';
+import { WHOLE_COLLECTION, pagesOf } from '../store/pages';
 
 const MARKER = 'queue-lanes';
 
@@ -17,7 +17,7 @@ export async function migrateQueueLanes(store: Store): Promise<number> {
   const marker = await store.get<{ rule: string }>('meta', MARKER);
   if (marker?.rule === PLACEMENT_RULE) return 0;
   let moved = 0;
-  for await (const page of everyDoc<ApplicationRecord>(store, 'applications')) {
+  for await (const page of pagesOf<ApplicationRecord>(store, 'applications', WHOLE_COLLECTION)) {
     const writes: Write[] = [];
     for (const app of page) {
       const { _id, _version, ...fields } = app;

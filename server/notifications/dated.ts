@@ -6,40 +6,23 @@ import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { endorsementOf, permitOpensOnOf, whyNot } from '../../miniprogram/domain/eligibility';
 import type { StaffRecord } from '../context';
 import { queuePlacement, type ApplicationRecord } from '../records';
-import type { Doc, Query, Store } from '../store/types';
+import { docsOf, WHOLE_COLLECTION } from '../store/pages';
+import type { Store } from '../store/types';
 import { historyItem, historyOfPerson } from '../views';
 import { pickupPlaceText, type NotificationDraft } from './documents';
 
 /** The days after markReady on which a card still waiting is reminded of. */
 export const PICKUP_REMINDER_DAYS = [7, 30] as const;
 
-const PAGE = 500;
-
 /** One kind of dated notification: the drafts due on or before `today` and still true today. */
 export type DatedSource = (store: Store, today: string) => AsyncIterable<NotificationDraft>;
-
-/** Every document a query matches, a page at a time in the query's order. */
-async function* all<T>(store: Store, collection: 'applications' | 'staff', query: Omit<Query, 'limit' | 'after'>): AsyncIterable<Doc<T>> {
-  let after: Query['after'];
-  for (;;) {
-    const page = await store.find<T>(collection, { ...query, limit: PAGE, ...(after ? { after } : {}) });
-    yield* page;
-    if (page.length < PAGE) return;
-    // The store answers at once, so without a pause a run over the whole city would hold the host's only
-    // thread: between pages, whatever requests have come are served first.
-    await new Promise((resolve) => setImmediate(resolve));
-    const last = page[page.length - 1] as Doc<T> & Record<string, unknown>;
-    const value = query.orderBy.field === '_id' ? last._id : last[query.orderBy.field];
-    after = { value: (value ?? null) as string | number | null, id: last._id };
-  }
-}
 
 /**
  * The latest reminder due for a card still `ready`: one on the 7th day, one on the 30th. A run that comes
  * after both (days without runs) sends the 30th day's alone: the earlier one says nothing more.
  */
 export const pickupReminders: DatedSource = async function* (store, today) {
-  for await (const app of all<ApplicationRecord>(store, 'applications', {
+  for await (const app of docsOf<ApplicationRecord>(store, 'applications', {
     where: { lane: queuePlacement('permit', 'ready').lane },
     orderBy: { field: 'dueOn', direction: 'asc' },
   })) {
@@ -60,7 +43,7 @@ export const pickupReminders: DatedSource = async function* (store, today) {
 
 /** The permit opening, for a person whose approved declaration has reached permitOpensOn and who may apply now (none pending or held). */
 export const permitOpenings: DatedSource = async function* (store, today) {
-  for await (const declaration of all<ApplicationRecord>(store, 'applications', {
+  for await (const declaration of docsOf<ApplicationRecord>(store, 'applications', {
     where: { lane: queuePlacement('declaration', 'approved').lane, kind: 'declaration' },
     orderBy: { field: 'dueOn', direction: 'asc' },
   })) {
@@ -81,7 +64,7 @@ export const staffOverdue: DatedSource = async function* (store, today) {
     if (known !== undefined) return known;
     let count = 0;
     // Earliest due first: the count stops at the first application not yet overdue.
-    for await (const app of all<ApplicationRecord>(store, 'applications', {
+    for await (const app of docsOf<ApplicationRecord>(store, 'applications', {
       where: { lane: queuePlacement('declaration', 'pending').lane, district },
       orderBy: { field: 'dueOn', direction: 'asc' },
     })) {
@@ -91,7 +74,7 @@ export const staffOverdue: DatedSource = async function* (store, today) {
     overdueBy.set(district, count);
     return count;
   };
-  for await (const staff of all<StaffRecord>(store, 'staff', { where: {}, orderBy: { field: '_id', direction: 'asc' } })) {
+  for await (const staff of docsOf<StaffRecord>(store, 'staff', WHOLE_COLLECTION)) {
     const districts = staff.districts === 'all' ? DISTRICTS.map((d) => d.code) : staff.districts;
     let count = 0;
     for (const district of districts) count += await overdueIn(district);
@@ -111,7 +94,7 @@ export const ENDORSEMENT_CLOSING_DAYS = 7;
  */
 export const endorsementReminders: DatedSource = async function* (store, today) {
   const seen = new Set<string>();
-  for await (const card of all<ApplicationRecord>(store, 'applications', {
+  for await (const card of docsOf<ApplicationRecord>(store, 'applications', {
     where: { lane: queuePlacement('permit', 'collected').lane },
     orderBy: { field: 'dueOn', direction: 'asc' },
   })) {

@@ -5,7 +5,7 @@ import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { loadPage, settle, waitFor, wxMock, type LoadedPage } from './harness';
-import { fillDeclarationForm } from './support/declarationForm';
+import { agreeToDeclarationNotice, fillDeclarationForm, passIdentity as passPersonIdentity } from './support/declarationForm';
 import { freshBackendEachTest } from './support/world';
 
 const PERSON = { name: '李晓梅', idNumber: '43010419900307100x' };
@@ -18,20 +18,7 @@ async function openDeclaration(): Promise<LoadedPage> {
   return page;
 }
 
-async function passIdentity(page: LoadedPage, outcome = 0, person = PERSON): Promise<void> {
-  await page.type('.step-identity >>> .field-name', person.name);
-  await page.type('.step-identity >>> .field-idNumber', person.idNumber);
-  await page.tap('.step-identity >>> .consent-box');
-  backend.actionSheetAnswers.push(outcome);
-  await page.tap('.step-identity >>> .start');
-}
-
-async function agreeToNotice(page: LoadedPage): Promise<void> {
-  await waitFor(() => expect(page.text()).toContain('居住信息申报须知'));
-  await page.tap('.step-notice >>> .agree-box');
-  await page.tap('.step-notice >>> .agree');
-  await waitFor(() => expect(page.data.step).toBe(2));
-}
+const passIdentity = (page: LoadedPage, outcome = 0, person = PERSON) => passPersonIdentity(page, backend, person, outcome);
 
 const form = (selector: string) => `.step-form >>> ${selector}`;
 
@@ -61,7 +48,7 @@ describe('the declaration flow', () => {
   it('shows a message next to each field of the form, and derives birth date and sex', async () => {
     const page = await openDeclaration();
     await passIdentity(page);
-    await agreeToNotice(page);
+    await agreeToDeclarationNotice(page);
     expect(page.text()).toContain('1990-03-07 · 女');
     await page.type(form('.field-mobile'), '1380013');
     await waitFor(() => expect(page.text()).toContain(FIELD_MESSAGES.mobile));
@@ -79,14 +66,14 @@ describe('the declaration flow', () => {
   it('keeps the typed form as a draft and restores it on return', async () => {
     const first = await openDeclaration();
     await passIdentity(first);
-    await agreeToNotice(first);
+    await agreeToDeclarationNotice(first);
     await first.type(form('.field-street'), '橘子洲街道');
     await first.type(form('.field-mobile'), '1390000');
     first.unload();
 
     const again = await openDeclaration();
     await passIdentity(again);
-    await agreeToNotice(again);
+    await agreeToDeclarationNotice(again);
     const draft = again.find('.step-form').data.draft;
     expect(draft.residence.street).toBe('橘子洲街道');
     expect(draft.applicant.mobile).toBe('1390000');
@@ -97,7 +84,7 @@ describe('the declaration flow', () => {
   it('walks the whole declaration and submits it through the service layer', async () => {
     const page = await openDeclaration();
     await passIdentity(page);
-    await agreeToNotice(page);
+    await agreeToDeclarationNotice(page);
     await fillForm(page);
     expect(page.text()).toContain('关系说明');
     await page.tap(form('.next'));
@@ -172,7 +159,7 @@ describe('the flow under faults: nothing typed or uploaded is lost', () => {
   async function toUploads(person: { name: string; idNumber: string }, fill = true): Promise<LoadedPage> {
     const page = await openDeclaration();
     await passIdentity(page, 0, person);
-    await agreeToNotice(page);
+    await agreeToDeclarationNotice(page);
     if (fill) await fillForm(page);
     await page.tap(form('.next'));
     await waitFor(() => expect(page.data.step).toBe(3));

@@ -4,7 +4,7 @@
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
-import { fillDeclarationForm } from './support/declarationForm';
+import { agreeToDeclarationNotice, fillDeclarationForm, passIdentity } from './support/declarationForm';
 import { expectWithinBudget, measure, SETDATA_BUDGET } from './support/setDataMeter';
 import { freshBackendEachTest } from './support/world';
 
@@ -40,15 +40,8 @@ async function firstShow(route: string, query: Record<string, string>, shown: (p
 async function declarationForm(): Promise<LoadedPage> {
   const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
   await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
-  await page.type('.step-identity >>> .field-name', PERSON.name);
-  await page.type('.step-identity >>> .field-idNumber', PERSON.idNumber);
-  await page.tap('.step-identity >>> .consent-box');
-  backend.actionSheetAnswers.push(0);
-  await page.tap('.step-identity >>> .start');
-  await waitFor(() => expect(page.text()).toContain('居住信息申报须知'));
-  await page.tap('.step-notice >>> .agree-box');
-  await page.tap('.step-notice >>> .agree');
-  await waitFor(() => expect(page.data.step).toBe(2));
+  await passIdentity(page, backend, PERSON);
+  await agreeToDeclarationNotice(page);
   return page;
 }
 

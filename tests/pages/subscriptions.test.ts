@@ -4,7 +4,7 @@ import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import type { SubscriptionRecord } from '../../server/notifications/subscriptions';
 import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
-import { fillDeclarationForm } from './support/declarationForm';
+import { agreeToDeclarationNotice, fillDeclarationForm, passIdentity } from './support/declarationForm';
 import { freshBackendEachTest } from './support/world';
 
 const OFFICER = 'staff-subscriptions';
@@ -51,15 +51,8 @@ const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
 /** The declaration flow up to 确认提交, as the person would walk it. */
 async function declarationToConfirm(page: LoadedPage): Promise<void> {
   await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
-  await page.type('.step-identity >>> .field-name', '李晓梅');
-  await page.type('.step-identity >>> .field-idNumber', '43010419900307100x');
-  await page.tap('.step-identity >>> .consent-box');
-  backend.actionSheetAnswers.push(0);
-  await page.tap('.step-identity >>> .start');
-  await waitFor(() => expect(page.text()).toContain('居住信息申报须知'));
-  await page.tap('.step-notice >>> .agree-box');
-  await page.tap('.step-notice >>> .agree');
-  await waitFor(() => expect(page.data.step).toBe(2));
+  await passIdentity(page, backend, { name: '李晓梅', idNumber: '43010419900307100x' });
+  await agreeToDeclarationNotice(page);
   await fillDeclarationForm(page, { kind: 'rent', basis: 'residence' });
   await page.tap(form('.next'));
   await waitFor(() => expect(page.data.step).toBe(3));

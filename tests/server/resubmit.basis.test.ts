@@ -4,6 +4,7 @@
 import type { ApplicationDetail, ApplicationView } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { ALICE, declare } from '../support/declarations';
+import { askCorrection, refusedResubmit } from '../support/corrections';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const OFFICER = 'officer-yuelu';
@@ -20,22 +21,13 @@ afterEach(() => world.close());
 /** Alice's declaration on the residence basis (no organisation), with a correction asked for `items`. */
 async function correctionOf(items: string[], residence: Record<string, unknown> = { basis: 'residence', organisation: undefined }): Promise<ApplicationView> {
   const app = await declare(world, ALICE, { residence });
-  unwrap(await world.staff(OFFICER, 'requestCorrection', { id: app.id, items: items.map((item) => ({ item, message: '请补正' })) }, rid()));
+  await askCorrection(world, OFFICER, app.id, items, rid());
   return app;
 }
 
 const stored = async (id: string) => unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id }));
 
-async function refused(id: string, changes: Record<string, unknown>): Promise<Record<string, string>> {
-  const before = await world.counts();
-  const result = await world.call(ALICE.openid, 'resubmit', { id, ...changes }, rid());
-  if (result.ok) throw new Error(`resubmit of ${JSON.stringify(changes)} was accepted`);
-  expect(result.error.code).toBe('INVALID_INPUT');
-  // Refused: nothing written, and the application still waits for its correction.
-  expect(await world.counts()).toEqual(before);
-  expect((await stored(id)).status).toBe('correction_requested');
-  return result.error.fields ?? {};
-}
+const refused = (id: string, changes: Record<string, unknown>) => refusedResubmit(world, ALICE.openid, id, changes, rid());
 
 it('accepts a basis corrected to employment with the employer, and stores both', async () => {
   const app = await correctionOf(['residence.basis']);

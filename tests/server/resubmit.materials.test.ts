@@ -3,6 +3,7 @@
 import type { ApplicationDetail, ApplicationView } from '../../miniprogram/domain/contract';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { ALICE, declarationPayload, declare } from '../support/declarations';
+import { askCorrection, refusedResubmit } from '../support/corrections';
 import { createWorld, unwrap, type World } from '../support/world';
 
 const OFFICER = 'officer-yuelu';
@@ -19,20 +20,11 @@ afterEach(() => world.close());
 /** Alice's declaration (renting, one proof) with a correction asked for `items`. */
 async function correctionOf(items: string[]): Promise<ApplicationView> {
   const app = await declare(world, ALICE);
-  unwrap(await world.staff(OFFICER, 'requestCorrection', { id: app.id, items: items.map((item) => ({ item, message: '请补正' })) }, rid()));
+  await askCorrection(world, OFFICER, app.id, items, rid());
   return app;
 }
 
-async function refused(id: string, changes: Record<string, unknown>): Promise<Record<string, string>> {
-  const before = await world.counts();
-  const result = await world.call(ALICE.openid, 'resubmit', { id, ...changes }, rid());
-  if (result.ok) throw new Error(`resubmit of ${JSON.stringify(changes)} was accepted`);
-  expect(result.error.code).toBe('INVALID_INPUT');
-  // Refused: nothing written, and the application still waits for its correction.
-  expect(await world.counts()).toEqual(before);
-  expect(unwrap(await world.call<ApplicationDetail>(ALICE.openid, 'getApplication', { id })).status).toBe('correction_requested');
-  return result.error.fields ?? {};
-}
+const refused = (id: string, changes: Record<string, unknown>) => refusedResubmit(world, ALICE.openid, id, changes, rid());
 
 it('refuses proofs emptied, blanked or nulled when they were asked for', async () => {
   const app = await correctionOf(['materials.proofs']);

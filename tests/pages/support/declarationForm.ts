@@ -1,7 +1,26 @@
-// The declaration's self-check form filled as a resident would: pickers chosen, fields typed, in 岳麓区.
-import type { LoadedPage } from '../harness';
+// The declaration flow's first steps as a resident walks them: the face check of the person typed, the
+// notice agreed, and the self-check form filled (pickers chosen, fields typed, in 岳麓区).
+import { waitFor, type LoadedPage } from '../harness';
+import type { Backend } from './backend';
 
 const form = (selector: string) => `.step-form >>> ${selector}`;
+
+/** Types the person, ticks the consent and starts the face check; `outcome` is the development sheet's choice (0: passes). */
+export async function passIdentity(page: LoadedPage, backend: Pick<Backend, 'actionSheetAnswers'>, person: { name: string; idNumber: string }, outcome = 0): Promise<void> {
+  await page.type('.step-identity >>> .field-name', person.name);
+  await page.type('.step-identity >>> .field-idNumber', person.idNumber);
+  await page.tap('.step-identity >>> .consent-box');
+  backend.actionSheetAnswers.push(outcome);
+  await page.tap('.step-identity >>> .start');
+}
+
+/** Agrees to the declaration's notice once it shows; the page is then at its form. */
+export async function agreeToDeclarationNotice(page: LoadedPage): Promise<void> {
+  await waitFor(() => expect(page.text()).toContain('居住信息申报须知'));
+  await page.tap('.step-notice >>> .agree-box');
+  await page.tap('.step-notice >>> .agree');
+  await waitFor(() => expect(page.data.step).toBe(2));
+}
 
 /** The kind of residence and the basis to choose; an organisation is typed when the basis names one. */
 export interface FormChoices {
