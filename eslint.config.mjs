@@ -17,6 +17,8 @@ const elements = [
   // app.ts, config.ts, utils/, staff/status.ts: the rest of the mini-program.
   { type: 'app', pattern: 'miniprogram/**', partialMatch: false },
   { type: 'local-host', pattern: 'server/local/**', partialMatch: false },
+  // The cloud's services (store, files, verifier, notifier) and the functions' entry: only the functions use them.
+  { type: 'cloud', pattern: 'server/cloud/**', partialMatch: false },
   { type: 'server', pattern: 'server/**', partialMatch: false },
   { type: 'cloudfunctions', pattern: 'cloudfunctions/**', partialMatch: false },
   { type: 'preview', pattern: 'preview/**', partialMatch: false },
@@ -25,7 +27,7 @@ const elements = [
 ];
 
 const miniprogram = ['domain', 'services', 'components', 'pages', 'app'];
-const serverSide = ['local-host', 'server', 'cloudfunctions'];
+const serverSide = ['local-host', 'cloud', 'server', 'cloudfunctions'];
 const to = (...types) => ({ to: { element: { type: types } } });
 const from = (...types) => ({ element: { type: types } });
 
@@ -60,13 +62,19 @@ const policies = [
     // The local host is assembled by its entry (server/local/main.ts) alone. Tests, scripts and the
     // benchmarks may import its parts too: they build a host the way the entry does, with a store,
     // clock or secret of their own.
-    from: from('server', 'cloudfunctions'),
+    from: from('server', 'cloud', 'cloudfunctions'),
     disallow: to('local-host'),
     message: 'server/local is the laptop host: only its entry (server/local/main.ts), tests and scripts import it',
   },
   {
+    // The handlers run alike in the cloud and on a laptop: what is WeChat's cloud alone stays in server/cloud.
+    from: from('server', 'local-host'),
+    disallow: to('cloud'),
+    message: 'server/cloud is what the cloud functions run on: only their entries, tests and scripts import it',
+  },
+  {
     from: from('preview'),
-    disallow: to('local-host', 'server', 'cloudfunctions', 'tests'),
+    disallow: to('local-host', 'cloud', 'server', 'cloudfunctions', 'tests'),
     message: 'the preview runs in the browser: it talks to the host over HTTP and imports none of its code',
   },
 ];

@@ -7,8 +7,11 @@ export interface Length {
   max: number;
 }
 
-/** Longest identifier accepted: file ids, application ids and verification ids are all shorter. */
-export const MAX_ID_LENGTH = 128;
+/**
+ * Longest identifier accepted. The longest are WeChat's: a verify_id runs to 256 characters, and a cloud
+ * file id (`cloud://<env>.<bucket>/uploads/<owner tag>/<name>.jpg`) to about 135.
+ */
+export const MAX_ID_LENGTH = 256;
 
 export const ID_NUMBER_LENGTH = 18;
 export const MOBILE_LENGTH = 11;

@@ -2,6 +2,7 @@
 // be stored, and lengths judged before the text is read.
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { fieldLabel, textLabel } from '../../miniprogram/domain/labels';
+import { MAX_ID_LENGTH } from '../../miniprogram/domain/limits';
 import { Checker, hasUnsafeCharacter, isId } from '../../miniprogram/domain/validation';
 
 it('records an error on a path named like a prototype key', () => {
@@ -74,5 +75,5 @@ it('refuses text far over its limit before reading it, and counts code points be
 
 it('accepts as ids only short text without spaces or unsafe characters', () => {
   expect(isId('f-abcdefghijkmnpqrstu')).toBe(true);
-  for (const bad of ['', 'a b', 'a\u0000', '\ud800', 'x'.repeat(129), 5, null, ['x'], { id: 'x' }]) expect(isId(bad)).toBe(false);
+  for (const bad of ['', 'a b', 'a\u0000', '\ud800', 'x'.repeat(MAX_ID_LENGTH + 1), 5, null, ['x'], { id: 'x' }]) expect(isId(bad)).toBe(false);
 });

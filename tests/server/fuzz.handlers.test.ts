@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Result } from '../../miniprogram/domain/contract';
 import { ERROR_CODES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
+import { MAX_ID_LENGTH } from '../../miniprogram/domain/limits';
 import { NOTICES } from '../../miniprogram/domain/notices';
 import * as functions from '../../server/functions';
 import { residentActions } from '../../server/handlers/resident';
@@ -128,7 +129,8 @@ const ref = (...names: string[]) => fc.constantFrom(...names).map((name): Bad =>
 
 /** A required text of at most `max` characters. */
 const text = (max: number, required = true) => fc.oneof(...(required ? [del] : []), set(null, '', '   ', '\t', ...wrongTypes), deep, huge(max + 1), inject);
-const anId = (required = true) => fc.oneof(...(required ? [del] : []), set(null, '', 'has space', ' no-such-id', 'no-such-id', 'x\ty', ...wrongTypes), deep, huge(129), inject);
+const anId = (required = true) =>
+  fc.oneof(...(required ? [del] : []), set(null, '', 'has space', ' no-such-id', 'no-such-id', 'x\ty', ...wrongTypes), deep, huge(MAX_ID_LENGTH + 1), inject);
 const oneOfBad = (valid: string, required = true) =>
   fc.oneof(
     ...(required ? [del] : []),

@@ -1,6 +1,7 @@
 // prepareUpload and confirmUpload through the handlers on the real SQLite store: a photo becomes the
 // caller's only at a path issued to them, once it is there, small enough and an image by its content.
 import type { FileLinksResult } from '../../miniprogram/domain/contract';
+import { MAX_ID_LENGTH } from '../../miniprogram/domain/limits';
 import type { FileRecord } from '../../server/files/types';
 import { isIssuedTo, MAX_UPLOAD_BYTES, ownerTag, UPLOAD_MESSAGES } from '../../server/files/uploads';
 import { JPEG_HEAD, PNG_BYTES } from '../support/images';
@@ -154,7 +155,7 @@ describe('confirmUpload', () => {
   });
 
   it('names fileId when it is missing or not an id, and needs no request id', async () => {
-    for (const fileId of [undefined, '', 5, null, 'has space', 'x'.repeat(129), ['f-x']]) {
+    for (const fileId of [undefined, '', 5, null, 'has space', 'x'.repeat(MAX_ID_LENGTH + 1), ['f-x']]) {
       expect(await world.call(ALICE.openid, 'confirmUpload', { fileId })).toMatchObject(refusedOn('fileId', UPLOAD_MESSAGES.fileId));
     }
   });

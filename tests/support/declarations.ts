@@ -17,8 +17,18 @@ export async function declarationPayload(
   person: { openid: string; name: string; idNumber: string },
   overrides: { residence?: Partial<DeclarationPayload['residence']> } = {},
 ): Promise<DeclarationPayload> {
+  const fields = declarationFields(person);
   return {
     verificationToken: await verify(world, person.openid, person.name, person.idNumber),
+    ...fields,
+    residence: { ...fields.residence, ...overrides.residence },
+    materials: { idFront: await world.upload(person.openid), proofs: [await world.upload(person.openid)] },
+  };
+}
+
+/** What a declaration says of the person and where they live, beside the token and the photos. */
+export function declarationFields(person: { name: string; idNumber: string }): Pick<DeclarationPayload, 'consent' | 'applicant' | 'residence'> {
+  return {
     consent: { noticeVersion: DECLARATION_NOTICE.version },
     applicant: { name: person.name, idNumber: person.idNumber, ethnicity: '汉族', mobile: '13800138000', hukouAddress: '湖南省衡阳市蒸湘区联合街道 12 号' },
     residence: {
@@ -29,9 +39,7 @@ export async function declarationPayload(
       kind: 'rent',
       basis: 'employment',
       organisation: '长沙某某科技有限公司',
-      ...overrides.residence,
     },
-    materials: { idFront: await world.upload(person.openid), proofs: [await world.upload(person.openid)] },
   };
 }
 

@@ -1,11 +1,11 @@
 // The behaviour every store adapter must show; each adapter's test file runs this suite on a real instance.
 import { StoreConflict, type Store } from '../../server/store/types';
 
-export function describeStoreContract(name: string, open: () => Store): void {
+export function describeStoreContract(name: string, open: () => Store | Promise<Store>): void {
   describe(`store contract: ${name}`, () => {
     let store: Store;
-    beforeEach(() => {
-      store = open();
+    beforeEach(async () => {
+      store = await open();
     });
     afterEach(() => store.close());
 

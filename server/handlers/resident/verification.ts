@@ -23,6 +23,8 @@ export interface VerificationRecord {
   createdAt: number;
   /** When the check can no longer be finished, and the scheduler may delete it (absent on checks from before). */
   expiresAt?: number;
+  /** The verifier's own sealed note of the check, handed back to it when the outcome is asked. */
+  memo?: string;
 }
 
 export interface TokenRecord {
@@ -63,8 +65,15 @@ export const startVerification: ActionDefinition<StartPayload, { verifyId: strin
     } else {
       person = payload;
     }
-    const { verifyId } = await ctx.verifier.start({ openid: ctx.openid, ...person });
-    const record: VerificationRecord = { openid: ctx.openid, idHash: ctx.personKey(person.idNumber), state: 'started', createdAt: ctx.now, expiresAt: ctx.now + CHECK_LIFETIME_MS };
+    const { verifyId, memo } = await ctx.verifier.start({ openid: ctx.openid, ...person });
+    const record: VerificationRecord = {
+      openid: ctx.openid,
+      idHash: ctx.personKey(person.idNumber),
+      state: 'started',
+      createdAt: ctx.now,
+      expiresAt: ctx.now + CHECK_LIFETIME_MS,
+      ...(memo === undefined ? {} : { memo }),
+    };
     return {
       data: { verifyId },
       writes: [{ op: 'create', collection: 'verifications', id: verifyId, doc: { ...record } }],
@@ -88,13 +97,14 @@ export const finishVerification: ActionDefinition<{ verifyId: string; devOutcome
     if (!check || check.openid !== ctx.openid || check.state !== 'started' || ctx.now >= (check.expiresAt ?? check.createdAt + CHECK_LIFETIME_MS)) {
       throw new AppError('VERIFICATION_FAILED');
     }
-    const outcome = await ctx.verifier.outcome({ openid: ctx.openid, verifyId, ...(devOutcome ? { devOutcome } : {}) });
+    const outcome = await ctx.verifier.outcome({ openid: ctx.openid, verifyId, ...(check.memo === undefined ? {} : { memo: check.memo }), ...(devOutcome ? { devOutcome } : {}) });
     if (outcome !== 'pass') {
       throw new AppError('VERIFICATION_FAILED', outcome === 'cancel' ? '人脸识别已取消，请重新验证' : '人脸识别未通过，请确认是本人操作后重试');
     }
     const verificationToken = ctx.newSecret();
     const token: TokenRecord = { openid: ctx.openid, idHash: check.idHash, expiresAt: ctx.now + TOKEN_LIFETIME_MS, used: false };
-    const { _id, _version, ...fields } = check;
+    // The memo has served its purpose: nothing about the check is kept that the verifier alone could read.
+    const { _id, _version, memo: _memo, ...fields } = check;
     return {
       data: { verificationToken, expiresAt: token.expiresAt },
       writes: [
