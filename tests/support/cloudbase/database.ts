@@ -135,12 +135,12 @@ export class MemoryDatabase {
       const doc = decode(item) as Doc;
       return { ...doc, _id: typeof doc._id === 'string' || typeof doc._id === 'number' ? doc._id : newId() };
     });
-    const existing = new Set(this.view(params).map((doc) => String(doc._id)));
+    const inBatch = new Set<string>();
     // The whole batch or nothing: a duplicate anywhere in it leaves the collection as it was.
     for (const doc of docs) {
       const id = String(doc._id);
-      if (existing.has(id)) throw new Failure(duplicateKey(this.env, collection, id));
-      existing.add(id);
+      if (inBatch.has(id) || this.visible(collection, tx, id).length > 0) throw new Failure(duplicateKey(this.env, collection, id));
+      inBatch.add(id);
     }
     this.write(
       tx,
@@ -210,11 +210,18 @@ export class MemoryDatabase {
 
   /** The documents of the request's collection as its caller sees them: a transaction sees its snapshot and its own writes. */
   private view(params: Params): Doc[] {
-    const collection = this.collectionOf(params);
-    const tx = this.transactionOf(params);
-    if (!tx) return this.committed.all(collection).map(copy);
-    const docs = new Map<string, Doc | null>(this.committed.all(collection, tx.snapshot).map((doc) => [String(doc._id), doc]));
-    for (const write of tx.writes.values()) if (write.collection === collection) docs.set(write.id, write.doc);
+    return this.visible(this.collectionOf(params), this.transactionOf(params), keyedId(this.query(params)));
+  }
+
+  /**
+   * The documents `tx` (or, without one, anyone) sees in a collection; with `id`, only that one, so a read or
+   * write by key costs one lookup rather than a copy of the whole collection.
+   */
+  private visible(collection: string, tx: Transaction | null, id?: string): Doc[] {
+    const at = tx?.snapshot ?? this.committed.seq;
+    const committed = id === undefined ? this.committed.all(collection, at) : [this.committed.read(collection, id, at)].filter((doc): doc is Doc => doc !== null);
+    const docs = new Map<string, Doc | null>(committed.map((doc) => [String(doc._id), doc]));
+    if (tx) for (const write of tx.writes.values()) if (write.collection === collection && (id === undefined || write.id === id)) docs.set(write.id, write.doc);
     return [...docs.values()].filter((doc): doc is Doc => doc !== null).map(copy);
   }
 
@@ -246,6 +253,13 @@ export class MemoryDatabase {
     this.transactions.delete(tx.id);
     for (const key of tx.writes.keys()) if (this.locks.get(key) === tx.id) this.locks.delete(key);
   }
+}
+
+/** The id a query names when it is `{ _id: <id> }` alone (a document's own reads and writes), else undefined. */
+function keyedId(query: Doc): string | undefined {
+  const keys = Object.keys(query);
+  const id = query._id;
+  return keys.length === 1 && (typeof id === 'string' || typeof id === 'number') ? String(id) : undefined;
 }
 
 /** Reads a value the SDK sent as EJSON text: numbers come back as numbers, dates as Dates. */
