@@ -36,4 +36,9 @@ export interface Context {
 export interface StaffRecord {
   /** Division codes the staff member works for, or 'all'. */
   districts: string[] | 'all';
+  /** What the timeline and audit show of them (records granted before names were asked for have none). */
+  name?: string;
+  badge?: string;
+  /** May grant and revoke the roles of their own districts. */
+  supervisor?: boolean;
 }

@@ -14,6 +14,8 @@ import type {
   ServicePayload,
   StaffApplication,
   StaffDecision,
+  StaffGrant,
+  StaffMember,
   StaffQueueItem,
   Status,
 } from './contract';
@@ -95,6 +97,12 @@ export interface Api {
     markCollected: ActionSpec<{ id: string } & PickupProof, StaffDecision, true>;
     /** The template id of the daily overdue count, the one message staff subscribe to. */
     subscriptionTemplates: ActionSpec<Record<string, never> | undefined, { templates: SubscriptionTemplates }, false>;
+    /** The caller's own staff record: their districts, name, badge number and whether they supervise. */
+    profile: ActionSpec<Record<string, never> | undefined, StaffMember, false>;
+    /** Supervisors only: gives a staff role within the supervisor's own districts (recorded). */
+    grantStaff: ActionSpec<StaffGrant, StaffMember, true>;
+    /** Supervisors only: takes the role of a staff member of the supervisor's own districts (recorded). */
+    revokeStaff: ActionSpec<{ openid: string }, { revoked: true }, true>;
   };
   scheduler: {
     /** Only the timer trigger or the local host runs it; any caller is FORBIDDEN. */

@@ -139,6 +139,21 @@ export interface TimelineEntry {
   reasons?: string[];
 }
 
+/** A staff role as a supervisor grants it: where, and the name and badge number the timeline and audit show. */
+export interface StaffGrant {
+  openid: string;
+  districts: string[] | 'all';
+  name: string;
+  badge: string;
+  /** A supervisor grants and revokes the roles of their own districts. */
+  supervisor?: boolean;
+}
+
+/** A staff member as the server records them. */
+export interface StaffMember extends StaffGrant {
+  supervisor: boolean;
+}
+
 /** The timeline as staff see it: who did each step, and each view of the full ID number. */
 export interface StaffTimelineEntry extends Partial<TimelineEntry> {
   type: 'status' | 'id_viewed';

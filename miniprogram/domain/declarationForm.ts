@@ -12,7 +12,7 @@ import { MAX_PROOFS, requiredMaterials } from './materials';
 import { needsOrganisation } from './residence';
 import { Checker, isId, isPlainObject, type TextOptions } from './validation';
 
-const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
+export const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
 const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 /** The two addresses are typed in boxes that wrap, where Enter is easily pressed: a line break there is a space. */
 const ADDRESS = { foldLineBreaks: true };

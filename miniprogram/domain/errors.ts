@@ -1,6 +1,6 @@
 // Error codes of the contract and the one place their resident-facing Chinese text lives.
 import { MAX_FILE_LINKS } from './contract';
-import { FIELD_LENGTHS, ID_NUMBER_LENGTH, MOBILE_LENGTH, STAFF_TEXT_LENGTH, type Length } from './limits';
+import { BADGE_LENGTH, FIELD_LENGTHS, ID_NUMBER_LENGTH, MOBILE_LENGTH, STAFF_TEXT_LENGTH, type Length } from './limits';
 import { ORGANISATION_NAMES, type OrganisationBasis } from './residence';
 
 /** A text limit as a message says it: 1–200. */
@@ -66,7 +66,11 @@ export const FIELD_MESSAGES = {
   notAskedFor: '这一项不在补正范围内，不能修改',
   cardReportedLost: '原证已登记挂失，只能办理遗失补领',
   districts: '请给出辖区代码列表，或 all',
+  districtsBeyondYours: '只能授予您所辖辖区的权限',
   openid: '无效的 openid',
+  staffName: `请填写工作人员的姓名（${range(FIELD_LENGTHS.name)} 个汉字或字母）`,
+  badge: `请填写警号（${range(BADGE_LENGTH)} 位字母或数字）`,
+  supervisor: '是否为主管应为 true 或 false',
   fileIds: `请给出 1–${MAX_FILE_LINKS} 个文件编号`,
 } as const;
 

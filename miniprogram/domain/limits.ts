@@ -32,6 +32,9 @@ export const FIELD_LENGTHS: Readonly<Record<LimitedField, Length>> = {
 /** Each of those fields' maxlength on the page: the same max, so typing stops where the check would refuse. */
 export const FIELD_MAXLENGTHS = Object.fromEntries(Object.entries(FIELD_LENGTHS).map(([field, { max }]) => [field, max])) as Readonly<Record<LimitedField, number>>;
 
+/** A police badge number (警号): letters and digits. */
+export const BADGE_LENGTH: Length = { min: 1, max: 20 };
+
 /** Each text a reviewer writes: an approval's note, a correction's message, a refusal's reason. */
 export const STAFF_TEXT_LENGTH: Length = { min: 1, max: 200 };
 

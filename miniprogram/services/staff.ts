@@ -1,5 +1,5 @@
 // The staff function's calls, typed by the contract map: the queue, the full application, and each decision.
-import type { ApplicationKind, CorrectionItem, PickupProof, Status } from '../domain/contract';
+import type { ApplicationKind, CorrectionItem, PickupProof, StaffGrant, Status } from '../domain/contract';
 import { call } from './transport';
 
 export type { PickupProof } from '../domain/contract';
@@ -20,4 +20,10 @@ export const staff = {
   markCollected: (id: string, proof: PickupProof, requestId: string) => call('staff', 'markCollected', { id, ...proof }, requestId),
   /** The template id of the daily overdue count, as the server is configured. */
   subscriptionTemplates: () => call('staff', 'subscriptionTemplates'),
+  /** The caller's own staff record: who is signed in, and whether they may manage staff. */
+  profile: () => call('staff', 'profile'),
+  /** Supervisors: give or change a staff role of their own districts. */
+  grantStaff: (grant: StaffGrant, requestId: string) => call('staff', 'grantStaff', grant, requestId),
+  /** Supervisors: take a staff role of their own districts. */
+  revokeStaff: (openid: string, requestId: string) => call('staff', 'revokeStaff', { openid }, requestId),
 };

@@ -20,6 +20,7 @@ export const ROUTES = {
   correct: route<{ id: string }>('pages/correct/index'),
   staffQueue: route('staff/pages/queue/index'),
   staffReview: route<{ id: string }>('staff/pages/review/index'),
+  staffPeople: route('staff/pages/people/index'),
 };
 
 export type PageName = keyof typeof ROUTES;

@@ -46,11 +46,11 @@ function identitySection(): HTMLElement {
             title: identity.openid,
             onclick: async () => {
               // Roles come from the server's staff records: grant this one there first.
-              if (identity.staffDistricts) {
+              if (identity.staff) {
                 await fetch('/api/dev/staff', {
                   method: 'POST',
                   headers: { 'Content-Type': 'application/json' },
-                  body: JSON.stringify({ openid: identity.openid, districts: identity.staffDistricts }),
+                  body: JSON.stringify({ openid: identity.openid, ...identity.staff }),
                 });
               }
               writeStorage(localStorage, DEV_OPENID_KEY, identity.openid);

@@ -3,12 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
-import { DISTRICTS } from '../../miniprogram/domain/districts';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
-import { isPlainObject } from '../../miniprogram/domain/validation';
+import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context, StaffRecord } from '../context';
 import { materialFiles } from '../../miniprogram/domain/declarationForm';
 import { seesDistrict } from '../handlers/staff/access';
+import { readDistricts, readIdentity, readOpenid, readSupervisor } from '../handlers/staff/grants';
 import type { ApplicationRecord } from '../records';
 import { hasFunction, runFunction } from '../functions';
 import { randomId, randomSecret } from '../ids';
@@ -84,28 +84,23 @@ async function readJsonObject(req: IncomingMessage, res: ServerResponse): Promis
   return value;
 }
 
-/** Reads a development staff grant: `{ openid, districts: string[] | 'all' }`. */
-function staffGrant(body: Record<string, unknown>): { openid: string; districts: string[] | 'all' } | { fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  const openid = typeof body.openid === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.openid) ? body.openid : undefined;
-  if (!openid) fields.openid = FIELD_MESSAGES.openid;
-  const codes = DISTRICTS.map((d) => d.code);
-  const districts =
-    body.districts === 'all'
-      ? 'all'
-      : Array.isArray(body.districts) && body.districts.length > 0 && body.districts.every((d) => typeof d === 'string' && codes.includes(d))
-        ? (body.districts as string[])
-        : undefined;
-  if (!districts) fields.districts = FIELD_MESSAGES.districts;
-  return openid && districts ? { openid, districts } : { fields };
+/** Reads a development staff grant: `{ openid, districts: string[] | 'all', name?, badge?, supervisor? }`, checked as the staff function checks one. */
+function staffGrant(body: Record<string, unknown>): { openid: string; record: StaffRecord } | { fields: Record<string, string> } {
+  const c = new Checker();
+  const openid = readOpenid(c, body.openid);
+  const districts = readDistricts(c, body.districts);
+  const identity = readIdentity(c, body, false);
+  const supervisor = readSupervisor(c, body.supervisor);
+  if (!c.ok || !openid || !districts || supervisor === undefined) return { fields: c.errors };
+  return { openid, record: { districts, ...identity, supervisor } };
 }
 
 /** Creates or replaces a staff record (compare-and-set on the version read). */
-async function grantWrite(store: Store, openid: string, districts: string[] | 'all'): Promise<Write> {
+async function grantWrite(store: Store, openid: string, record: StaffRecord): Promise<Write> {
   const existing = await store.get('staff', openid);
   return existing
-    ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { districts } }
-    : { op: 'create', collection: 'staff', id: openid, doc: { districts } };
+    ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { ...record } }
+    : { op: 'create', collection: 'staff', id: openid, doc: { ...record } };
 }
 
 /** The host's HTTP server, with the one way to stop it that leaves the store closed cleanly. */
@@ -186,10 +181,10 @@ export function createHost(deps: HostDeps): LocalHost {
     if (path === '/api/dev/staff' && method === 'POST') {
       const body = await readJsonObject(req, res);
       if (!body) return;
-      const record = staffGrant(body);
-      if ('fields' in record) return sendError(res, 400, 'INVALID_INPUT', record.fields);
-      await store.commit([await grantWrite(store, record.openid, record.districts)]);
-      return sendJson(res, 200, { ok: true, data: record });
+      const grant = staffGrant(body);
+      if ('fields' in grant) return sendError(res, 400, 'INVALID_INPUT', grant.fields);
+      await store.commit([await grantWrite(store, grant.openid, grant.record)]);
+      return sendJson(res, 200, { ok: true, data: { openid: grant.openid, ...grant.record } });
     }
 
     if (path === '/api/dev/outbox' && method === 'GET') return sendJson(res, 200, { ok: true, data: { items: await outbox() } });

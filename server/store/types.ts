@@ -14,12 +14,34 @@ export type CollectionName =
   | 'locks'
   | 'requests'
   | 'staff'
+  /** Who granted or revoked which staff role, and when: the supervisors' audit. */
+  | 'audit'
   /** The outbox: one document per notification, keyed by what it is about. */
   | 'notifications'
   /** What each person accepted in the subscription prompt, by openid. */
   | 'subscriptions'
   /** The store's own bookkeeping, such as which person-key scheme it is on. */
   | 'meta';
+
+/** Every collection once: a record, so that a collection added to the type without being listed here does not compile. */
+const EVERY_COLLECTION: Record<CollectionName, true> = {
+  applications: true,
+  events: true,
+  views: true,
+  files: true,
+  verifications: true,
+  tokens: true,
+  locks: true,
+  requests: true,
+  staff: true,
+  audit: true,
+  notifications: true,
+  subscriptions: true,
+  meta: true,
+};
+
+/** Every collection, as a list: what a new cloud environment must create, and what tests count. */
+export const COLLECTION_NAMES = Object.keys(EVERY_COLLECTION) as CollectionName[];
 
 /** A stored document: its own fields plus the key and a version that every update increments. */
 export type Doc<T = Record<string, unknown>> = T & { _id: string; _version: number };

@@ -6,7 +6,8 @@ import type { FileStorage } from '../../server/files/types';
 import { runFunction } from '../../server/functions';
 import { installMemoryCloud, type MemoryCloud } from '../support/cloudbase';
 import { JPEG_HEAD, PNG_BYTES } from '../support/images';
-import { COLLECTIONS, createWorld, type World } from '../support/world';
+import { COLLECTION_NAMES } from '../../server/store/types';
+import { createWorld, type World } from '../support/world';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdk = require('wx-server-sdk') as CloudStorageSdk & { init(options: Record<string, unknown>): void };
@@ -14,7 +15,7 @@ const sdk = require('wx-server-sdk') as CloudStorageSdk & { init(options: Record
 let memory: MemoryCloud;
 let files: FileStorage;
 beforeAll(async () => {
-  memory = await installMemoryCloud({ collections: COLLECTIONS });
+  memory = await installMemoryCloud({ collections: COLLECTION_NAMES });
   sdk.init({ env: memory.env });
   files = cloudFiles(sdk, memory.env);
 });

@@ -4,7 +4,7 @@
 import { wechatNotifier, type SubscribeMessageSend } from '../../server/cloud/notifier';
 import type { OutgoingMessage } from '../../server/notifications/types';
 import { installMemoryCloud, type MemoryCloud } from '../support/cloudbase';
-import { COLLECTIONS } from '../support/world';
+import { COLLECTION_NAMES } from '../../server/store/types';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdk = require('wx-server-sdk') as { init(options: Record<string, unknown>): void; openapi: { subscribeMessage: { send: SubscribeMessageSend } } };
@@ -20,7 +20,7 @@ const MESSAGE: OutgoingMessage = {
 
 let memory: MemoryCloud;
 beforeAll(async () => {
-  memory = await installMemoryCloud({ collections: COLLECTIONS });
+  memory = await installMemoryCloud({ collections: COLLECTION_NAMES });
   sdk.init({ env: memory.env });
 });
 afterAll(() => memory.close());

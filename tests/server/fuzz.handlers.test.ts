@@ -23,6 +23,8 @@ const T1 = '2026-10-01T10:00:00+08:00';
 
 const OFFICER = 'fuzz-officer'; // 岳麓区 430104
 const SUPERVISOR = 'fuzz-supervisor';
+/** The officer revokeStaff's unbroken payload takes the role of: not OFFICER, whom the other staff actions need. */
+const REVOCABLE = 'fuzz-revocable';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Fn = 'resident' | 'staff';
@@ -480,6 +482,7 @@ const approve = async (id: string) => unwrap(await world.staff(OFFICER, 'approve
 beforeAll(async () => {
   world = createWorld(T0);
   await world.grant(OFFICER, ['430104']);
+  await world.grant(REVOCABLE, ['430104']);
   await world.store.commit([{ op: 'create', collection: 'staff', id: SUPERVISOR, doc: { districts: ['430104'], supervisor: true, name: '督导', badge: '000001' } }]);
   const since = { since: '2025-06-01' };
   const [P, R, K, M, V, W, C, S1, S2, S3, X, D, O, E] = [
@@ -735,6 +738,7 @@ beforeAll(async () => {
     },
     'staff.getApplication': { fn: 'staff', caller: OFFICER, payload: { id: s1 }, fields: { id: fc.oneof(anId(), ref('otherDistrict')) }, refs: { otherDistrict: xApp } },
     'staff.subscriptionTemplates': { fn: 'staff', caller: OFFICER, payload: {}, fields: {} },
+    profile: { fn: 'staff', caller: OFFICER, payload: {}, fields: {} },
     approve: {
       fn: 'staff',
       caller: OFFICER,
@@ -832,7 +836,7 @@ beforeAll(async () => {
         supervisor: set('yes', 1, 0, null, [], {}),
       },
     },
-    revokeStaff: { fn: 'staff', caller: SUPERVISOR, payload: { openid: OFFICER }, fields: { openid: fc.oneof(anId(), set('has space', 'x'.repeat(65), '中文')) } },
+    revokeStaff: { fn: 'staff', caller: SUPERVISOR, payload: { openid: REVOCABLE }, fields: { openid: fc.oneof(anId(), set('has space', 'x'.repeat(65), '中文')) } },
     stats: {
       fn: 'staff',
       caller: OFFICER,

@@ -168,7 +168,7 @@ describe('development staff grants', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { fields: { openid: expect.any(String), districts: expect.any(String) } } });
     const granted = await post('/api/dev/staff', { openid: 'officer-1', districts: ['430104'] });
-    expect(await granted.json()).toEqual({ ok: true, data: { openid: 'officer-1', districts: ['430104'] } });
+    expect(await granted.json()).toEqual({ ok: true, data: { openid: 'officer-1', districts: ['430104'], supervisor: false } });
     const after = await post('/api/functions/staff', { action: 'queue' }, 'officer-1');
     const queue = (await after.json()) as { ok: boolean; data: { items: { district: string }[] } };
     expect(queue.ok).toBe(true);
@@ -178,6 +178,13 @@ describe('development staff grants', () => {
     const city = (await (await post('/api/functions/staff', { action: 'queue' }, 'officer-1')).json()) as typeof queue;
     expect(city.data.items.map((i) => i.district)).toEqual(['430111']);
     expect((await post('/api/functions/staff', { action: 'queue' })).status).toBe(401);
+  });
+
+  it('takes a name, a badge number and the supervisor role, checked as the staff function checks them', async () => {
+    const granted = await post('/api/dev/staff', { openid: 'chief-1', districts: ['430104'], name: '周警官', badge: 'CS01234', supervisor: true });
+    expect(await granted.json()).toEqual({ ok: true, data: { openid: 'chief-1', districts: ['430104'], name: '周警官', badge: 'CS01234', supervisor: true } });
+    const bad = await post('/api/dev/staff', { openid: 'chief-2', districts: ['430104'], name: 'x', badge: '警号 1', supervisor: 'yes' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { fields: { name: expect.any(String), badge: expect.any(String), supervisor: expect.any(String) } } });
   });
 });
 

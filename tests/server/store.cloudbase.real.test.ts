@@ -3,7 +3,7 @@
 // It empties the store's collections of that environment before each test: never point it at a city's.
 import { openCloudStore, type CloudDatabase } from '../../server/store/cloudbase';
 import { describeStoreContract } from '../support/storeContract';
-import { COLLECTIONS } from '../support/world';
+import { COLLECTION_NAMES } from '../../server/store/types';
 
 const env = process.env.CLOUDBASE_TEST_ENV;
 const secretId = process.env.TENCENTCLOUD_SECRETID;
@@ -22,7 +22,7 @@ if (env && secretId && secretKey) {
   const db = sdk.database({ throwOnNotFound: false });
   const cleaner = db as unknown as Cleaner;
   describeStoreContract(`CloudBase environment ${env}`, async () => {
-    for (const collection of COLLECTIONS)
+    for (const collection of COLLECTION_NAMES)
       await cleaner
         .collection(collection)
         .where({ _id: cleaner.command.exists(true) })

@@ -6,14 +6,14 @@ import { docsOf, WHOLE_COLLECTION } from '../../server/store/pages';
 import { StoreConflict, type Store } from '../../server/store/types';
 import { installMemoryCloud, type MemoryCloud } from '../support/cloudbase';
 import { describeStoreContract } from '../support/storeContract';
-import { COLLECTIONS } from '../support/world';
+import { COLLECTION_NAMES } from '../../server/store/types';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdk = require('wx-server-sdk') as { init(options: Record<string, unknown>): void; database(options: { throwOnNotFound: boolean }): CloudDatabase };
 
 let memory: MemoryCloud;
 beforeAll(async () => {
-  memory = await installMemoryCloud({ collections: COLLECTIONS });
+  memory = await installMemoryCloud({ collections: COLLECTION_NAMES });
   sdk.init({ env: memory.env });
 });
 afterAll(() => memory.close());

@@ -12,26 +12,11 @@ import { dataDirSecret, PERSON_KEY_SECRET_FILE } from '../../server/local/secret
 import { DEFAULT_CARD_FEE } from '../../server/settings';
 import { localFiles, type LocalFiles } from '../../server/local/fileStorage';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { CollectionName, Store } from '../../server/store/types';
+import { COLLECTION_NAMES, type Store } from '../../server/store/types';
 import { developmentVerifier } from '../../server/verification/development';
 import { DEFAULT_NOTIFICATION_CONFIG } from '../../server/notifications/config';
 import { developmentNotifier } from '../../server/notifications/development';
 import { PNG_BYTES } from './images';
-
-export const COLLECTIONS: CollectionName[] = [
-  'applications',
-  'events',
-  'views',
-  'files',
-  'verifications',
-  'tokens',
-  'locks',
-  'requests',
-  'staff',
-  'meta',
-  'notifications',
-  'subscriptions',
-];
 
 export interface World {
   store: Store;
@@ -118,7 +103,7 @@ export function createWorld(startIso = '2026-09-01T00:30:00+08:00', options: Wor
     },
     async counts() {
       const result: Record<string, number> = {};
-      for (const collection of COLLECTIONS) {
+      for (const collection of COLLECTION_NAMES) {
         result[collection] = (await store.find(collection, { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1000 })).length;
       }
       return result;

@@ -8,7 +8,8 @@ import type { Doc } from '../../store/types';
 export async function authorizeStaff(ctx: Context): Promise<Context> {
   const record = await ctx.store.get<StaffRecord>('staff', ctx.openid);
   if (!record) throw new AppError('FORBIDDEN');
-  return { ...ctx, staff: { districts: record.districts } };
+  const { _id, _version, ...staff } = record;
+  return { ...ctx, staff };
 }
 
 export function staffOf(ctx: Context): StaffRecord {

@@ -1,6 +1,8 @@
 // The `staff` cloud function's actions, checked against the contract map; every one runs only for a
 // caller with a staff record.
 import type { HandlersOf } from '../dispatch';
+import { grantStaff, revokeStaff } from './grants';
+import { profile } from './profile';
 import { queue } from './queue';
 import { approve, getApplication, markCollected, markReady, reject, requestCorrection } from './review';
 import { subscriptionTemplates } from './subscriptionTemplates';
@@ -14,4 +16,7 @@ export const staffActions = {
   markReady,
   markCollected,
   subscriptionTemplates,
+  profile,
+  grantStaff,
+  revokeStaff,
 } satisfies HandlersOf<'staff'>;

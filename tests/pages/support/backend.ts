@@ -57,8 +57,8 @@ export interface Backend {
   staffCall<T = any>(openid: string, action: string, payload?: unknown, requestId?: string): Promise<any & T>;
   /** Staff decisions on one application, in order, as `officer` (a hand-over by ID check); a refusal throws. */
   decide(officer: string, id: string, ...actions: ('approve' | 'reject' | 'markReady' | 'markCollected')[]): Promise<void>;
-  /** Gives `openid` a staff role for these districts through the host's development route. */
-  grant(openid: string, districts: string[] | 'all'): Promise<void>;
+  /** Gives `openid` a staff role for these districts through the host's development route (with a name, badge or the supervisor role in `extra`). */
+  grant(openid: string, districts: string[] | 'all', extra?: { name?: string; badge?: string; supervisor?: boolean }): Promise<void>;
   upload(openid: string): Promise<string>;
   /** Submits a valid declaration for `openid` through the API, as the flow would (in 岳麓区 unless told); answers its id. */
   declare(openid: string, idNumber?: string, district?: string): Promise<string>;
@@ -158,8 +158,8 @@ export async function startBackend(startIso = '2026-09-01T10:00:00+08:00'): Prom
         if (!result.ok) throw new Error(`${action} refused: ${JSON.stringify(result.error)}`);
       }
     },
-    async grant(openid, districts) {
-      const res = await send(`${url}/api/dev/staff`, 'POST', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ openid, districts })));
+    async grant(openid, districts, extra = {}) {
+      const res = await send(`${url}/api/dev/staff`, 'POST', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ openid, districts, ...extra })));
       if (res.status !== 200 || !JSON.parse(res.text).ok) throw new Error(`grant refused: ${res.text}`);
     },
     async upload(openid) {

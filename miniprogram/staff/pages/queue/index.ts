@@ -22,8 +22,14 @@ Component({
     generation: 0,
     /** Accepted in this visit: one acceptance allows one day's message, so it is offered again on the next visit. */
     overdueSubscribed: false,
+    /** The caller supervises: the entry to 人员管理 is shown. */
+    supervisor: false,
   },
   methods: {
+    async onLoad() {
+      const me = await staff.profile();
+      if (me.ok && me.data.supervisor) this.setData({ supervisor: true });
+    },
     onShow() {
       void preloadSubscriptions('staff');
       this.load();
@@ -70,6 +76,9 @@ Component({
     },
     onKind(event: VantEvent<string>) {
       this.load({ kind: event.detail });
+    },
+    onPeople() {
+      navigate('staffPeople');
     },
     onOpen(event: VantEvent<unknown, { id: string }>) {
       navigate('staffReview', { id: event.currentTarget.dataset.id });
