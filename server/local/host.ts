@@ -8,12 +8,12 @@ import { Checker, isPlainObject } from '../../miniprogram/domain/validation';
 import type { Context, StaffRecord } from '../context';
 import { materialFiles } from '../../miniprogram/domain/declarationForm';
 import { seesDistrict } from '../handlers/staff/access';
-import { readDistricts, readIdentity, readOpenid, readSupervisor } from '../handlers/staff/grants';
+import { readDistricts, readIdentity, readOpenid, readSupervisor, roleWrite } from '../handlers/staff/grants';
 import type { ApplicationRecord } from '../records';
 import { hasFunction, runFunction } from '../functions';
 import { randomId, randomSecret } from '../ids';
 import { docsOf } from '../store/pages';
-import { MAX_QUERY_LIMIT, type Store, type Write } from '../store/types';
+import { MAX_QUERY_LIMIT, type Store } from '../store/types';
 import type { Verifier } from '../verification/types';
 import type { Settings } from '../settings';
 import { HISTORY_LIMIT } from '../views';
@@ -93,14 +93,6 @@ function staffGrant(body: Record<string, unknown>): { openid: string; record: St
   const supervisor = readSupervisor(c, body.supervisor);
   if (!c.ok || !openid || !districts || supervisor === undefined) return { fields: c.errors };
   return { openid, record: { districts, ...identity, supervisor } };
-}
-
-/** Creates or replaces a staff record (compare-and-set on the version read). */
-async function grantWrite(store: Store, openid: string, record: StaffRecord): Promise<Write> {
-  const existing = await store.get('staff', openid);
-  return existing
-    ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { ...record } }
-    : { op: 'create', collection: 'staff', id: openid, doc: { ...record } };
 }
 
 /** The host's HTTP server, with the one way to stop it that leaves the store closed cleanly. */
@@ -183,7 +175,7 @@ export function createHost(deps: HostDeps): LocalHost {
       if (!body) return;
       const grant = staffGrant(body);
       if ('fields' in grant) return sendError(res, 400, 'INVALID_INPUT', grant.fields);
-      await store.commit([await grantWrite(store, grant.openid, grant.record)]);
+      await store.commit([roleWrite(grant.openid, await store.get<StaffRecord>('staff', grant.openid), grant.record)]);
       return sendJson(res, 200, { ok: true, data: { openid: grant.openid, ...grant.record } });
     }
 

@@ -95,14 +95,16 @@ export function auditWrite(
   return { op: 'create', collection: 'audit', id: `${String(at).padStart(15, '0')}:${id}`, doc: { ...doc } };
 }
 
-/** A staff role given or changed: the record's write (created, or replaced at the version read) and its audit entry. */
+/** A staff record's write: created, or replaced at the version read (compare-and-set). */
+export function roleWrite(openid: string, existing: Doc<StaffRecord> | null, record: StaffRecord): Write {
+  return existing
+    ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { ...record } }
+    : { op: 'create', collection: 'staff', id: openid, doc: { ...record } };
+}
+
+/** A staff role given or changed: the record's write and its audit entry. */
 export function grantWrites(at: number, id: string, actor: AuditRecord['actor'], openid: string, existing: Doc<StaffRecord> | null, record: StaffRecord): Write[] {
-  return [
-    existing
-      ? { op: 'update', collection: 'staff', id: openid, version: existing._version, doc: { ...record } }
-      : { op: 'create', collection: 'staff', id: openid, doc: { ...record } },
-    auditWrite(at, id, 'grantStaff', actor, openid, existing, record),
-  ];
+  return [roleWrite(openid, existing, record), auditWrite(at, id, 'grantStaff', actor, openid, existing, record)];
 }
 
 const actorOf = (ctx: Context, caller: StaffRecord): AuditRecord['actor'] => ({ openid: ctx.openid, name: caller.name, badge: caller.badge });
