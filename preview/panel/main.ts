@@ -1,10 +1,12 @@
 // The development panel beside the phone (never part of the mini-program): switch the development
-// identity, read and move the host's clock, run the scheduler and read the outbox, see the current page
-// and the last runtime error.
+// identity and the phone's font size, read and move the host's clock, run the scheduler and read the
+// outbox, see the current page and the last runtime error.
 import './panel.css';
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { BRIDGE_READY_EVENT, PAGE_CHANGED_EVENT, bridge } from '../shared/bridge';
 import { readStorage, removeStorage, storageKeys, writeStorage } from '../shared/storage';
+import { el, section } from './dom';
+import { fontSizeSection } from './font-size';
 import { daysLater, fromLocalInput, monthsLater, nextNineOClock, readClock, setClock, showChinaTime, sixMonthsLater, toLocalInput } from './clock';
 import { IDENTITIES } from './identities';
 import { EVENT_LABELS, STATUS_LABELS, messageText, readOutbox, runScheduler } from './outbox';
@@ -14,16 +16,6 @@ const OUTBOX_STALE_EVENT = 'dev-panel:outbox-stale';
 const OUTBOX_POLL_MS = 3000;
 const MAX_DAYS_TO_NEXT_NOTICE = 366;
 const outboxStale = (): boolean => window.dispatchEvent(new Event(OUTBOX_STALE_EVENT));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-function section(title: string, ...children: (Node | string)[]): HTMLElement {
-  return el('section', { className: 'dev-panel__section' }, el('h2', { className: 'dev-panel__heading', textContent: title }), ...children);
-}
 
 const relaunch = (): void => bridge()?.relaunchHome();
 
@@ -227,5 +219,13 @@ function errorSection(): HTMLElement {
 
 const panel = document.getElementById('dev-panel');
 if (panel) {
-  panel.append(el('h1', { className: 'dev-panel__title', textContent: '开发面板' }), identitySection(), clockSection(), outboxSection(), pageSection(), errorSection());
+  panel.append(
+    el('h1', { className: 'dev-panel__title', textContent: '开发面板' }),
+    identitySection(),
+    fontSizeSection(relaunch),
+    clockSection(),
+    outboxSection(),
+    pageSection(),
+    errorSection(),
+  );
 }

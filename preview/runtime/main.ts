@@ -9,6 +9,7 @@ import 'miniprogram-simulate';
 import { utils as jComponentUtils } from '../vendor/j-component.cjs';
 import { exposeBridge } from '../shared/bridge';
 import { installAnimations } from './animation';
+import { installAria } from './aria';
 import { registerBuiltIns } from './builtins';
 import { connectChrome } from './chrome';
 import { installErrorReporting } from './errors';
@@ -28,6 +29,7 @@ function boot(): void {
   installErrorReporting();
   captureComponentDefinitions();
   installAnimations();
+  installAria();
   installRelationScoping();
   registerBuiltIns();
   installWx();

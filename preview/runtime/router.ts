@@ -7,6 +7,7 @@ import { updateChrome } from './chrome';
 import { reportAppError } from './errors';
 import { currentFrame } from './frame';
 import { pageConfig, renderPage, type PageConfig } from './pages';
+import { followTopPage } from './root-font';
 import { PAGE_CHANGED_EVENT } from '../shared/bridge';
 
 export interface PageInstance {
@@ -66,6 +67,7 @@ function call(entry: PageEntry, method: string, ...args: unknown[]): void {
 }
 
 function changed(): void {
+  followTopPage(topPage()?.frame);
   updateChrome(stack);
   window.dispatchEvent(new Event(PAGE_CHANGED_EVENT));
 }

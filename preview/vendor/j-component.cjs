@@ -7,7 +7,7 @@
 /** src/tool/utils: the rpx converter of inline styles, and the tag name a registered id renders as. */
 const utils = require('j-component/src/tool/utils');
 
-/** src/render/render: the renderer whose updateAttrs every diff goes through. */
+/** src/render/render: the renderer whose updateAttrs every diff goes through, and renderExparserNode every new tree. */
 const render = require('j-component/src/render/render');
 
 /** src/render/component exports RootComponent; its base class wraps any exparser node (not exported). */

@@ -15,8 +15,17 @@ export interface Utils {
   getTagName(id: string): string | undefined;
 }
 
+/** A node of j-component's virtual tree; once rendered it holds its exparser node. */
+export interface VirtualTree {
+  attrs?: Attr[];
+  children?: VirtualTree[];
+  exparserNode?: Node;
+}
+
 export interface Render {
   updateAttrs(node: Node, attrs: Attr[]): void;
+  /** Renders a virtual tree (a whole component's, or a subtree a diff adds); its children go through the inner function. */
+  renderExparserNode(tree: VirtualTree, shadowRootHost: Node | null, shadowRoot: Node | null): Node;
 }
 
 export declare const utils: Utils;

@@ -12,10 +12,11 @@ export async function typeInto(page: Page, name: string, text: string): Promise<
 
 /** A read-only field opens its picker when its row is tapped; the picker's 确认 takes the value shown. */
 export async function pick(page: Page, fieldName: string): Promise<void> {
-  await current(page)
-    .locator(`[class*="field-${fieldName}"]`)
-    .first()
-    .click({ position: { x: 40, y: 20 } });
+  const row = current(page).locator(`[class*="field-${fieldName}"]`).first();
+  // Focus leaving the field above may scroll the page: tap the row once it has come to rest in view.
+  await row.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(100);
+  await row.click({ position: { x: 40, y: 20 } });
   const confirm = current(page).locator('[class*="van-picker__confirm"]:visible').first();
   await confirm.waitFor({ state: 'visible' });
   await page.waitForTimeout(350); // the popup slides in
@@ -23,14 +24,19 @@ export async function pick(page: Page, fieldName: string): Promise<void> {
   await page.waitForTimeout(350);
 }
 
-/** From the home page: open the declaration, pass the development face check, agree to the notice. */
-export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = '43010419900307100x'): Promise<void> {
+/** From the home page: the declaration's first step, where the person gives their name and ID number. */
+export async function openDeclaration(page: Page): Promise<void> {
   await current(page)
     .getByText(/^居住信息申报/)
     .first()
     .click();
   await eventually(async () => expect(await navTitle(page).textContent()).toBe('居住信息申报'));
   await expectVisible(current(page).getByPlaceholder('与身份证一致'));
+}
+
+/** From the home page: open the declaration, pass the development face check, agree to the notice. */
+export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = '43010419900307100x'): Promise<void> {
+  await openDeclaration(page);
   await current(page).getByPlaceholder('与身份证一致').click();
   await page.keyboard.type(name);
   await current(page).getByPlaceholder('18 位，末位可为 X').click();

@@ -46,11 +46,15 @@ test('the home page renders with its Chinese text, Vant styles and icons', async
   expect(await cell.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).paddingLeft])).toEqual(['rgb(255, 255, 255)', '16px']);
   // The icon font is the inlined copy, loaded without the network.
   expect(await page.evaluate(async () => (await document.fonts.load('16px vant-icon')).length)).toBeGreaterThan(0);
-  // rpx follows the 375 px screen: app.wxss's 28rpx body text is 14px.
+  // rpx follows the 375 px screen (app.wxss's 32rpx spacing is 16 px), and rem the page's own root
+  // font size, 16 px in normal mode (its 0.9375rem body text is 15 px).
+  const title = current().locator('[class*="section-title"]').first();
+  expect(await title.evaluate((el) => getComputedStyle(el).paddingLeft)).toBe('16px');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
   const pageFont = await current()
     .locator('wx-page')
     .evaluate((el) => getComputedStyle(el).fontSize);
-  expect(pageFont).toBe('14px');
+  expect(pageFont).toBe('15px');
 
   await screenshot('preview-home.png');
 });

@@ -17,7 +17,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(appNow: string, photoCount = 3): Promise<Session> {
+export interface SessionOptions {
+  /** The phone's width in CSS px (the preview's screen follows a window narrower than 375 px). */
+  width?: number;
+}
+
+export async function openSession(appNow: string, photoCount = 3, { width = 375 }: SessionOptions = {}): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
   const photos = Array.from({ length: photoCount }, (_, i) => {
     const path = join(dir, `photo-${i + 1}.png`);
@@ -25,7 +30,7 @@ export async function openSession(appNow: string, photoCount = 3): Promise<Sessi
     return path;
   });
   const host = await start({ PORT: '0', DATA_DIR: join(dir, 'data'), PREVIEW_DIR: E2E_PREVIEW_DIR, APP_NOW: appNow }, true);
-  const browser = await openBrowser({ width: 375, height: 812, deviceScaleFactor: 2 });
+  const browser = await openBrowser({ width, height: 812, deviceScaleFactor: 2 });
   await browser.page.goto(`${host.url}/`);
   return {
     page: browser.page,
@@ -43,10 +48,10 @@ export async function openSession(appNow: string, photoCount = 3): Promise<Sessi
  * The test file's one session: opened before its tests and closed after them. Read its fields inside
  * hooks and tests (they exist once the session is open).
  */
-export function useSession(appNow: string, photoCount = 3): Session {
+export function useSession(appNow: string, photoCount = 3, options: SessionOptions = {}): Session {
   let opened: Session | undefined;
   beforeAll(async () => {
-    opened = await openSession(appNow, photoCount);
+    opened = await openSession(appNow, photoCount, options);
   });
   afterAll(() => opened?.close());
   const open = (): Session => {

@@ -6,7 +6,7 @@ import { ID_MASKED, ID_NUMBER, LIUYANG, queueItem } from './support';
 
 describe('the filters', () => {
   it('default to everything waiting for staff, and offer each status by its staff name, never 已更新', () => {
-    expect(STATUS_OPTIONS[0]).toEqual({ text: '待处理（全部）', value: '' });
+    expect(STATUS_OPTIONS[0]).toEqual({ text: '全部待处理', value: '' });
     expect(STATUS_OPTIONS.map((o) => o.value)).toEqual(['', 'pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn']);
     expect(STATUS_OPTIONS.find((o) => o.value === 'pending')?.text).toBe('待审核');
     // Approved, the queue shows the cards still to make (settled declarations are not in its approved lane).
@@ -27,7 +27,7 @@ describe('the filters', () => {
 });
 
 describe('a row', () => {
-  it('shows the name, kind, staff status, masked number with the district, and the deadline', () => {
+  it('shows the name, kind, staff status, masked number with the district, and the deadline, and says them all', () => {
     const row = queueRow(queueItem());
     expect(row).toEqual({
       id: 'app-1',
@@ -38,8 +38,10 @@ describe('a row', () => {
       identity: `${ID_MASKED} · 岳麓区`,
       due: '办理期限 2026年9月16日',
       overdue: false,
+      label: `李晓梅，居住信息申报，待审核，${ID_MASKED} · 岳麓区，办理期限 2026年9月16日`,
     });
     expect(JSON.stringify(row)).not.toContain(ID_NUMBER);
+    expect(queueRow(queueItem({ overdue: true })).label).toBe(`李晓梅，居住信息申报，待审核，已超期，${ID_MASKED} · 岳麓区，办理期限 2026年9月16日`);
   });
 
   it('reads an approved card as one to make, blue, and an approved declaration as done, green', () => {

@@ -3,6 +3,7 @@
 import dayjs from 'dayjs';
 import { ETHNICITIES } from '../../domain/ethnicities';
 import type { ApplicationKind } from '../../domain/contract';
+import { careMode } from '../../utils/careMode';
 import { loadDraft, saveDraft } from '../../utils/drafts';
 import { toast } from '../../utils/feedback';
 import {
@@ -41,6 +42,8 @@ interface UpdateOptions {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 Component({
+  // With large text a picker's value sits under its label, where an arrow beside it has no room.
+  behaviors: [careMode],
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
   options: { addGlobalClass: true },
   properties: {

@@ -5,8 +5,10 @@ import { newRequestId } from '../../services/transport';
 import { confirm, toast, toastDone } from '../../utils/feedback';
 import { navigate } from '../../utils/routes';
 import { detailModel, type DetailModel } from './model';
+import { careMode } from '../../utils/careMode';
 
 Component({
+  behaviors: [careMode],
   data: {
     id: '',
     loading: true,

@@ -4,8 +4,10 @@ import { toast } from '../../utils/feedback';
 import { appended } from '../../utils/listData';
 import { navigate } from '../../utils/routes';
 import { rowOf, type ApplicationRow } from './model';
+import { careMode } from '../../utils/careMode';
 
 Component({
+  behaviors: [careMode],
   data: {
     loading: true,
     error: '',

@@ -18,8 +18,10 @@ import { redirect, relaunch } from '../../utils/routes';
 import { heldUploads, holdUploads } from '../shared/heldUploads';
 import { photoRequests } from '../shared/photoRequests';
 import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, reviewNote, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
+import { careMode } from '../../utils/careMode';
 
 Component({
+  behaviors: [careMode],
   data: {
     service: 'declaration' as ApplicationKind,
     declaring: true,
@@ -27,6 +29,9 @@ Component({
     /** Until the server has answered whether the service is open (and, for a reissue, its fee), nothing is offered. */
     loading: true,
     steps: STEPS,
+    /** With large text the titles no longer fit side by side: the bar shows progress, a line names the step. */
+    untitledSteps: STEPS.map(() => ({ text: '' })),
+    stepLabels: STEPS.map(({ text }, index) => `第 ${index + 1} 步（共 ${STEPS.length} 步）：${text}`),
     step: STEP.identity as number,
     today: chinaDate(Date.now()),
     closed: null as Closed | null,

@@ -32,12 +32,14 @@ import {
   type CorrectionDraft,
   type FieldRow,
 } from './model';
+import { careMode } from '../../utils/careMode';
 
 type RowEvent<D> = VantEvent<D, { index: number }>;
 
 const draftKeyOf = (id: string): string => `correction:${id}`;
 
 Component({
+  behaviors: [careMode],
   // app.wxss's shared classes (section titles, action rows) apply here.
   options: { addGlobalClass: true },
   data: {

@@ -5,8 +5,10 @@ import { askSubscriptions, preloadSubscriptions } from '../../services/subscript
 import { toast, toastDone } from '../../utils/feedback';
 import { navigate } from '../../utils/routes';
 import { HOME_GUIDE, homeModel, type HomeModel } from './model';
+import { careMode, careState, saveCareMode, type CareState } from '../../utils/careMode';
 
 Component({
+  behaviors: [careMode],
   data: {
     loading: true,
     error: '',
@@ -49,6 +51,12 @@ Component({
     },
     onMine() {
       navigate('applications');
+    },
+    /** Remembered on the phone; this page grows at once, the pages opened from it are created grown. */
+    onCareToggle() {
+      const on = !(this.data.care as CareState).on;
+      saveCareMode(on);
+      this.setData({ care: careState(on) });
     },
     onPanelsChange(event: { detail: string[] }) {
       this.setData({ openPanels: event.detail });

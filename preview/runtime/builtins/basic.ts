@@ -63,6 +63,9 @@ export function registerBasics(): void {
       loading: { type: Boolean, value: false },
     },
     reflect: ['type', 'size', 'plain', 'disabled'],
+    aria() {
+      return { role: 'button', 'aria-disabled': this.data.disabled ? 'true' : undefined, 'aria-busy': this.data.loading ? 'true' : undefined };
+    },
   });
 
   defineBuiltIn('navigator', {
@@ -71,6 +74,7 @@ export function registerBasics(): void {
       openType: { type: String, value: 'navigate' },
       delta: { type: Number, value: 1 },
     },
+    aria: () => ({ role: 'link' }),
     attached() {
       onTap(this, () => navigate(this));
     },

@@ -26,6 +26,11 @@ function descendants(node: ExparserNode, is: string, stopAt: string): ExparserNo
 
 const caller = (node: ExparserNode): BuiltIn => exparser.Element.getMethodCaller(node) as BuiltIn;
 
+/** A choice's state for screen readers, under the role its kind has. */
+function choiceAria(self: BuiltIn, role: string) {
+  return { role, 'aria-checked': String(!!self.data.checked), 'aria-disabled': self.data.disabled ? 'true' : undefined };
+}
+
 const choiceProperties = {
   value: { type: null, value: '' },
   checked: { type: Boolean, value: false },
@@ -33,10 +38,13 @@ const choiceProperties = {
 };
 
 export function registerChoices(): void {
-  defineBuiltIn('checkbox-group', { properties: { name: { type: String, value: '' } } });
+  defineBuiltIn('checkbox-group', { properties: { name: { type: String, value: '' } }, aria: () => ({ role: 'group' }) });
   defineBuiltIn('checkbox', {
     properties: choiceProperties,
     reflect: ['checked', 'disabled'],
+    aria() {
+      return choiceAria(this, 'checkbox');
+    },
     attached() {
       onTap(this, () => {
         if (this.data.disabled) return;
@@ -52,10 +60,13 @@ export function registerChoices(): void {
     },
   });
 
-  defineBuiltIn('radio-group', { properties: { name: { type: String, value: '' } } });
+  defineBuiltIn('radio-group', { properties: { name: { type: String, value: '' } }, aria: () => ({ role: 'radiogroup' }) });
   defineBuiltIn('radio', {
     properties: choiceProperties,
     reflect: ['checked', 'disabled'],
+    aria() {
+      return choiceAria(this, 'radio');
+    },
     attached() {
       onTap(this, () => {
         if (this.data.disabled || this.data.checked) return;
@@ -70,6 +81,9 @@ export function registerChoices(): void {
   defineBuiltIn('switch', {
     properties: { checked: { type: Boolean, value: false }, disabled: { type: Boolean, value: false }, type: { type: String, value: 'switch' } },
     reflect: ['checked', 'disabled', 'type'],
+    aria() {
+      return choiceAria(this, this.data.type === 'checkbox' ? 'checkbox' : 'switch');
+    },
     attached() {
       onTap(this, () => {
         if (this.data.disabled) return;

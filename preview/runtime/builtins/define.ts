@@ -2,6 +2,7 @@
 // replacing the empty <slot/> stand-in miniprogram-simulate registers under the same id.
 import type { ExparserNode, MethodCaller } from 'miniprogram-exparser';
 import jComponent, { type JComponentDefinition } from 'j-component';
+import { setDefaultAria, type AriaValues } from '../aria';
 
 export interface BuiltIn extends MethodCaller {
   _exparserNode: ExparserNode;
@@ -11,6 +12,8 @@ interface BuiltInDefinition {
   properties?: Record<string, { type: unknown; value?: unknown }>;
   /** Properties shown as `wx-<name>` attributes on the host element, for the base stylesheet. */
   reflect?: string[];
+  /** The built-in's own role and state for screen readers (a WXML aria-* overrides each). */
+  aria?(this: BuiltIn): AriaValues;
   /** Called once the host element exists and whenever a property changes. */
   update?(this: BuiltIn, host: HTMLElement): void;
   attached?(this: BuiltIn, host: HTMLElement): void;
@@ -32,6 +35,7 @@ export function defineBuiltIn(name: string, definition: BuiltInDefinition): void
       if (value === false || value === undefined || value === null || value === '') host.removeAttribute(`wx-${dash(prop)}`);
       else host.setAttribute(`wx-${dash(prop)}`, value === true ? '' : String(value));
     }
+    if (definition.aria) setDefaultAria(host, definition.aria.call(this));
     definition.update?.call(this, host);
   };
   const observed = Object.keys(properties);

@@ -58,6 +58,8 @@ export function registerImage(): void {
       lazyLoad: { type: Boolean, value: false },
     },
     reflect: ['mode'],
+    // Named by its WXML aria-label; without one it is presentational (see aria.ts).
+    aria: () => ({ role: 'img' }),
     update(host) {
       const img = imageOf(this, host);
       const [fit, position] = FIT[String(this.data.mode)] ?? FIT.scaleToFill!;

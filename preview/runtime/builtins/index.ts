@@ -3,6 +3,7 @@
 import { registerBasics } from './basic';
 import { registerChoices } from './choices';
 import { registerImage } from './image';
+import { registerPageMeta } from './page-meta';
 import { registerTextInputs } from './input';
 import { registerVideo } from './media';
 import { registerPicker } from './picker';
@@ -14,4 +15,5 @@ export function registerBuiltIns(): void {
   registerBasics();
   registerChoices();
   registerPicker();
+  registerPageMeta();
 }

@@ -1,7 +1,9 @@
 // <input> and <textarea> as real HTML controls, two-way: the app's value shows in the control, and
 // typing fires WeChat's events — input { value, cursor, keyCode }, focus { value, height },
 // blur { value, cursor }, confirm { value } — on the built-in, where bindinput & co. listen.
+import { setAriaTarget } from '../aria';
 import { defineBuiltIn, type BuiltIn } from './define';
+import { stylePlaceholder } from './placeholder';
 
 type Control = HTMLInputElement | HTMLTextAreaElement;
 const controls = new WeakMap<HTMLElement, Control>();
@@ -24,6 +26,8 @@ function controlOf(self: BuiltIn, host: HTMLElement, tag: 'input' | 'textarea'):
   control.setAttribute('autocomplete', 'off');
   controls.set(host, control);
   host.appendChild(control);
+  // The real control is what a screen reader reaches: a WXML aria-label names it.
+  setAriaTarget(host, control);
   let keyCode = 0;
   const detail = (extra: Record<string, unknown> = {}) => ({ value: control!.value, cursor: control!.selectionStart ?? control!.value.length, ...extra });
   control.addEventListener('keydown', (event) => {
@@ -53,6 +57,7 @@ function sync(self: BuiltIn, host: HTMLElement, tag: 'input' | 'textarea'): void
   const value = str(data.value);
   if (control.value !== value) control.value = value;
   control.placeholder = str(data.placeholder);
+  stylePlaceholder(host, control, str(data.placeholderClass), str(data.placeholderStyle));
   const disabled = !!data.disabled;
   // Not the disabled attribute: a disabled control swallows clicks, and WeChat still taps through.
   control.readOnly = disabled;
@@ -77,6 +82,8 @@ function sync(self: BuiltIn, host: HTMLElement, tag: 'input' | 'textarea'): void
 const common = {
   value: { type: null, value: '' },
   placeholder: { type: String, value: '' },
+  placeholderClass: { type: String, value: '' },
+  placeholderStyle: { type: String, value: '' },
   disabled: { type: Boolean, value: false },
   maxlength: { type: null, value: 140 },
   focus: { type: Boolean, value: false },

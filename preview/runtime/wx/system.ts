@@ -1,7 +1,8 @@
 // Device and account facts for the preview's phone (Vant reads these), the develop account, and the
 // small APIs that only record or describe what a phone would do.
 import { app } from 'preview:app';
-import { PIXEL_RATIO, STATUS_BAR_HEIGHT, screenSize } from '../screen';
+import { readFontSizeSetting } from '../../shared/settings';
+import { PIXEL_RATIO, SCREEN_WIDTH, STATUS_BAR_HEIGHT, screenSize } from '../screen';
 import { settle, type Callbacks } from './async';
 import { showToastOverlay, showWouldOpen } from './overlays';
 
@@ -19,10 +20,19 @@ function windowInfo() {
 }
 
 const deviceInfo = { brand: 'devtools', model: '浏览器预览', system: 'iOS 17.0', platform: 'devtools', benchmarkLevel: 1 };
-const appBaseInfo = { SDKVersion: SDK_VERSION, language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false, host: { env: 'WeChat' } };
+// fontSizeSetting is the panel's 字体大小, read on every call: a page reads it when it loads.
+const appBaseInfo = () => ({
+  SDKVersion: SDK_VERSION,
+  language: 'zh_CN',
+  version: '8.0.50',
+  theme: 'light',
+  enableDebug: false,
+  host: { env: 'WeChat' },
+  fontSizeSetting: readFontSizeSetting(localStorage),
+});
 
 function systemInfo() {
-  return { ...windowInfo(), ...deviceInfo, ...appBaseInfo, fontSizeSetting: 16, environment: '', wifiEnabled: true };
+  return { ...windowInfo(), ...deviceInfo, ...appBaseInfo(), environment: '', wifiEnabled: true };
 }
 
 const subscriptions: string[] = [];
@@ -36,9 +46,9 @@ export const system = {
   getSystemInfoAsync: (options?: Callbacks<Record<string, unknown>>) => settle('getSystemInfoAsync', options, systemInfo),
   getWindowInfo: windowInfo,
   getDeviceInfo: () => ({ ...deviceInfo }),
-  getAppBaseInfo: () => ({ ...appBaseInfo }),
+  getAppBaseInfo: appBaseInfo,
   getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' }, plugin: {} }),
-  getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: STATUS_BAR_HEIGHT + 6, bottom: STATUS_BAR_HEIGHT + 38, left: 281, right: 368 }),
+  getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: STATUS_BAR_HEIGHT + 6, bottom: STATUS_BAR_HEIGHT + 38, left: SCREEN_WIDTH - 94, right: SCREEN_WIDTH - 7 }),
   canIUse: () => true,
   nextTick: (callback: () => void) => void Promise.resolve().then(callback),
 

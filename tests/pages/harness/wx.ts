@@ -33,7 +33,12 @@ interface WxMockState {
   subscribeAnswers: SubscribeAnswer[];
   pages: PageInstance[];
   app: Record<string, unknown>;
+  /** The phone's 字体大小 as wx.getAppBaseInfo().fontSizeSetting reports it (px). */
+  fontSizeSetting: number;
 }
+
+/** WeChat's standard 字体大小 setting. */
+const STANDARD_FONT_SIZE = 16;
 
 const STATE_KEY = Symbol.for('pages-harness.wx-state');
 type WithState = typeof globalThis & { [STATE_KEY]?: WxMockState };
@@ -41,7 +46,7 @@ type WithState = typeof globalThis & { [STATE_KEY]?: WxMockState };
 function state(): WxMockState {
   const g = globalThis as WithState;
   if (!g[STATE_KEY]) {
-    g[STATE_KEY] = { storage: new Map(), calls: [], modalResults: [], subscribeAnswers: [], pages: [], app: { globalData: {} } };
+    g[STATE_KEY] = { storage: new Map(), calls: [], modalResults: [], subscribeAnswers: [], pages: [], app: { globalData: {} }, fontSizeSetting: STANDARD_FONT_SIZE };
   }
   return g[STATE_KEY]!;
 }
@@ -73,6 +78,10 @@ export const wxMock = {
   nextSubscribeAnswer(answer: SubscribeAnswer): void {
     state().subscribeAnswers.push(answer);
   },
+  /** The phone's 字体大小 setting (px) that pages loaded from now on read. */
+  setFontSizeSetting(px: number): void {
+    state().fontSizeSetting = px;
+  },
 };
 
 /** What getApp() returns. Pass the options object an app.ts gives to App(), or any stand-in. */
@@ -89,6 +98,7 @@ export function resetWx(): void {
   s.subscribeAnswers.length = 0;
   s.pages.length = 0;
   s.app = { globalData: {} };
+  s.fontSizeSetting = STANDARD_FONT_SIZE;
 }
 
 /** Install the wx.request implementation pages should use (e.g. an adapter to the lead's local server). */
@@ -159,6 +169,7 @@ export function installWxGlobals(): void {
       const results = typeof answer === 'function' ? answer(options.tmplIds) : typeof answer === 'string' ? Object.fromEntries(options.tmplIds.map((id) => [id, answer])) : answer;
       return settleAsync(options, { errMsg: 'requestSubscribeMessage:ok', ...results });
     },
+    getAppBaseInfo: () => ({ SDKVersion: '3.4.0', language: 'zh_CN', theme: 'light', fontSizeSetting: state().fontSizeSetting }),
     getAccountInfoSync: () => ({ miniProgram: { appId: 'wx0000000000000000', envVersion: 'develop', version: '' } }),
     request: () => {
       throw new Error('wx.request is not installed in page tests: call installWxRequest(...) from tests/pages/harness');

@@ -5,10 +5,12 @@ import { newRequestId } from '../../../services/transport';
 import { staff } from '../../../services/staff';
 import { confirm, toast, toastDone } from '../../../utils/feedback';
 import { districtChoices, grantOf, memberLine, type DistrictChoice, type GrantForm } from './model';
+import { careMode } from '../../../utils/careMode';
 
 const EMPTY_FORM: GrantForm = { openid: '', name: '', badge: '', districts: [], supervisor: false };
 
 Component({
+  behaviors: [careMode],
   data: {
     loading: true,
     supervisor: false,
@@ -45,8 +47,9 @@ Component({
       const chosen = this.data.form.districts;
       this.setData({ 'form.districts': chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code], 'errors.districts': '' });
     },
-    onSupervisor(event: VantEvent<boolean>) {
-      this.setData({ 'form.supervisor': event.detail });
+    /** The whole row is the switch (a large target); the switch in it only shows the state. */
+    onSupervisor() {
+      this.setData({ 'form.supervisor': !this.data.form.supervisor });
     },
     onRevokeOpenid(event: VantEvent<string>) {
       this.setData({ revokeOpenid: event.detail, 'errors.revoke': '' });

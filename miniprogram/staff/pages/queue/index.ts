@@ -5,8 +5,10 @@ import { toast, toastDone } from '../../../utils/feedback';
 import { appended } from '../../../utils/listData';
 import { navigate } from '../../../utils/routes';
 import { filterOf, KIND_OPTIONS, queueRow, STATUS_OPTIONS, type QueueRow } from './model';
+import { careMode } from '../../../utils/careMode';
 
 Component({
+  behaviors: [careMode],
   data: {
     statusOptions: STATUS_OPTIONS,
     kindOptions: KIND_OPTIONS,

@@ -12,9 +12,12 @@ export interface Option {
   value: string;
 }
 
-/** '' is the server's default: everything waiting for staff (pending reviews, cards to make, cards to hand over). */
+/**
+ * '' is the server's default: everything waiting for staff (pending reviews, cards to make, cards to hand over).
+ * Five characters at most, so the filter's title fits half a 320 px screen in large text.
+ */
 export const STATUS_OPTIONS: Option[] = [
-  { text: '待处理（全部）', value: '' },
+  { text: '全部待处理', value: '' },
   ...(['pending', 'correction_requested', 'approved', 'ready', 'collected', 'rejected', 'withdrawn'] as const).map((status) => ({
     // Approved, the queue lists only cards and vouchers still to make: a settled declaration waits for no one.
     text: status === 'approved' ? CARD_TO_MAKE_LABEL : STAFF_STATUS_LABELS[status],
@@ -37,18 +40,22 @@ export interface QueueRow {
   identity: string;
   due: string;
   overdue: boolean;
+  /** What a screen reader says for the row: everything it shows, in reading order. */
+  label: string;
 }
 
 export function queueRow(item: StaffQueueItem): QueueRow {
-  const { label, tagType } = staffStatus(item.status, item.kind);
-  return {
+  const { label: status, tagType } = staffStatus(item.status, item.kind);
+  const row = {
     id: item.id,
     name: item.applicantName,
     kind: KIND_LABELS[item.kind],
-    status: label,
+    status,
     tagType,
     identity: `${item.idNumberMasked} · ${districtName(item.district)}`,
     due: `${DUE_LABEL} ${longDate(item.dueOn)}`,
     overdue: item.overdue,
   };
+  const spoken = [row.name, row.kind, row.status, row.overdue ? '已超期' : '', row.identity, row.due];
+  return { ...row, label: spoken.filter(Boolean).join('，') };
 }

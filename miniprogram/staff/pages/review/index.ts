@@ -6,11 +6,13 @@ import { fileUrl } from '../../../services/links';
 import { newRequestId } from '../../../services/transport';
 import { confirm, prompt, toast, toastDone } from '../../../utils/feedback';
 import { correctionErrors, correctionSummary, reviewModel, type ReviewModel } from './model';
+import { careMode } from '../../../utils/careMode';
 
 type Action = 'approve' | 'requestCorrection' | 'reject' | 'markReady' | 'markCollected';
 type Fields = Record<string, string>;
 
 Component({
+  behaviors: [careMode],
   data: {
     id: '',
     loading: true,
