@@ -269,6 +269,8 @@ export interface CardSummary {
   status: Status;
   issuedOn?: string;
   reportedLostOn?: string;
+  /** A replacement still under way for a card reported lost: the date the old card was reported lost. */
+  replacesLostOn?: string;
   /** A collected card's last valid day. */
   validUntil?: string;
   /** A collected card's full years of residence, every endorsement window kept. */

@@ -7,13 +7,15 @@ import { DISTRICTS } from './districts';
 import { FIELD_MESSAGES } from './errors';
 import { ETHNICITIES } from './ethnicities';
 import { birthDateOf, idNumberProblem, normaliseIdNumber } from './idNumber';
-import { FIELD_LENGTHS, type LimitedField } from './limits';
+import { FIELD_LENGTHS, MOBILE_LENGTH, type LimitedField } from './limits';
 import { MAX_PROOFS, requiredMaterials } from './materials';
 import { needsOrganisation } from './residence';
 import { Checker, isId, isPlainObject, type TextOptions } from './validation';
 
 export const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·.\s]*$/u;
 const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/** A number of a mobile's length, whatever it starts with: told apart so its message does not ask for 11 digits. */
+const MOBILE_DIGITS = new RegExp(`^\\d{${MOBILE_LENGTH}}$`);
 /** The two addresses are typed in boxes that wrap, where Enter is easily pressed: a line break there is a space. */
 const ADDRESS = { foldLineBreaks: true };
 
@@ -23,8 +25,10 @@ function limitedText(c: Checker, path: string, field: LimitedField, value: unkno
   return c.text(path, value, min, max, message, options);
 }
 
+/** What is wrong with a mobile number: its length or characters, or 11 digits that no mainland mobile has. */
 export function mobileProblem(value: string): string | null {
-  return MOBILE_PATTERN.test(value) ? null : FIELD_MESSAGES.mobile;
+  if (MOBILE_PATTERN.test(value)) return null;
+  return MOBILE_DIGITS.test(value) ? FIELD_MESSAGES.mobileNotMainland : FIELD_MESSAGES.mobile;
 }
 
 export function checkPersonName(c: Checker, path: string, value: unknown): string | undefined {

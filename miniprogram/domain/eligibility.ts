@@ -157,6 +157,13 @@ function cardSummary(item: HistoryItem | undefined, standing: EndorsementStandin
   return { ...summary, validUntil: standing.validUntil, yearsOfResidence: standing.yearsOfResidence, endorsement: standing.endorsement };
 }
 
+/** A replacement under way says which lost card it replaces, so the loss shows from the day it was reported. */
+function withLostCard(summary: CardSummary | null, newestFirstItems: HistoryItem[]): CardSummary | null {
+  if (!summary || summary.kind !== 'reissue' || !isPending(summary.status)) return summary;
+  const lost = newestFirstItems.find((i) => isCard(i.kind) && i.id !== summary.id && i.reportedLostOn);
+  return lost?.reportedLostOn ? { ...summary, replacesLostOn: lost.reportedLostOn } : summary;
+}
+
 export function overviewOf(history: HistoryItem[], today: string, cardFee: number): Overview {
   const items = newestFirst(history);
   const declarations = items.filter((i) => i.kind === 'declaration');
@@ -181,7 +188,7 @@ export function overviewOf(history: HistoryItem[], today: string, cardFee: numbe
       items.find((i) => isCard(i.kind)),
       standing,
     ),
-    card: cardSummary(cardOf(items), standing),
+    card: withLostCard(cardSummary(cardOf(items), standing), items),
     approvedDeclarationId: items.find((d) => d.kind === 'declaration' && d.status === 'approved')?.id ?? null,
     services: { declare, permit, voucher, reissue, endorse: serviceState(whyNotEndorse(history, today), 0) },
   };

@@ -37,6 +37,8 @@ export const FIELD_MESSAGES = {
   idCheckDigit: '公民身份号码校验位不正确，请核对',
   ethnicity: '请从列表中选择民族',
   mobile: `请填写 ${MOBILE_LENGTH} 位手机号码`,
+  /** Eleven digits, but not a mainland mobile number (it starts 13–19): most likely a digit mistyped. */
+  mobileNotMainland: '这不是有效的手机号码，请核对',
   district: '请选择长沙市的区县（市）',
   date: '请选择正确的日期',
   futureDate: '日期不能晚于今天',

@@ -31,6 +31,12 @@ const URBAN_DISTRICTS: readonly string[] = ['430102', '430103', '430104', '43010
 const LOCAL_STATION = '居住地派出所';
 const LOCAL_STATION_ADDRESS = '您居住地址所属的派出所';
 
+/**
+ * How a county's resident finds their station. Which station it is depends on the street address, and no
+ * reliable list of the stations' names and addresses is held here: the page says where to ask, never a guess.
+ */
+export const FIND_LOCAL_STATION = '可拨打 12345 或询问所在社区居委会，查询您居住地址所属的派出所';
+
 const PLACES: Readonly<Record<string, PickupPlace>> = Object.fromEntries(
   DISTRICTS.map((d) => [d.code, URBAN_DISTRICTS.includes(d.code) ? CITY_HALL : { name: `${d.name}${LOCAL_STATION}`, address: LOCAL_STATION_ADDRESS }]),
 );
@@ -40,6 +46,15 @@ export function pickupPlaceFor(districtCode: string): PickupPlace {
   const place = Object.prototype.hasOwnProperty.call(PLACES, districtCode) ? PLACES[districtCode] : undefined;
   if (!place) throw new Error(`no pickup place for district ${districtCode}`);
   return place;
+}
+
+/**
+ * The address a page shows for a district's place: the hall's own address, or, for a county's station
+ * (whose address the resident's street decides), how to find it.
+ */
+export function pickupAddressFor(districtCode: string): string {
+  const place = pickupPlaceFor(districtCode);
+  return URBAN_DISTRICTS.includes(districtCode) ? place.address : FIND_LOCAL_STATION;
 }
 
 /** Where each group of districts collects, for a page that explains pickup to everyone at once. */

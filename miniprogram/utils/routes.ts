@@ -18,6 +18,8 @@ export const ROUTES = {
   applications: route('pages/applications/index'),
   application: route<{ id: string }>('pages/application/index'),
   correct: route<{ id: string }>('pages/correct/index'),
+  selfCheck: route('pages/self-check/index'),
+  guide: route('pages/guide/index'),
   staffQueue: route('staff/pages/queue/index'),
   staffReview: route<{ id: string }>('staff/pages/review/index'),
   staffPeople: route('staff/pages/people/index'),

@@ -1,5 +1,5 @@
 // The local host's development clock (GET/POST /api/dev/clock), read and moved in China time.
-import { addDays, addMonths, chinaDate, chinaDateTime } from '../../miniprogram/domain/dates';
+import { addDays, addMonths, chinaDate } from '../../miniprogram/domain/dates';
 
 interface ClockAnswer {
   ok: boolean;
@@ -25,11 +25,6 @@ export async function setClock(instant: number): Promise<number> {
   });
   return answer(response);
 }
-
-/** "2026-09-01 08:30" (China time) for display and for a datetime-local input ("2026-09-01T08:30"). */
-export const showChinaTime = (instant: number): string => chinaDateTime(instant);
-export const toLocalInput = (instant: number): string => chinaDateTime(instant).replace(' ', 'T');
-export const fromLocalInput = (value: string): number => Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`);
 
 const chinaTimeOfDay = (instant: number): string => new Date(instant + 8 * 3600 * 1000).toISOString().slice(11, 23);
 const atChinaTime = (date: string, timeOfDay: string): number => Date.parse(`${date}T${timeOfDay}+08:00`);

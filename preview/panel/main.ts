@@ -7,7 +7,8 @@ import { BRIDGE_READY_EVENT, PAGE_CHANGED_EVENT, bridge } from '../shared/bridge
 import { readStorage, removeStorage, storageKeys, writeStorage } from '../shared/storage';
 import { el, section } from './dom';
 import { fontSizeSection } from './font-size';
-import { daysLater, fromLocalInput, monthsLater, nextNineOClock, readClock, setClock, showChinaTime, sixMonthsLater, toLocalInput } from './clock';
+import { daysLater, monthsLater, nextNineOClock, readClock, setClock, sixMonthsLater } from './clock';
+import { CLOCK_INPUT_FORMAT, fromClockInput, showChinaTime, toClockInput } from './clockInput';
 import { IDENTITIES } from './identities';
 import { EVENT_LABELS, STATUS_LABELS, messageText, readOutbox, runScheduler } from './outbox';
 
@@ -64,13 +65,24 @@ function identitySection(): HTMLElement {
 
 function clockSection(): HTMLElement {
   const shown = el('div', { className: 'dev-panel__clock', id: 'dev-clock-now', textContent: '读取中…' });
-  const input = el('input', { type: 'datetime-local', className: 'dev-panel__input', id: 'dev-clock-input' });
+  // A text input in the way the clock is shown above: a datetime-local one would follow the browser's locale.
+  const input = el('input', {
+    type: 'text',
+    className: 'dev-panel__input',
+    id: 'dev-clock-input',
+    lang: 'zh-CN',
+    placeholder: CLOCK_INPUT_FORMAT,
+    title: `北京时间，格式 ${CLOCK_INPUT_FORMAT}`,
+    autocomplete: 'off',
+    spellcheck: false,
+  });
+  input.setAttribute('aria-label', `设置服务器时钟（北京时间，${CLOCK_INPUT_FORMAT}）`);
   const message = el('div', { className: 'dev-panel__message' });
   let now = Date.now();
   const show = (instant: number): void => {
     now = instant;
     shown.textContent = `${showChinaTime(instant)}（北京时间）`;
-    input.value = toLocalInput(instant);
+    input.value = toClockInput(instant);
   };
   const move = async (instant: number): Promise<void> => {
     message.textContent = '';
@@ -103,6 +115,18 @@ function clockSection(): HTMLElement {
       message.textContent = `设置失败：${(error as Error).message}`;
     }
   };
+  /** What was typed, or a message saying the format when it is not a date and time. */
+  const moveTo = async (typed: string): Promise<void> => {
+    const instant = fromClockInput(typed);
+    if (Number.isNaN(instant)) {
+      message.textContent = `请按 ${CLOCK_INPUT_FORMAT} 填写北京时间，例如 2026-09-01 09:00`;
+      return;
+    }
+    await move(instant);
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') void moveTo(input.value);
+  });
   const button = (text: string, onclick: () => void, id: string) => el('button', { type: 'button', className: 'dev-panel__button', textContent: text, onclick, id });
   readClock().then(show, (error: Error) => (shown.textContent = `读取失败：${error.message}`));
   return section(
@@ -112,7 +136,7 @@ function clockSection(): HTMLElement {
       'div',
       { className: 'dev-panel__row' },
       input,
-      button('设置', () => void move(fromLocalInput(input.value)), 'dev-clock-set'),
+      button('设置', () => void moveTo(input.value), 'dev-clock-set'),
     ),
     el(
       'div',

@@ -84,6 +84,11 @@ describe('the overview of a person', () => {
     });
     expect(cardOn([approved, held, replacement('rejected')])).toMatchObject({ id: 'p1', status: 'collected' });
     expect(cardOn([approved, { ...held, reportedLostOn: '2027-05-20' }, replacement('withdrawn')])).toMatchObject({ id: 'p1', reportedLostOn: '2027-05-20' });
+    // A replacement under way for a lost card names the day of the loss; a renewal, or a settled one, does not.
+    const lost = { ...held, reportedLostOn: '2027-05-20' };
+    expect(cardOn([approved, lost, replacement('pending')])).toEqual({ id: 'r1', kind: 'reissue', status: 'pending', replacesLostOn: '2027-05-20' });
+    expect(cardOn([approved, lost, replacement('correction_requested')])).toMatchObject({ replacesLostOn: '2027-05-20' });
+    expect(cardOn([approved, lost, replacement('approved')])).not.toHaveProperty('replacesLostOn');
     const refused: HistoryItem = { id: 'p2', kind: 'permit', status: 'rejected', submittedAt: at('2027-03-01') };
     expect(cardOn([approved, refused])).toMatchObject({ id: 'p2', status: 'rejected' });
     expect(cardOn([approved, { ...refused, status: 'withdrawn' }])).toBeNull();

@@ -2,7 +2,7 @@
 // organisation asked for by the bases that name one, and the latest correction request read one way.
 import type { Residence } from '../../miniprogram/domain/contract';
 import { changeableItems, latestRequest } from '../../miniprogram/domain/corrections';
-import { checkApplicant, checkResidence, checkResidenceOf } from '../../miniprogram/domain/declarationForm';
+import { checkApplicant, checkContact, checkResidence, checkResidenceOf } from '../../miniprogram/domain/declarationForm';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { FIELD_LABELS } from '../../miniprogram/domain/labels';
@@ -60,6 +60,20 @@ describe('the free-text fields', () => {
     expect(FIELD_MESSAGES.mobile).toContain(String(FIELD_LENGTHS.mobile.max));
     expect(errorsWith('idNumber', ID_NUMBER + '1')).toEqual({ 'applicant.idNumber': FIELD_MESSAGES.idLength });
     expect(FIELD_MESSAGES.idLength).toContain(String(FIELD_LENGTHS.idNumber.max));
+  });
+
+  it('tells 11 digits that are no mainland mobile apart from a number of the wrong length', () => {
+    for (const number of ['10000000000', '12345678901', '23800138000', '11800138000']) {
+      expect(errorsWith('mobile', number)).toEqual({ 'applicant.mobile': FIELD_MESSAGES.mobileNotMainland });
+    }
+    expect(FIELD_MESSAGES.mobileNotMainland).not.toContain(String(FIELD_LENGTHS.mobile.max));
+    for (const number of ['13000000000', '19912345678', '16600001111']) expect(errorsWith('mobile', number)).toEqual({});
+    // Not all digits, or too short: still the length's message.
+    expect(errorsWith('mobile', '1380013800a')).toEqual({ 'applicant.mobile': FIELD_MESSAGES.mobile });
+    expect(errorsWith('mobile', '1380013')).toEqual({ 'applicant.mobile': FIELD_MESSAGES.mobile });
+    const c = new Checker();
+    checkContact(c, { mobile: '12345678901' });
+    expect(c.errors).toEqual({ 'contact.mobile': FIELD_MESSAGES.mobileNotMainland });
   });
 
   it('gives the pages a maxlength for each field that is its limit', () => {

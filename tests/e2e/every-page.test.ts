@@ -1,5 +1,5 @@
 // Every page of the mini-program, resident and staff, in normal mode and in 关怀模式, on a 375 px and a
-// 320 px phone: a declaration from the first screen to its result, 我的办件 and the detail, the
+// 320 px phone: the self-check and the guide, a declaration from the first screen to its result, 我的办件 and the detail, the
 // officer's queue, review and correction request, the resident's correction, and 人员管理 — each
 // screen checked for contrast, accessible names, touch targets and nothing cut off, and saved under
 // screenshots/pages/<mode>-<width>/.
@@ -41,6 +41,22 @@ describe.each(CASES)('%s mode at %d px', (_name, width, mode) => {
       await eventually(async () => expect(await rootFontSize()).toBe('22px'));
     }
     await screens.look('home');
+  });
+
+  test('the self-check leads to the declaration, and the guide shows how to photograph', async () => {
+    await current(page).locator('[class*="self-check-link"]').first().click();
+    await eventually(async () => expect(await navTitle(page).textContent()).toBe('申领条件自测'));
+    await screens.look('self-check');
+    for (const answer of ['否', '否', '有，符合其中一项', '还没有申报']) await tapButton(page, answer);
+    await expectVisible(current(page).getByText('您需要先办理：居住信息申报'));
+    await screens.look('self-check-outcome');
+    await page.locator('.wx-nav-bar__back').click();
+    await current(page).locator('[class*="guide-link"]').first().click();
+    await eventually(async () => expect(await navTitle(page).textContent()).toBe('办事指南'));
+    await expectVisible(current(page).getByText('会被退回：边角没拍全'));
+    await screens.look('guide');
+    await page.locator('.wx-nav-bar__back').click();
+    await expectVisible(current(page).getByText('我的居住状态'));
   });
 
   test('a declaration, screen by screen', async () => {
@@ -129,7 +145,7 @@ describe.each(CASES)('%s mode at %d px', (_name, width, mode) => {
 
   test('every screen meets the checks', () => {
     const failing = Object.fromEntries(Object.entries(screens.found).filter(([, problems]) => problems.length > 0));
-    expect(Object.keys(screens.found)).toHaveLength(18);
+    expect(Object.keys(screens.found)).toHaveLength(21);
     expect(failing).toEqual({});
   });
 

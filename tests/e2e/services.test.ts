@@ -142,7 +142,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   // Lost: the replacement asks the reason first and shows the card fee before anything else.
   await switchIdentity(page, '居民一');
   await expectVisible(current(page).getByText('已领取'));
-  await expectVisible(entry('居住证补领/换领').getByText(/可以办理，证件工本费 20 元/));
+  await expectVisible(entry('居住证补领/换领').getByText(/证件工本费 20 元/));
   await openEntry('居住证补领/换领');
   await expectVisible(current(page).getByText('请选择办理原因'));
   await current(page).getByText('遗失补领', { exact: true }).click();

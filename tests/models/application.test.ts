@@ -1,6 +1,6 @@
 // 办件详情's model: status and its note, the dates that hold, masked identity, materials, timeline and pickup.
 import { PROVISIONAL_NOTE } from '../../miniprogram/domain/labels';
-import { UNCONFIRMED } from '../../miniprogram/domain/pickupPlaces';
+import { FIND_LOCAL_STATION, UNCONFIRMED } from '../../miniprogram/domain/pickupPlaces';
 import { detailModel } from '../../miniprogram/pages/application/model';
 import type { Row } from '../../miniprogram/utils/applicationRows';
 import { ID_MASKED, ID_NUMBER, applicationDetail, china, entry, link, residence } from './support';
@@ -53,7 +53,7 @@ describe('a refused or withdrawn declaration', () => {
   });
 
   it('points a refusal to its reasons, and says a withdrawal was the person’s own', () => {
-    expect(detailModel(applicationDetail({ status: 'rejected' }), resolve).statusNote).toBe('未通过的原因见下方办理记录');
+    expect(detailModel(applicationDetail({ status: 'rejected' }), resolve).statusNote).toBe('请按下列原因修改后重新申请');
     expect(detailModel(applicationDetail({ status: 'withdrawn' }), resolve).statusNote).toBe('您已撤回这份申请');
   });
 });
@@ -125,6 +125,31 @@ it('gives a step its note and a refusal’s every reason, one line each', () => 
   expect(model.steps[1]).toEqual({ text: '未通过', desc: '2026-09-05 16:20\n经核查\n· 租赁合同已过期\n· 居住地址与合同不一致' });
 });
 
+describe('a refused application', () => {
+  const refused = (over: Parameters<typeof applicationDetail>[0] = {}) =>
+    detailModel(
+      applicationDetail({
+        status: 'rejected',
+        timeline: [entry('pending', '2026-09-01 09:15'), entry('rejected', '2026-09-05 16:20', { reasons: ['租赁合同已过期', '居住地址与合同不一致'] })],
+        ...over,
+      }),
+      resolve,
+    );
+
+  it('puts the refusal’s reasons at the top, with the way to apply again for the same service', () => {
+    const model = refused();
+    expect(model.rejection).toEqual(['租赁合同已过期', '居住地址与合同不一致']);
+    expect(model).toMatchObject({ canReapply: true, service: 'declaration' });
+    expect(model.statusNote).not.toContain('下方办理记录');
+    expect(refused({ kind: 'permit' }).service).toBe('permit');
+  });
+
+  it('offers nothing of the kind while an application is not refused', () => {
+    for (const status of ['pending', 'approved', 'withdrawn'] as const)
+      expect(detailModel(applicationDetail({ status }), resolve)).toMatchObject({ rejection: [], canReapply: false });
+  });
+});
+
 describe('the person and the home', () => {
   it('show the masked ID number, never the whole one', () => {
     const model = detailModel(applicationDetail(), resolve);
@@ -190,6 +215,13 @@ describe('a ready card', () => {
       { label: '领取地点', value: pickup.place },
       { label: '地址', value: pickup.address },
     ]);
+  });
+
+  it('tells a county’s resident how to find their station, naming no station', () => {
+    const station = { place: '浏阳市居住地派出所', address: '您居住地址所属的派出所', pickupCode: 'K7M2Q9' };
+    const model = detailModel(applicationDetail({ kind: 'permit', status: 'ready', district: '430181', pickup: station }), resolve);
+    expect(model.pickup?.rows[1]).toEqual({ label: '地址', value: FIND_LOCAL_STATION });
+    expect(FIND_LOCAL_STATION).toBe('可拨打 12345 或询问所在社区居委会，查询您居住地址所属的派出所');
   });
 
   it('reads unknown hours and phone as 以窗口公告为准, with nothing to call and no map', () => {

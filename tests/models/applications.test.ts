@@ -9,12 +9,23 @@ it('names a pending application’s kind, status, submission day and review dead
     title: '居住信息申报',
     status: '审核中',
     tagType: 'primary',
-    detail: '2026年9月1日提交 · 2026年9月16日前审核完毕',
+    detail: '2026年9月1日提交，2026年9月16日前审核完毕',
+    lines: [
+      { date: '2026年9月1日', text: '提交' },
+      { date: '2026年9月16日', text: '前审核完毕' },
+    ],
   });
 });
 
+it('puts the submission day and the deadline on lines of their own, each date whole, so no date breaks between its parts', () => {
+  const { lines } = rowOf(applicationView({ submittedAt: china('2026-09-01 10:00'), dueOn: '2026-09-16' }));
+  expect(lines).toHaveLength(2);
+  for (const line of lines) expect(line.date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+});
+
 it('says a pending application is past its deadline instead of the date', () => {
-  expect(rowOf(applicationView({ overdue: true })).detail).toBe('2026年9月1日提交 · 已超过办理期限');
+  expect(rowOf(applicationView({ overdue: true })).detail).toBe('2026年9月1日提交，已超过办理期限');
+  expect(rowOf(applicationView({ overdue: true })).lines[1]).toEqual({ date: '', text: '已超过办理期限' });
 });
 
 it('reads the submission day in China time: half past midnight there is already the next day', () => {

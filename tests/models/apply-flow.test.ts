@@ -1,6 +1,8 @@
 // The apply flow's pure decisions: which service, why one is closed and for how many days, where a refusal leads, and the result screen.
-import { CITY_HALL } from '../../miniprogram/domain/pickupPlaces';
+import { CITY_HALL, FIND_LOCAL_STATION } from '../../miniprogram/domain/pickupPlaces';
 import {
+  CURRENT_STEP_ICON,
+  LOST_CARD_NOTE,
   SERVICE_ENTRY,
   STEP,
   STEPS,
@@ -10,6 +12,7 @@ import {
   resultOf,
   reviewNote,
   serviceOf,
+  stepBar,
   stepAfterVerified,
   stepOfField,
 } from '../../miniprogram/pages/apply/flow';
@@ -127,14 +130,32 @@ describe('the result screen', () => {
       provisional: true,
       dueOn: '2026年9月16日',
       place: '',
+      address: '',
       placeNote: '',
       fee: '',
+      lost: '',
     });
   });
 
   it('sends a card from an urban district to the city hall and a county’s to its police station, once made', () => {
     expect(resultOf(applicationView({ kind: 'permit' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '制证完成后，凭“我的办件”中的领取码本人领取' });
     expect(resultOf(applicationView({ kind: 'permit', district: LIUYANG })).place).toBe('浏阳市居住地派出所');
+  });
+
+  it('gives the hall’s address, and a county resident the way to find their station, never a station’s name or address', () => {
+    expect(resultOf(applicationView({ kind: 'permit' })).address).toBe(CITY_HALL.address);
+    const county = resultOf(applicationView({ kind: 'permit', district: LIUYANG }));
+    expect(county.address).toBe(FIND_LOCAL_STATION);
+    expect(county.address).toContain('12345');
+    expect(resultOf(applicationView({ kind: 'endorsement' })).address).toBe('');
+  });
+
+  it('says a lost card is now recorded as lost once its replacement is submitted, and only then', () => {
+    expect(resultOf(applicationView({ kind: 'reissue', reason: 'lost', fee: 20 })).lost).toBe(LOST_CARD_NOTE);
+    expect(LOST_CARD_NOTE).toContain('挂失');
+    expect(LOST_CARD_NOTE).toContain('不能再使用');
+    for (const reason of ['damaged', 'expired', 'changed'] as const) expect(resultOf(applicationView({ kind: 'reissue', reason, fee: 20 })).lost).toBe('');
+    expect(resultOf(applicationView({ kind: 'permit' })).lost).toBe('');
   });
 
   it('sends an endorsement nowhere: it takes effect when approved', () => {
@@ -171,5 +192,16 @@ describe('what the result screen promises', () => {
     expect(reviewNote(15, [], [])).toBe('公安机关将在 15 日内完成审核，可在“我的办件”查看进度。');
     // An acceptance of something not asked here promises nothing here.
     expect(reviewNote(15, asked, ['permit_open'])).not.toContain('服务通知');
+  });
+});
+
+describe('the step bar', () => {
+  it('ticks only the steps done; the current one carries the ring, the ones ahead a plain dot', () => {
+    expect(CURRENT_STEP_ICON).not.toBe('checked');
+    const { steps, untitledSteps } = stepBar(STEP.uploads);
+    expect(steps.map((s) => s.inactiveIcon)).toEqual(['checked', 'checked', 'checked', undefined, undefined]);
+    expect(steps.map((s) => s.text)).toEqual(STEPS.map((s) => s.text));
+    expect(untitledSteps.map((s) => [s.text, s.inactiveIcon])).toEqual(steps.map((s) => ['', s.inactiveIcon]));
+    expect(stepBar(STEP.identity).steps.every((s) => s.inactiveIcon === undefined)).toBe(true);
   });
 });

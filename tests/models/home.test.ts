@@ -26,7 +26,7 @@ describe('a newcomer', () => {
     expect(model.services.map((s) => s.title)).toEqual([KIND_LABELS.declaration, KIND_LABELS.permit, KIND_LABELS.voucher, KIND_LABELS.reissue, KIND_LABELS.endorsement]);
     expect(model.services.map((s) => s.open)).toEqual([true, false, false, false, false]);
     expect(model.services.map((s) => s.tag)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办', '暂不可办']);
-    expect(model.services.map((s) => s.note)).toEqual(['可以办理', NEEDS_DECLARATION, NEEDS_DECLARATION, NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT]);
+    expect(model.services.map((s) => s.note)).toEqual(['', NEEDS_DECLARATION, NEEDS_DECLARATION, NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT]);
   });
 
   it('does not see the staff console unless the server says they are staff', () => {
@@ -40,8 +40,15 @@ describe('a service entry', () => {
   const permitEntry = (state: ReturnType<typeof open>) => homeModel(overview({ services: { permit: state } })).services[1];
 
   it('names the card fee when applying costs something, and says nothing of a fee when it is free', () => {
-    expect(permitEntry(open(20)).note).toBe('可以办理，证件工本费 20 元');
-    expect(permitEntry(open(0)).note).toBe('可以办理');
+    expect(permitEntry(open(20)).note).toBe('证件工本费 20 元');
+    expect(permitEntry(open(0)).note).toBe('');
+  });
+
+  it('does not repeat the tag in an open entry’s note, and reads its row as title, tag and note', () => {
+    for (const fee of [0, 20]) expect(permitEntry(open(fee)).note).not.toContain('可以办理');
+    expect(permitEntry(open(0)).ariaLabel).toBe('核发居住证，可办理');
+    expect(permitEntry(open(20)).ariaLabel).toBe('核发居住证，可办理，证件工本费 20 元');
+    expect(permitEntry(closed('还需 181 天', '2027-02-28')).ariaLabel).toBe('核发居住证，暂不可办，还需 181 天；2027年2月28日起可办理');
   });
 
   it('gives a closed service its reason and the long date it opens, joined', () => {
@@ -104,7 +111,7 @@ describe('an approved declaration', () => {
     const model = homeModel(overview({ declaration: { ...approved, daysUntilPermit: 0 }, approvedDeclarationId: APPROVED, services: { permit: open(), voucher: open() } }));
     expect(model.standing.daysLeft).toBe('已满六个月');
     expect(model.nextStep).toBe('您已居住满六个月，现在可以申领居住证。');
-    expect(model.services[1]).toMatchObject({ open: true, tag: '可办理', note: '可以办理' });
+    expect(model.services[1]).toMatchObject({ open: true, tag: '可办理', note: '' });
   });
 
   it('invites the permit even beside a refused permit application', () => {
@@ -161,7 +168,7 @@ describe('a card', () => {
     const model = withCard(card({ status: 'collected' }));
     expect(model.standing.permitLabel).toBe('已领取');
     expect(model.nextStep).toBe('您的居住证：已领取。');
-    expect(model.services[3].note).toBe('可以办理，证件工本费 20 元');
+    expect(model.services[3].note).toBe('证件工本费 20 元');
   });
 
   it('being replaced reads as a replacement in its status', () => {
@@ -174,6 +181,33 @@ describe('a card', () => {
     const model = withCard(card({ status: 'collected', reportedLostOn: '2027-04-01' }));
     expect(model.standing.permitLabel).toBe('已挂失');
     expect(model.nextStep).toBe('您的居住证已登记挂失，可以办理遗失补领。');
+  });
+
+  it('reported lost reads 已挂失 from the moment its replacement is submitted, while that replacement is under review', () => {
+    // The overview then names the replacement as the card, with the day the old one was reported lost.
+    const lostReplaced = (status: 'pending' | 'correction_requested') =>
+      homeModel(
+        overview({
+          declaration: declarationStanding({ status: 'approved', permitOpensOnProvisional: false, daysUntilPermit: 0 }),
+          approvedDeclarationId: APPROVED,
+          card: card({ kind: 'reissue', status, issuedOn: undefined, replacesLostOn: '2027-04-01' }),
+          services: { reissue: closed('您有一份补领/换领申请正在办理中'), endorse: closed('居住证已挂失，补领后可办理签注') },
+        }),
+      );
+    expect(lostReplaced('pending').standing.permitLabel).toBe('已挂失，补领审核中');
+    expect(lostReplaced('pending').nextStep).toBe('您的居住证：已挂失，补领审核中。');
+    expect(lostReplaced('correction_requested').standing.permitLabel).toBe('已挂失，补领待补正');
+  });
+
+  it('being renewed (not lost) is not 已挂失', () => {
+    const model = homeModel(
+      overview({
+        approvedDeclarationId: APPROVED,
+        card: card({ kind: 'reissue', status: 'pending' }),
+        services: { endorse: closed('签注期为每个发证周年日前一个月内，还需 300 天', '2028-02-01') },
+      }),
+    );
+    expect(model.standing.permitLabel).toBe('补领/换领审核中');
   });
 
   it('reported lost is not 已挂失 before it was ever collected', () => {

@@ -34,6 +34,16 @@ describe('我的办件', () => {
   });
 });
 
+describe('我的办件 rows', () => {
+  it('puts the submission day and the review deadline on lines of their own, each date kept whole', async () => {
+    await backend.declare(ME);
+    const page = await loadPage('pages/applications/index');
+    await waitFor(() => expect(page.findAll('.application')).toHaveLength(1));
+    expect(page.findAll('.application-line').map(textOf)).toEqual(['2026年9月1日 提交', '2026年9月16日 前审核完毕']);
+    expect(page.findAll('.application-date').map(textOf)).toEqual(['2026年9月1日', '2026年9月16日']);
+  });
+});
+
 describe('办件详情', () => {
   it('shows the dates, the masked ID number, the materials and the timeline, and withdraws', async () => {
     const id = await backend.declare(ME, '43010219920815106X');
@@ -75,6 +85,31 @@ describe('办件详情', () => {
     const page = await loadPage('pages/application/index', { query: { id } });
     await waitFor(() => expect(page.text()).toContain('没有找到这条记录'));
     expect(page.text()).not.toContain('李晓梅');
+  });
+});
+
+describe('a refused application', () => {
+  it('shows the reasons at the top, and 重新申请 opens the same service', async () => {
+    const officer = 'staff-refuse';
+    await backend.grant(officer, 'all');
+    const id = await backend.declare(ME);
+    await backend.decide(officer, id, 'reject');
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('未通过'));
+    expect(page.text('.rejection')).toContain('居住证明与申报地址不符');
+    expect(page.text()).not.toContain('原因见下方办理记录');
+    // At the top: before the dates and the timeline.
+    const text = page.text();
+    expect(text.indexOf('居住证明与申报地址不符')).toBeLessThan(text.indexOf('提交时间'));
+    await page.tap('.reapply');
+    expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: '/pages/apply/index?service=declaration' }]);
+  });
+
+  it('offers no 重新申请 while pending', async () => {
+    const id = await backend.declare(ME);
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('审核中'));
+    expect(page.query('.reapply')).toBeUndefined();
   });
 });
 
@@ -122,7 +157,8 @@ describe('领取', () => {
     const page = await loadPage('pages/application/index', { query: { id: permit.data.id } });
     await waitFor(() => expect(page.text()).toContain('待领取'));
     expect(page.text('.pickup')).toContain('浏阳市居住地派出所');
-    expect(page.text('.pickup')).toContain('您居住地址所属的派出所');
+    // The station is the one of the resident's street: how to find it, never a name or address made up.
+    expect(page.text('.pickup')).toContain('可拨打 12345 或询问所在社区居委会，查询您居住地址所属的派出所');
     expect(page.text('.pickup')).toContain('以窗口公告为准');
     expect(page.text('.pickup')).not.toContain('金盾路');
   });

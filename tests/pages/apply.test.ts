@@ -4,7 +4,9 @@ import { rmSync } from 'node:fs';
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
-import { loadPage, settle, waitFor, wxMock, type LoadedPage } from './harness';
+import { MAX_PROOFS } from '../../miniprogram/domain/materials';
+import { NOT_IMAGE, overLimitNote } from '../../miniprogram/components/material-uploads/model';
+import { loadPage, settle, textOf, waitFor, wxMock, type LoadedPage } from './harness';
 import { agreeToDeclarationNotice, fillDeclarationForm, passIdentity as passPersonIdentity } from './support/declarationForm';
 import { freshBackendEachTest } from './support/world';
 
@@ -134,6 +136,151 @@ describe('the declaration flow', () => {
     const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
     await waitFor(() => expect(page.text()).toContain('您有一份居住信息申报正在办理中'));
     expect(page.query('.step-identity')).toBeUndefined();
+  });
+});
+
+describe('the declaration flow says what is missing, where it is', () => {
+  const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
+  const lists = (page: LoadedPage) => page.find('.step-uploads').data.lists;
+  const statuses = (items: { status: string }[] = []) => items.map((i) => i.status);
+
+  /** Every wx.pageScrollTo the page makes to a selector (the backend stands one in that does nothing). */
+  function scrollsToSelectors(): () => unknown[] {
+    const spy = jest.spyOn(wx, 'pageScrollTo');
+    return () => spy.mock.calls.map(([options]) => (options as { selector?: string }).selector).filter((selector) => selector !== undefined);
+  }
+
+  async function toForm(): Promise<LoadedPage> {
+    const page = await openDeclaration();
+    await passIdentity(page);
+    await agreeToDeclarationNotice(page);
+    return page;
+  }
+
+  async function toUploads(): Promise<LoadedPage> {
+    const page = await toForm();
+    await fillForm(page);
+    await page.tap(form('.next'));
+    await waitFor(() => expect(page.data.step).toBe(3));
+    return page;
+  }
+
+  it('says under the face-check button that the consent is missing, until it is ticked', async () => {
+    const CONSENT_HINT = '请先勾选上方的同意，再开始人脸识别验证';
+    const page = await openDeclaration();
+    expect(page.text('.step-identity >>> .consent-hint')).toBe(CONSENT_HINT);
+    await page.tap('.step-identity >>> .start');
+    expect(backend.actionSheetAnswers).toEqual([]);
+    await page.tap('.step-identity >>> .consent-box');
+    expect(page.query('.step-identity >>> .consent-hint')).toBeUndefined();
+    await page.tap('.step-identity >>> .consent-box');
+    expect(page.text('.step-identity >>> .consent-hint')).toBe(CONSENT_HINT);
+  });
+
+  it('scrolls to the first field with a problem on 下一步', async () => {
+    const scrolls = scrollsToSelectors();
+    const page = await toForm();
+    await page.tap(form('.next'));
+    await settle();
+    // The verified name and number are fine: the first problem is the ethnicity.
+    expect(scrolls()).toEqual(['.field-ethnicity']);
+    expect(page.query(form('.field-ethnicity'))).toBeDefined();
+
+    await fillForm(page);
+    await page.emit(form('.field-basis'), 'change', '');
+    await page.tap(form('.next'));
+    await settle();
+    expect(scrolls().at(-1)).toBe('.field-basis');
+    expect(page.query(form('.field-basis'))).toBeDefined();
+    expect(page.data.step).toBe(2);
+  });
+
+  it('says 11 digits that are no mobile number are not valid, instead of asking for 11 digits', async () => {
+    const scrolls = scrollsToSelectors();
+    const page = await toForm();
+    await fillForm(page);
+    for (const mobile of ['10000000000', '12345678901']) {
+      await page.type(form('.field-mobile'), mobile);
+      await waitFor(() => expect(page.text(form('.field-mobile'))).toContain(FIELD_MESSAGES.mobileNotMainland));
+      expect(page.text()).not.toContain(FIELD_MESSAGES.mobile);
+    }
+    await page.tap(form('.next'));
+    await settle();
+    expect(scrolls().at(-1)).toBe('.field-mobile');
+    expect(page.data.step).toBe(2);
+  });
+
+  it('marks 住所类型 and 申领依据 as required, as the other required fields are', async () => {
+    const page = await toForm();
+    expect(page.findAll(form('.required-mark')).map(textOf)).toEqual(['*', '*']);
+    expect(page.findAll(form('.required-title')).map(textOf)).toEqual(['* 住所类型', '* 申领依据（符合其一）']);
+  });
+
+  it('shows every material’s problem under its own uploader at once, and clears one when its photo uploads', async () => {
+    const scrolls = scrollsToSelectors();
+    const page = await toUploads();
+    await page.tap(uploads('.next'));
+    await settle();
+    // The first of them is brought into view.
+    expect(scrolls()).toEqual(['.material-idFront']);
+    await waitFor(() => expect(page.query(uploads('.problem-idFront'))).toBeDefined());
+    // Each under its own uploader, inside its material's card.
+    expect(page.text(uploads('.material-idFront'))).toContain('请上传身份证正面照');
+    expect(page.text(uploads('.material-proofs'))).toContain('请上传居住证明');
+    expect(page.text(uploads('.material-relationStatement'))).toContain('请上传关系说明');
+    expect(page.text(uploads('.material-idFront'))).not.toContain('请上传居住证明');
+
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('all-p1.png') }] });
+    await waitFor(() => expect(statuses(lists(page).proofs)).toEqual(['done']));
+    expect(page.query(uploads('.problem-proofs'))).toBeUndefined();
+    expect(page.text(uploads('.problem-idFront'))).toBe('请上传身份证正面照');
+    expect(page.text(uploads('.problem-relationStatement'))).toBe('请上传关系说明');
+    expect(page.data.step).toBe(3);
+  });
+
+  it('clears a material’s problem when a photo of it uploads after a failed one', async () => {
+    const page = await toUploads();
+    backend.offline = true;
+    await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('late-id.png') } });
+    await waitFor(() => expect(statuses(lists(page).idFront)).toEqual(['failed']));
+    backend.offline = false;
+    await page.tap(uploads('.next'));
+    await waitFor(() => expect(page.text(uploads('.problem-idFront'))).toContain('还有照片没有上传成功'));
+    await page.emit(uploads('.uploader-idFront'), 'click-preview', { index: 0 });
+    await waitFor(() => expect(statuses(lists(page).idFront)).toEqual(['done']));
+    expect(page.query(uploads('.problem-idFront'))).toBeUndefined();
+  });
+
+  it('refuses a file that is not an image with the formats taken, without sending it', async () => {
+    const page = await toUploads();
+    const sent = jest.spyOn(wx, 'uploadFile');
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('contract.pdf'), type: 'file', name: 'contract.pdf' }] });
+    await settle();
+    expect(page.text(uploads('.problem-proofs'))).toBe(NOT_IMAGE);
+    expect(page.text(uploads('.material-proofs'))).not.toContain('点击重试');
+    expect(lists(page).proofs ?? []).toEqual([]);
+    await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('clip.mp4'), type: 'video' } });
+    await settle();
+    expect(page.text(uploads('.problem-idFront'))).toBe(NOT_IMAGE);
+    expect(sent).not.toHaveBeenCalled();
+
+    // An image picked with a file that is not: the image uploads, the other is said.
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('mixed.png') }, { url: backend.photo('notes.txt'), type: 'file' }] });
+    await waitFor(() => expect(statuses(lists(page).proofs)).toEqual(['done']));
+    expect(page.text(uploads('.problem-proofs'))).toBe(NOT_IMAGE);
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when more proofs are picked than are taken, and keeps the first ones', async () => {
+    const page = await toUploads();
+    const picked = Array.from({ length: MAX_PROOFS + 1 }, (_, n) => ({ url: backend.photo(`six-${n}.png`) }));
+    await page.emit(uploads('.uploader-proofs'), 'after-read', { file: picked });
+    await waitFor(() => expect(statuses(lists(page).proofs)).toEqual(Array(MAX_PROOFS).fill('done')));
+    expect(lists(page).proofs.map((i: { key: string }) => i.key)).toEqual(picked.slice(0, MAX_PROOFS).map((p) => p.url));
+    expect(page.text(uploads('.note-proofs'))).toBe(overLimitNote(MAX_PROOFS, 1));
+    expect(overLimitNote(MAX_PROOFS, 1)).toBe('最多 5 张，多出的 1 张没有添加');
+    await page.emit(uploads('.uploader-proofs'), 'delete', { index: 0 });
+    expect(page.query(uploads('.note-proofs'))).toBeUndefined();
   });
 });
 

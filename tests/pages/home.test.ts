@@ -42,7 +42,8 @@ describe('the home page', () => {
     expect(page.text()).toContain('中介、代办以任何名义收费均属违法');
     expect(page.text()).toContain('第一步：申报居住信息');
     const services = serviceTexts(page);
-    expect(services[0]).toMatch(/居住信息申报.*可以办理/);
+    // The tag says 可办理; the open entry's note does not say it again.
+    expect(services[0]).toBe('居住信息申报 可办理');
     expect(services[1]).toMatch(/核发居住证.*需先完成居住信息申报并审核通过/);
     expect(page.findAll('.service-tag').map(textOf)).toEqual(['可办理', '暂不可办', '暂不可办', '暂不可办', '暂不可办']);
     expect(services[2]).toMatch(/居住登记凭证申领.*需先完成居住信息申报并审核通过/);
@@ -53,6 +54,20 @@ describe('the home page', () => {
     expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: '/pages/apply/index?service=declaration' }]);
     await page.tap(page.findAll('.service')[1]);
     expect(wxMock.callsOf('navigateTo')).toHaveLength(1);
+  });
+
+  it('says why a closed entry is closed, and from when, when it is tapped', async () => {
+    await approvedDeclaration();
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('已通过'));
+    await page.tap(page.findAll('.service')[1]);
+    await waitFor(() => expect(wxMock.callsOf('showModal')).toHaveLength(1));
+    expect(wxMock.callsOf('showModal')[0]).toMatchObject({
+      title: '核发居住证暂不可办',
+      content: '居住满六个月后可申领，还需 181 天；2027年2月28日起可办理',
+      showCancel: false,
+    });
+    expect(wxMock.callsOf('navigateTo')).toHaveLength(0);
   });
 
   it('shows a pending declaration with its provisional date and days left', async () => {
@@ -74,13 +89,13 @@ describe('the home page', () => {
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('已通过'));
     expect(page.text()).not.toContain('暂定');
-    expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
+    expect(serviceTexts(page)[2]).toBe('居住登记凭证申领 可办理');
     expect(serviceTexts(page)[1]).toMatch(/还需 181 天.*2027年2月28日起可办理/);
 
     backend.clock.set(Date.parse(SIX_MONTHS_ON));
     await page.show();
     await waitFor(() => expect(page.text()).toContain('已满六个月'));
-    expect(serviceTexts(page)[1]).toMatch(/核发居住证.*可以办理/);
+    expect(serviceTexts(page)[1]).toBe('核发居住证 可办理');
     expect(serviceTexts(page)[2]).toContain('您已居住满六个月');
     expect(page.text()).toContain('现在可以申领居住证');
   });
@@ -93,7 +108,8 @@ describe('the home page', () => {
     await backend.decide(OFFICER, applied.data.id, 'approve', 'markReady', 'markCollected');
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('已领取'));
-    expect(serviceTexts(page)[3]).toMatch(new RegExp(`居住证补领/换领.*可以办理，证件工本费 ${DEFAULT_CARD_FEE} 元`));
+    expect(serviceTexts(page)[3]).toMatch(new RegExp(`居住证补领/换领.*证件工本费 ${DEFAULT_CARD_FEE} 元`));
+    expect(serviceTexts(page)[3]).not.toContain('可以办理');
     expect(serviceTexts(page)[1]).toContain('您已持有居住证，如需补领或换领请选择“居住证补领/换领”');
     expect(page.text()).toContain('补领、换领只收证件工本费');
   });
@@ -110,6 +126,15 @@ describe('the home page', () => {
     expect(page.text()).not.toContain('已撤回');
   });
 
+  it('shows the card as lost from the moment a replacement for a lost card is submitted', async () => {
+    await holder();
+    expect((await backend.apply(ME, 'reissue', { reason: 'lost' })).ok).toBe(true);
+    const page = await loadPage('pages/home/index');
+    await waitFor(() => expect(page.text()).toContain('已挂失'));
+    expect(page.text()).toContain('已挂失，补领审核中');
+    expect(page.text()).not.toContain('补领/换领审核中');
+  });
+
   it('shows a card reported lost as lost once its replacement is withdrawn, and offers the replacement again', async () => {
     await holder();
     const lost = await backend.apply(ME, 'reissue', { reason: 'lost' });
@@ -118,7 +143,7 @@ describe('the home page', () => {
     const page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('已挂失'));
     expect(page.text()).toContain('您的居住证已登记挂失，可以办理遗失补领。');
-    expect(serviceTexts(page)[3]).toMatch(/居住证补领\/换领.*可以办理/);
+    expect(serviceTexts(page)[3]).toMatch(/居住证补领\/换领.*可办理/);
   });
 
   it('shows no date for a refused first declaration, and asks to declare again', async () => {
@@ -130,7 +155,7 @@ describe('the home page', () => {
     expect(page.text()).toContain('第一步：申报居住信息');
     expect(page.text()).not.toContain('距可申领');
     expect(page.text()).not.toContain('暂定');
-    expect(serviceTexts(page)[0]).toMatch(/居住信息申报.*可以办理/);
+    expect(serviceTexts(page)[0]).toBe('居住信息申报 可办理');
   });
 
   it('keeps counting from an approved declaration when a newer one is refused', async () => {
@@ -146,7 +171,7 @@ describe('the home page', () => {
     expect(page.text()).toContain('2027年8月28日');
     expect(page.text()).toContain('还需 181 天即可申领居住证');
     expect(page.text()).not.toContain('第一步');
-    expect(serviceTexts(page)[2]).toMatch(/居住登记凭证申领.*可以办理/);
+    expect(serviceTexts(page)[2]).toBe('居住登记凭证申领 可办理');
   });
 
   it('shows a held card’s validity, years and next window, then says plainly when it lapses and opens 签注', async () => {

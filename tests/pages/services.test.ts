@@ -3,7 +3,7 @@
 import { DEV_OPENID_KEY } from '../../miniprogram/config';
 import { checkDigit } from '../../miniprogram/domain/idNumber';
 import { DEFAULT_CARD_FEE } from '../../server/settings';
-import { loadPage, waitFor, wxMock, type LoadedPage } from './harness';
+import { loadPage, textOf, waitFor, wxMock, type LoadedPage } from './harness';
 import { freshBackendEachTest } from './support/world';
 
 const OFFICER = 'staff-services';
@@ -53,6 +53,9 @@ async function verifyAndAgree(page: LoadedPage, notice: string): Promise<void> {
   await page.tap('.step-notice >>> .agree');
   await waitFor(() => expect(page.query('.step-form >>> .next')).toBeDefined());
 }
+
+/** The confirm step's section titles, each with its 修改 when it has one. */
+const sections = (page: LoadedPage): string[] => page.findAll('.step-confirm >>> .section-title').map(textOf);
 
 const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
 
@@ -108,11 +111,21 @@ describe('核发居住证', () => {
     const confirm = page.text('.step-confirm');
     expect(confirm).toContain('13900001111');
     expect(confirm).toContain('本人相片');
-    expect(confirm).toMatch(/证件工本费\s*免费/);
+    expect(page.text('.step-confirm >>> .fee')).toMatch(/证件工本费.*免费/);
+    // The photos about to be sent, as thumbnails, each the one picked for its material.
+    expect(page.findAll('.step-confirm >>> .photos >>> .thumb')).toHaveLength(3);
+    expect(page.find('.step-confirm >>> .photos').data.materials.map((m: { urls: string[] }) => m.urls)).toEqual(
+      ['idFront', 'proofs', 'photo'].map((field) => [backend.photo(`${field}.png`)]),
+    );
+    // The fee is a fact, not a choice: no section offers 修改 for it.
+    expect(confirm).not.toContain('办理事项');
+    expect(sections(page)).toEqual(['申请人信息 修改', '居住信息', '材料 修改', '费用']);
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
-    // Declared in 岳麓区: collected at the city hall.
+    // Declared in 岳麓区: collected at the city hall, whose address is said with it.
     expect(page.text('.place')).toContain('长沙市公安局人口与出入境管理支队接待大厅');
+    expect(page.text('.place-address')).toContain('长沙市雨花区金盾路30号');
+    expect(page.query('.lost')).toBeUndefined();
     expect(page.text('.place')).toContain('制证完成后，凭“我的办件”中的领取码本人领取');
 
     const [latest] = (await backend.call(me, 'listApplications')).data.items;
@@ -237,10 +250,15 @@ describe('居住证补领/换领', () => {
     await verifyAndAgree(page, '居住证补领、换领须知');
     await page.tap('.step-form >>> .next');
     await uploadAll(page, ['idFront', 'photo']);
-    expect(page.text('.step-confirm')).toMatch(new RegExp(`证件工本费\\s*${DEFAULT_CARD_FEE} 元`));
+    expect(page.text('.step-confirm >>> .fee')).toMatch(new RegExp(`证件工本费.*${DEFAULT_CARD_FEE} 元`));
+    // The reason can change (on the form); the fee that follows from it is shown apart, with no 修改.
+    expect(sections(page)).toEqual(['办理原因 修改', '申请人信息 修改', '居住信息', '材料 修改', '费用']);
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
     expect(page.text()).toContain(`${DEFAULT_CARD_FEE} 元`);
+    // Submitting is what reports the card lost: the result says so.
+    expect(page.text('.lost')).toContain('已挂失');
+    expect(page.text('.lost')).toContain('不能再使用');
 
     const [latest] = (await backend.call(me, 'listApplications')).data.items;
     expect(latest).toMatchObject({ kind: 'reissue', reason: 'lost', fee: DEFAULT_CARD_FEE, status: 'pending' });
@@ -297,6 +315,41 @@ describe('居住证补领/换领', () => {
     await waitFor(() => expect(page.text('.step-confirm')).toContain('遗失补领'));
     await page.tap('.step-confirm >>> .submit');
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
+  });
+});
+
+describe('the step bar', () => {
+  /** The icons van-steps renders, in order (the steps ahead have none: a plain dot each), and the number of dots. */
+  const icons = (page: LoadedPage) => ({
+    icons: page.findAll('.step-bar >>> .van-step__icon').map((icon) => String(icon.data.name)),
+    dots: page.findAll('.step-bar >>> .van-step__circle').length,
+  });
+
+  it('ticks the steps done and marks the current one without a tick', async () => {
+    await approvedResident();
+    const page = await open('voucher');
+    await waitFor(() => expect(page.query('.step-identity')).toBeDefined());
+    expect(icons(page)).toEqual({ icons: ['circle'], dots: 4 });
+    await verifyAndAgree(page, '居住登记凭证申领须知');
+    expect(icons(page)).toEqual({ icons: ['checked', 'checked', 'circle'], dots: 2 });
+  });
+});
+
+describe('a county resident’s result', () => {
+  it('says how to find the station, naming none', async () => {
+    const openid = 'dev-services-county';
+    const first17 = '43018119950505001';
+    const id = await backend.declare(openid, first17 + checkDigit(first17), '430181');
+    await backend.decide(OFFICER, id, 'approve');
+    wxMock.storage.set(DEV_OPENID_KEY, openid);
+    const page = await open('voucher');
+    await verifyAndAgree(page, '居住登记凭证申领须知');
+    await page.tap('.step-form >>> .next');
+    await uploadAll(page, ['idFront', 'proofs']);
+    await page.tap('.step-confirm >>> .submit');
+    await waitFor(() => expect(page.text()).toContain('申请已提交'));
+    expect(page.text('.place')).toContain('浏阳市居住地派出所');
+    expect(page.text('.place-address')).toContain('可拨打 12345 或询问所在社区居委会，查询您居住地址所属的派出所');
   });
 });
 

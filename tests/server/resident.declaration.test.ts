@@ -71,6 +71,16 @@ describe('submitDeclaration input', () => {
     expect(await world.counts()).toEqual(before);
   });
 
+  it('refuses 11 digits that are no mainland mobile with the page’s message, and stores nothing', async () => {
+    const payload = await declarationPayload(world, ALICE);
+    const before = await world.counts();
+    for (const mobile of ['10000000000', '12345678901']) {
+      const result = await world.call(ALICE.openid, 'submitDeclaration', { ...payload, applicant: { ...payload.applicant, mobile } }, `r-${mobile}`);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'applicant.mobile': FIELD_MESSAGES.mobileNotMainland } } });
+    }
+    expect(await world.counts()).toEqual(before);
+  });
+
   it.each([
     ['a missing payload', undefined, { payload: FIELD_MESSAGES.payload }],
     ['a payload that is a list', [], { payload: FIELD_MESSAGES.payload }],

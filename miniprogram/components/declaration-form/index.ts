@@ -15,6 +15,7 @@ import {
   derivedOf,
   districtCodeAt,
   emptyDraft,
+  firstErrorSelector,
   flatKey,
   formErrors,
   payloadOf,
@@ -146,8 +147,12 @@ Component({
     },
     onNext() {
       this.update(this.data.draft, { save: false, attempted: true });
-      if (Object.keys(this.data.shown).length > 0) {
+      const first = firstErrorSelector(this.data.shown);
+      if (first) {
         toast('请按提示修改标红的项目');
+        // The first problem may be off the screen, above or below: it is brought into view, as a toast alone
+        // does not say where to look.
+        wx.pageScrollTo({ selector: first, duration: 300 });
         return;
       }
       this.triggerEvent('next', payloadOf(this.data.draft));

@@ -90,6 +90,14 @@ export const EARLIEST_SINCE = new Date(1950, 0, 1).getTime();
 
 /** setData and WXML read dots as nesting, so errors are kept under 'applicant_name'-style keys. */
 export const flatKey = (path: string): string => path.replace('.', '_');
+/**
+ * The selector of the field (class `field-<name>` in the WXML) of the first shown problem, in the order the
+ * form shows them (formErrors checks the fields in that order); '' when nothing is shown.
+ */
+export function firstErrorSelector(shown: Record<string, string>): string {
+  const first = Object.keys(shown)[0];
+  return first === undefined ? '' : `.field-${first.slice(first.indexOf('_') + 1)}`;
+}
 export const KIND_OPTIONS = RESIDENCE_KINDS.map((value) => ({ value, label: RESIDENCE_KIND_LABELS[value] }));
 export const BASIS_OPTIONS = BASES.map((value) => ({ value, label: BASIS_LABELS[value] }));
 

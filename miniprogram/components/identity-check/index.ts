@@ -14,6 +14,12 @@ export type Verification = Result<{ verificationToken: string; expiresAt: number
 /** The `verify` request's detail. */
 export type VerifyAsk = Asking<{ person: PersonToVerify }, Verification>;
 
+/**
+ * Said under the button while it cannot be used: a greyed button alone does not tell an older person
+ * why nothing happens, nor that the tick above is what is missing.
+ */
+const CONSENT_HINT = '请先勾选上方的同意，再开始人脸识别验证';
+
 Component({
   // The shared classes of app.wxss (section titles, action rows) apply inside this step too.
   options: { addGlobalClass: true },
@@ -29,6 +35,7 @@ Component({
     errors: {} as Record<string, string>,
     failure: '',
     maxlengths: FIELD_MAXLENGTHS,
+    consentHint: CONSENT_HINT,
   },
   methods: {
     onName(event: VantEvent<string>) {

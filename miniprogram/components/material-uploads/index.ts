@@ -7,8 +7,11 @@ import type { MaterialField, MaterialRequirement } from '../../domain/materials'
 import { ask, type Asking } from '../../utils/ask';
 import { toast } from '../../utils/feedback';
 import {
+  NOT_IMAGE,
   PICK_AGAIN,
   RETRY,
+  pickedFiles,
+  type PickedFile,
   fileIdsOf,
   freshLinksOf,
   materialsOf,
@@ -55,6 +58,8 @@ Component({
     requirements: [] as (MaterialRequirement & { max: number })[],
     lists: {} as UploadLists,
     problems: {} as Partial<Record<MaterialField, string>>,
+    /** What a pick left out (photos beyond the limit), by material: said beside it, not as an error. */
+    notes: {} as Partial<Record<MaterialField, string>>,
   },
   lifetimes: {
     attached() {
@@ -112,12 +117,12 @@ Component({
      * Updates one tile by its path (`lists.proofs[2]`), so only that tile goes to the view; false when
      * the photo is no longer there (removed meanwhile).
      */
-    setItem(field: MaterialField, key: string, patch: Partial<UploadItem>): boolean {
+    setItem(field: MaterialField, key: string, patch: Partial<UploadItem>, also: Record<string, unknown> = {}): boolean {
       const items = this.data.lists[field] ?? [];
       const index = items.findIndex((i) => i.key === key);
       if (index < 0) return false;
       const changes = Object.fromEntries(Object.entries(patch).map(([name, value]) => [`lists.${field}[${index}].${name}`, value]));
-      this.setData(changes);
+      this.setData({ ...changes, ...also });
       return true;
     },
     /** `shown`: the tile already says it is uploading (just picked), so the upload starts without a setData. */
@@ -137,17 +142,29 @@ Component({
       const result = await ask<Uploaded>(this, 'upload', { path: item.url, onProgress });
       settled = true;
       const patch: Partial<UploadItem> = result.ok ? { status: 'done', message: '', fileId: result.data.fileId } : { status: 'failed', message: RETRY };
+      // An uploaded photo answers what was said about its material (请上传…, a photo not uploaded): it is said
+      // again only if 下一步 finds it still so. A photo to pick again still says so, and a file of the same
+      // pick that was not an image is still not taken.
+      const said = this.data.problems[field];
+      const answered = result.ok && !!said && said !== NOT_IMAGE && !(this.data.lists[field] ?? []).some((i) => i.lost);
       // The page keeps the photos with its draft once an upload has settled (not on every tick).
-      if (this.setItem(field, key, patch)) this.triggerEvent('change', this.data.lists);
+      if (this.setItem(field, key, patch, answered ? { [`problems.${field}`]: '' } : {})) this.triggerEvent('change', this.data.lists);
     },
-    onAfterRead(event: VantEvent<{ file: { url?: string; tempFilePath?: string } | { url?: string; tempFilePath?: string }[] }, FieldDataset>) {
+    onAfterRead(event: VantEvent<{ file: PickedFile | PickedFile[] }, FieldDataset>) {
       const { field } = event.currentTarget.dataset;
       const files = Array.isArray(event.detail.file) ? event.detail.file : [event.detail.file];
       const existing = this.data.lists[field] ?? [];
-      const added = files.map((f) => f.url ?? f.tempFilePath ?? '').filter((url) => url && !existing.some((i) => i.key === url));
+      const max = this.data.requirements.find((r) => r.field === field)?.max ?? 1;
+      // A file the server could only refuse is not sent; photos beyond the material's limit are not added,
+      // and both are said under the material instead of passing silently.
+      const { added, problem, note } = pickedFiles(files, existing, max);
       // The new tiles are appended by path, already showing their upload as started.
       const tiles = Object.fromEntries(added.map((url, n) => [`lists.${field}[${existing.length + n}]`, pickedItem(url)]));
-      this.setData({ ...(this.data.lists[field] ? tiles : { [`lists.${field}`]: added.map(pickedItem) }), [`problems.${field}`]: '' });
+      this.setData({
+        ...(added.length === 0 ? {} : this.data.lists[field] ? tiles : { [`lists.${field}`]: added.map(pickedItem) }),
+        [`problems.${field}`]: problem,
+        [`notes.${field}`]: note,
+      });
       added.forEach((url) => this.upload(field, url, true));
     },
     onDelete(event: VantEvent<{ index: number }, FieldDataset>) {
@@ -155,7 +172,7 @@ Component({
       const items = [...(this.data.lists[field] ?? [])];
       items.splice(event.detail.index, 1);
       // What was said about this material was about the photos before: it is judged again on 下一步.
-      this.setData({ [`lists.${field}`]: items, [`problems.${field}`]: '' });
+      this.setData({ [`lists.${field}`]: items, [`problems.${field}`]: '', [`notes.${field}`]: '' });
       this.triggerEvent('change', this.data.lists);
     },
     onTapItem(event: VantEvent<{ index: number }, FieldDataset>) {
@@ -169,7 +186,14 @@ Component({
     onNext() {
       const { materials, problems } = materialsOf(this.data.requirements, this.data.lists);
       this.setData({ problems });
-      if (materials) this.triggerEvent('next', materials);
+      if (materials) {
+        this.triggerEvent('next', materials);
+        return;
+      }
+      // Every problem shows under its own material; the first may be above the screen (the step is long
+      // for a permit), so it is brought into view.
+      const first = this.data.requirements.find((r) => problems[r.field] !== undefined);
+      if (first) wx.pageScrollTo({ selector: `.material-${first.field}`, duration: 300 });
     },
   },
 });

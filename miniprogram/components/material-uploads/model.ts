@@ -25,6 +25,55 @@ export type UploadLists = Partial<Record<MaterialField, UploadItem[]>>;
 
 export const RETRY = '点击重试';
 export const PICK_AGAIN = '请重新选择';
+/** What the server takes (server/files/uploads.ts checks the content): said before anything is sent. */
+export const NOT_IMAGE = '仅支持 JPG、PNG、WebP 图片，请重新选择';
+
+/** The extensions of the formats the server takes. */
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];
+
+/** A file as van-uploader's after-read gives it (from chooseMedia, chooseImage or chooseMessageFile). */
+export interface PickedFile {
+  url?: string;
+  tempFilePath?: string;
+  name?: string;
+  /** 'image', 'video' or 'file'. */
+  type?: string;
+}
+
+export function pathOf(file: PickedFile): string {
+  return file.url ?? file.tempFilePath ?? '';
+}
+
+/**
+ * Whether a picked file can be one the server takes: never a video, and, when its name or path says its
+ * format, one of those. A path without an extension is judged by the picker's type (the server checks the
+ * content anyway): an upload that could only be refused is not sent, and its message is not 点击重试.
+ */
+export function isAcceptedImage(file: PickedFile): boolean {
+  if (file.type === 'video') return false;
+  const extension = /\.([A-Za-z0-9]+)$/.exec((file.name || pathOf(file)).split(/[?#]/)[0]);
+  if (extension) return IMAGE_EXTENSIONS.includes(extension[1].toLowerCase());
+  return file.type === undefined || file.type === 'image';
+}
+
+/** Said when more photos were picked than the material takes: the first ones are kept. */
+export const overLimitNote = (max: number, dropped: number): string => `最多 ${max} 张，多出的 ${dropped} 张没有添加`;
+
+/**
+ * What a pick adds to a material holding `existing`: the new images in the order picked, as many as
+ * there is room for; and what to say about the rest (not images, or beyond `max`).
+ */
+export function pickedFiles(files: PickedFile[], existing: UploadItem[], max: number): { added: string[]; problem: string; note: string } {
+  const images = files.filter(isAcceptedImage);
+  const fresh = [...new Set(images.map(pathOf))].filter((path) => path && !existing.some((i) => i.key === path));
+  const room = Math.max(0, max - existing.length);
+  const added = fresh.slice(0, room);
+  return {
+    added,
+    problem: images.length < files.length ? NOT_IMAGE : '',
+    note: fresh.length > room ? overLimitNote(max, fresh.length - room) : '',
+  };
+}
 
 /** The materials an uploads step asks for: all the service needs, or only `fields` (a correction's, possibly none). */
 export function requirementsFor(

@@ -42,6 +42,11 @@ Component({
       const phone = this.data.model?.pickup?.phone;
       if (phone) wx.makePhoneCall({ phoneNumber: phone });
     },
+    /** A refusal ends this application: the same service is applied for afresh, by its own flow. */
+    onReapply() {
+      const service = this.data.model?.service;
+      if (service) navigate('apply', { service });
+    },
     onCorrect() {
       navigate('correct', { id: this.data.id });
     },

@@ -1,14 +1,16 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
-import type { ApplicationDetail, TimelineEntry } from '../../domain/contract';
+import type { ApplicationDetail, ApplicationKind, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
 import { correctionLine, latestRequest } from '../../domain/corrections';
 import { DUE_LABEL, KIND_LABELS, PROVISIONAL_NOTE, STATUS_LABELS } from '../../domain/labels';
-import { UNCONFIRMED } from '../../domain/pickupPlaces';
+import { UNCONFIRMED, pickupAddressFor } from '../../domain/pickupPlaces';
 import { isPending } from '../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type ResolveUrl, type Row } from '../../utils/applicationRows';
 import { longDate } from '../../utils/format';
 
 export interface DetailModel {
+  /** The kind of application: 重新申请 opens its flow. */
+  service: ApplicationKind;
   title: string;
   status: string;
   statusNote: string;
@@ -20,6 +22,10 @@ export interface DetailModel {
   canWithdraw: boolean;
   /** The latest correction request's items while the application waits for them. */
   corrections: string[];
+  /** A refused application's reasons, the latest refusal's, shown first; empty otherwise. */
+  rejection: string[];
+  /** A refused application can be applied for again: the same service's flow. */
+  canReapply: boolean;
   /** Where and how to collect a ready card; unknown details say to follow the counter's notice. */
   pickup: null | { code: string; rows: Row[]; phone: string; location: { latitude: number; longitude: number; name: string; address: string } | null };
 }
@@ -31,7 +37,8 @@ function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
     code: p.pickupCode,
     rows: [
       { label: '领取地点', value: p.place },
-      { label: '地址', value: p.address },
+      // A county's station is the one of the resident's street: the page says how to find it, not a guess.
+      { label: '地址', value: pickupAddressFor(app.district) },
       { label: '办公时间', value: p.hours ?? UNCONFIRMED },
       { label: '咨询电话', value: p.phone ?? UNCONFIRMED },
     ],
@@ -52,12 +59,19 @@ function statusNote(app: ApplicationDetail): string {
     case 'ready':
       return '证件已制作完成，请本人到现场领取';
     case 'rejected':
-      return '未通过的原因见下方办理记录';
+      return '请按下列原因修改后重新申请';
     case 'withdrawn':
       return '您已撤回这份申请';
     default:
       return '';
   }
+}
+
+/** The reasons of the latest refusal (a refusal ends the application, so there is one). */
+function rejectionOf(app: ApplicationDetail): string[] {
+  if (app.status !== 'rejected') return [];
+  const refusal = [...app.timeline].reverse().find((entry) => entry.status === 'rejected');
+  return refusal?.reasons ?? [];
 }
 
 function stepText(entry: TimelineEntry, index: number): string {
@@ -84,6 +98,7 @@ export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): Det
   facts.push(...cardRows(app));
   const { applicant: a, residence: r } = app;
   return {
+    service: app.kind,
     title: KIND_LABELS[app.kind],
     status: STATUS_LABELS[app.status],
     statusNote: statusNote(app),
@@ -93,6 +108,8 @@ export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): Det
     materials: materialRows(app.materials, resolveUrl),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
+    rejection: rejectionOf(app),
+    canReapply: app.status === 'rejected',
     pickup: pickupOf(app),
     corrections: app.status === 'correction_requested' ? latestRequest(app.timeline).map(correctionLine) : [],
   };

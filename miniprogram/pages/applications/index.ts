@@ -26,6 +26,11 @@ Component({
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, rows: result.data.items.map(rowOf), nextCursor: result.data.nextCursor });
     },
+    /** Pulling the list down reads it again: a decision may have come since it was opened. */
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
     async loadMore() {
       if (!this.data.nextCursor || this.data.loadingMore) return;
       this.setData({ loadingMore: true });

@@ -3,7 +3,7 @@ import type { ApplicationKind, ApplicationView, ErrorBody, Overview, ReissueReas
 import { REISSUE_REASONS, isCard, isCollected } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
 import { EVENT_LABELS, type NotificationEvent } from '../../domain/notifications';
-import { pickupPlaceFor } from '../../domain/pickupPlaces';
+import { pickupAddressFor, pickupPlaceFor } from '../../domain/pickupPlaces';
 import { daysUntil } from '../../domain/rules';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
@@ -11,6 +11,21 @@ import { feeText, longDate } from '../../utils/format';
 
 export const STEPS = [{ text: '身份核验' }, { text: '阅读须知' }, { text: '信息自检' }, { text: '上传材料' }, { text: '确认提交' }];
 export const STEP = { identity: 0, notice: 1, form: 2, uploads: 3, confirm: 4, done: 5 } as const;
+
+/** Where the person is now: a ring, not Vant's default tick, which reads as done. */
+export const CURRENT_STEP_ICON = 'circle';
+
+/**
+ * The step bar at `step`: the steps done carry the tick, the current one the ring (the bar's active icon),
+ * the ones ahead a plain dot. With large text the titles no longer fit side by side, so that bar is untitled.
+ */
+export function stepBar(step: number): { steps: { text: string; inactiveIcon?: string }[]; untitledSteps: { text: string; inactiveIcon?: string }[] } {
+  const mark = (index: number) => (index < step ? { inactiveIcon: 'checked' } : {});
+  return {
+    steps: STEPS.map(({ text }, index) => ({ text, ...mark(index) })),
+    untitledSteps: STEPS.map((_, index) => ({ text: '', ...mark(index) })),
+  };
+}
 
 /** Which entry of the overview's services answers whether a service is open. */
 export const SERVICE_ENTRY: Readonly<Record<ApplicationKind, keyof Overview['services']>> = {
@@ -104,6 +119,9 @@ export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: 
   return fields ? { say, step: Math.min(...Object.keys(fields).map(stepOfField)) } : { say };
 }
 
+/** A replacement for a lost card was submitted: the old card is now recorded as lost. */
+export const LOST_CARD_NOTE = '已登记挂失，不能再使用，找回后也不能再用';
+
 /** What the result screen shows after a submission. */
 export function resultOf(app: ApplicationView) {
   return {
@@ -115,8 +133,11 @@ export function resultOf(app: ApplicationView) {
     // Every result but a declaration or an endorsement (which takes effect when approved) is collected in
     // person, at the place the district decides.
     place: isCollected(app.kind) ? pickupPlaceFor(app.district).name : '',
+    address: isCollected(app.kind) ? pickupAddressFor(app.district) : '',
     placeNote: isCollected(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取` : '',
     fee: app.fee !== undefined ? feeText(app.fee) : '',
+    // Submitting a replacement for a lost card is what reports it lost (api.md): said here, where it happens.
+    lost: app.kind === 'reissue' && app.reason === 'lost' ? LOST_CARD_NOTE : '',
   };
 }
 

@@ -17,7 +17,23 @@ import { toast } from '../../utils/feedback';
 import { redirect, relaunch } from '../../utils/routes';
 import { heldUploads, holdUploads } from '../shared/heldUploads';
 import { photoRequests } from '../shared/photoRequests';
-import { SERVICE_ENTRY, STEP, STEPS, closedByState, forgetFlow, loadFlow, refusalOf, resultOf, reviewNote, saveFlow, serviceOf, stepAfterVerified, type Closed } from './flow';
+import {
+  CURRENT_STEP_ICON,
+  SERVICE_ENTRY,
+  STEP,
+  STEPS,
+  closedByState,
+  forgetFlow,
+  loadFlow,
+  refusalOf,
+  resultOf,
+  reviewNote,
+  saveFlow,
+  serviceOf,
+  stepAfterVerified,
+  stepBar,
+  type Closed,
+} from './flow';
 import { careMode } from '../../utils/careMode';
 
 Component({
@@ -28,9 +44,9 @@ Component({
     title: '',
     /** Until the server has answered whether the service is open (and, for a reissue, its fee), nothing is offered. */
     loading: true,
-    steps: STEPS,
-    /** With large text the titles no longer fit side by side: the bar shows progress, a line names the step. */
-    untitledSteps: STEPS.map(() => ({ text: '' })),
+    /** With large text the titles no longer fit side by side: the untitled bar shows progress, a line names the step. */
+    ...stepBar(STEP.identity),
+    currentStepIcon: CURRENT_STEP_ICON,
     stepLabels: STEPS.map(({ text }, index) => `第 ${index + 1} 步（共 ${STEPS.length} 步）：${text}`),
     step: STEP.identity as number,
     today: chinaDate(Date.now()),
@@ -117,7 +133,7 @@ Component({
     go(step: number, also: Record<string, unknown> = {}) {
       // The photos the uploads step reported become where it starts should it be shown again.
       const uploads = heldUploads(this, this.data.uploads);
-      this.setData({ ...also, step, ...(uploads !== this.data.uploads ? { uploads } : {}) });
+      this.setData({ ...also, step, ...(step < STEP.done ? stepBar(step) : {}), ...(uploads !== this.data.uploads ? { uploads } : {}) });
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
     /** Keeps on the phone what the flow holds beyond the form: photos, reason and an unanswered submission. */

@@ -3,9 +3,11 @@ import type { ApplicationKind } from '../../domain/contract';
 import { resident } from '../../services/resident';
 import { askSubscriptions, preloadSubscriptions } from '../../services/subscriptions';
 import { toast, toastDone } from '../../utils/feedback';
-import { navigate } from '../../utils/routes';
+import { navigate, urlOf } from '../../utils/routes';
 import { HOME_GUIDE, homeModel, type HomeModel } from './model';
 import { careMode, careState, saveCareMode, type CareState } from '../../utils/careMode';
+
+const SHARE_TITLE = '长沙居住证：居住信息申报、居住证申领，在微信里办';
 
 Component({
   behaviors: [careMode],
@@ -30,10 +32,15 @@ Component({
       if (result.ok) this.setData({ loading: false, model: homeModel(result.data) });
       else this.setData({ loading: false, error: result.error.message });
     },
-    onServiceTap(event: VantEvent<unknown, { service: ApplicationKind; open: boolean }>) {
-      const { service, open } = event.currentTarget.dataset;
-      if (!open) return;
-      navigate('apply', { service });
+    /** A closed entry says why, and from when, in a dialog: a tap on it must not look like nothing happened. */
+    onServiceTap(event: VantEvent<unknown, { service: ApplicationKind; open: boolean; title: string; note: string }>) {
+      const { service, open, title, note } = event.currentTarget.dataset;
+      if (open) {
+        navigate('apply', { service });
+        return;
+      }
+      // Nothing follows the dialog: one that cannot be shown is dropped.
+      wx.showModal({ title: `${title}暂不可办`, content: note || '暂不能办理', showCancel: false, confirmText: '知道了' }).catch(() => undefined);
     },
     /** The prompt is the tap's first act: WeChat shows it only from inside a tap, before anything asynchronous. */
     onReminder() {
@@ -45,6 +52,16 @@ Component({
           toastDone('到时会提醒您');
         }
       });
+    },
+    onSelfCheck() {
+      navigate('selfCheck');
+    },
+    onGuide() {
+      navigate('guide');
+    },
+    /** Shared with a friend: the home page, where every service and the guidance start. */
+    onShareAppMessage() {
+      return { title: SHARE_TITLE, path: urlOf('home') };
     },
     onStaff() {
       navigate('staffQueue');

@@ -13,8 +13,11 @@ export interface ServiceEntry {
   service: ApplicationKind;
   title: string;
   open: boolean;
+  /** Under the title: why a closed entry is closed and when it opens; for an open one only what the tag does not say (the fee), else nothing. */
   note: string;
   tag: string;
+  /** The row read aloud: its title, tag and note. */
+  ariaLabel: string;
 }
 
 export interface Standing {
@@ -122,9 +125,12 @@ function pickupLines(): string[] {
 export const HOME_GUIDE: Guide = { feeWarning: FEE_WARNING, conditions: conditionLines(), materials: materialLines(), pickup: pickupLines() };
 
 function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
-  const open = state.fee > 0 ? `可以办理，证件工本费 ${feeText(state.fee)}` : '可以办理';
+  // The tag already says 可办理: an open entry's note says only what it costs, when it costs something.
+  const open = state.fee > 0 ? `证件工本费 ${feeText(state.fee)}` : '';
   const note = state.open ? open : [state.reason, state.opensOn ? `${longDate(state.opensOn)}起可办理` : ''].filter(Boolean).join('；');
-  return { service, title: KIND_LABELS[service], open: state.open, note, tag: state.open ? '可办理' : '暂不可办' };
+  const title = KIND_LABELS[service];
+  const tag = state.open ? '可办理' : '暂不可办';
+  return { service, title, open: state.open, note, tag, ariaLabel: [title, tag, note].filter(Boolean).join('，') };
 }
 
 function nextStepOf(o: Overview): string {
@@ -140,7 +146,7 @@ function nextStepOf(o: Overview): string {
   const endorsement = o.card?.endorsement?.status;
   if (endorsement === 'lapsed') return '您的居住证已过签注期，暂不能使用：请尽快办理签注，办理后恢复有效，居住年限重新计算。';
   if (endorsement === 'window_open') return `您的居住证已进入签注期，最后一天为${longDate(o.card?.endorsement?.closesOn ?? o.today)}，请及时办理签注。`;
-  if (o.card) return `您的居住证：${permitLabelOf(o.card)}。`;
+  if (o.card) return `您的居住证：${permitLabelOf(o)}。`;
   return `还需 ${d?.daysUntilPermit ?? 0} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
 }
 
@@ -172,8 +178,17 @@ export function validityOf(card: Overview['card'], today: string): Validity | nu
   return { validUntil: longDate(card.validUntil), lapsed: false, lapseNote: '', years, windowTitle: status === 'not_due' ? '下次签注' : '本次签注', window, windowNote };
 }
 
-function permitLabelOf(card: NonNullable<Overview['card']>): string {
+/** The held card was reported lost and its replacement is under way: the overview names the replacement, and the loss's date. */
+function lostWhileReplaced(o: Overview): boolean {
+  return o.card?.replacesLostOn !== undefined;
+}
+
+function permitLabelOf(o: Overview): string {
+  const card = o.card;
+  if (!card) return '未持有';
   if (card.reportedLostOn && card.status === 'collected') return '已挂失';
+  // From the moment a replacement for a lost card is submitted, the old card is lost: said first.
+  if (lostWhileReplaced(o)) return `已挂失，补领${STATUS_LABELS[card.status]}`;
   return card.kind === 'reissue' ? `补领/换领${STATUS_LABELS[card.status]}` : STATUS_LABELS[card.status];
 }
 
@@ -188,7 +203,7 @@ export function homeModel(o: Overview): HomeModel {
         permitOpensOn: longDate(d.permitOpensOn),
         permitNote: d.permitOpensOnProvisional ? PROVISIONAL_NOTE : '',
         daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
-        permitLabel: o.card ? permitLabelOf(o.card) : '未持有',
+        permitLabel: permitLabelOf(o),
         validity: validityOf(o.card, o.today),
       }
     : {
@@ -199,7 +214,7 @@ export function homeModel(o: Overview): HomeModel {
         permitOpensOn: '',
         permitNote: '',
         daysLeft: '',
-        permitLabel: '未持有',
+        permitLabel: permitLabelOf(o),
         validity: validityOf(o.card, o.today),
       };
   return {

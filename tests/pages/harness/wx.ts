@@ -155,6 +155,7 @@ export function installWxGlobals(): void {
     hideToast: recorded('hideToast'),
     showLoading: recorded('showLoading'),
     hideLoading: recorded('hideLoading'),
+    stopPullDownRefresh: recorded('stopPullDownRefresh'),
     showModal: (options: Record<string, unknown> & Callbacks = {}) => {
       const answer = state().modalResults.shift() ?? { confirm: true, cancel: false };
       const { success: _s, fail: _f, complete: _c, ...rest } = options;
