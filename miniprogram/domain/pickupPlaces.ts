@@ -62,6 +62,6 @@ export function pickupGroups(): { districts: District[]; place: string }[] {
   const isUrban = (d: District) => URBAN_DISTRICTS.includes(d.code);
   return [
     { districts: DISTRICTS.filter(isUrban), place: `${CITY_HALL.name}（${CITY_HALL.address}）` },
-    { districts: DISTRICTS.filter((d) => !isUrban(d)), place: LOCAL_STATION },
+    { districts: DISTRICTS.filter((d) => !isUrban(d)), place: `${LOCAL_STATION}（${FIND_LOCAL_STATION}）` },
   ];
 }

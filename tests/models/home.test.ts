@@ -241,7 +241,7 @@ describe('the guide', () => {
     const [line] = HOME_GUIDE.pickup;
     expect(line.startsWith(`${IN_PERSON}。`)).toBe(true);
     expect(line).toContain(`芙蓉区、天心区、岳麓区、开福区、雨花区：${CITY_HALL.name}（${CITY_HALL.address}）`);
-    expect(line).toContain('望城区、长沙县、浏阳市、宁乡市：居住地派出所');
+    expect(line).toContain('望城区、长沙县、浏阳市、宁乡市：居住地派出所（可拨打 12345 或询问所在社区居委会，查询您居住地址所属的派出所）');
     const named = line
       .slice(`${IN_PERSON}。`.length, -1)
       .split('；')
