@@ -81,6 +81,8 @@ describe.each(CASES)('%s mode at %d px', (_name, width, mode) => {
     await expectVisible(current(page).getByText('申请人信息'));
     await tapButton(page, '下一步');
     await expectVisible(current(page).getByText('请选择住所类型'));
+    // Errors are read out as alerts, each naming its field.
+    await expectVisible(current(page).locator('[role="alert"]', { hasText: '请选择住所类型' }));
     await screens.look('apply-form-errors');
     await fillForm(page);
     await screens.look('apply-form');

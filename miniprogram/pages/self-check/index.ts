@@ -17,13 +17,15 @@ function view(steps: Step[], today: string): { question: Question | null; outcom
   return { question: 'question' in found ? found.question : null, outcome: 'outcome' in found ? found.outcome : null, canGoBack: steps.length > 0 };
 }
 
+// The phone's date until the server's arrives: only the estimate of a date depends on it.
+const PHONE_TODAY = chinaDate(Date.now());
+
 Component({
   behaviors: [careMode],
   data: {
     steps: [] as Step[],
-    // The phone's date until the server's arrives: only the estimate of a date depends on it.
-    today: chinaDate(Date.now()),
-    ...view([], chinaDate(Date.now())),
+    today: PHONE_TODAY,
+    ...view([], PHONE_TODAY),
   },
   methods: {
     async onLoad() {

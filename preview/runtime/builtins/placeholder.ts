@@ -15,7 +15,14 @@ function scopeOf(host: HTMLElement): string {
   return '';
 }
 
+/** What each control's placeholder was last styled from: typing re-syncs a control, and needs no new measure. */
+const styledFrom = new WeakMap<HTMLElement, string>();
+
 export function stylePlaceholder(host: HTMLElement, control: HTMLElement, placeholderClass: string, placeholderStyle: string): void {
+  const from = `${placeholderClass}\n${placeholderStyle}`;
+  if (styledFrom.get(control) === from) return;
+  // Measured only once in the page: before that, the scope and the page's styles are not there yet.
+  if (host.isConnected) styledFrom.set(control, from);
   if (!placeholderClass.trim() && !placeholderStyle.trim()) {
     control.style.removeProperty('--wx-placeholder-color');
     return;
