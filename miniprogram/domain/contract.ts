@@ -97,7 +97,8 @@ export interface Consent {
 export interface DeclarationPayload {
   verificationToken: string;
   consent: Consent;
-  applicant: Applicant;
+  /** Declaring again after a move, name and ID number may be left out: they are the approved declaration's. */
+  applicant: Applicant | Omit<Applicant, 'name' | 'idNumber'>;
   residence: Residence;
   materials: Materials;
 }

@@ -43,3 +43,10 @@ export function latestRequest(timeline: readonly Pick<TimelineEntry, 'status' | 
 export function correctionLine(item: CorrectionItem): string {
   return `${fieldLabel(item.item)}：${item.message}`;
 }
+
+/** A refused application's reasons (a refusal ends the application, so there is one); none for any other. */
+export function refusalReasons(app: { status: string; timeline: readonly TimelineEntry[] }): string[] {
+  if (app.status !== 'rejected') return [];
+  const refusal = [...app.timeline].reverse().find((entry) => entry.status === 'rejected');
+  return refusal?.reasons ?? [];
+}

@@ -49,12 +49,27 @@ export function checkApplicant(c: Checker, value: unknown, today: string, path =
   if (!raw) return undefined;
   const name = checkPersonName(c, `${path}.name`, raw.name);
   const idNumber = checkIdNumber(c, `${path}.idNumber`, raw.idNumber, today);
+  const details = checkApplicantDetails(c, raw, path);
+  if (!name || !idNumber || !details) return undefined;
+  return { name, idNumber, ...details };
+}
+
+/** What a person declares of themselves besides who they are: a declaration after a move types only these. */
+export type ApplicantDetails = Omit<Applicant, 'name' | 'idNumber'>;
+
+/** Whether an applicant part leaves out who the person is (both name and ID number), as one declaring again after a move may. */
+export function omitsIdentity(value: unknown): boolean {
+  return isPlainObject(value) && value.name === undefined && value.idNumber === undefined;
+}
+
+/** The applicant part without name and ID number, read from an object the caller has already checked. */
+export function checkApplicantDetails(c: Checker, raw: Record<string, unknown>, path = 'applicant'): ApplicantDetails | undefined {
   const ethnicity = c.oneOf(`${path}.ethnicity`, raw.ethnicity, ETHNICITIES, FIELD_MESSAGES.ethnicity);
   let mobile = limitedText(c, `${path}.mobile`, 'mobile', raw.mobile, FIELD_MESSAGES.mobile);
   if (mobile !== undefined) mobile = c.rule(`${path}.mobile`, mobile, mobileProblem(mobile));
   const hukouAddress = limitedText(c, `${path}.hukouAddress`, 'hukouAddress', raw.hukouAddress, undefined, ADDRESS);
-  if (!name || !idNumber || !ethnicity || !mobile || !hukouAddress) return undefined;
-  return { name, idNumber, ethnicity, mobile, hukouAddress };
+  if (!ethnicity || !mobile || !hukouAddress) return undefined;
+  return { ethnicity, mobile, hukouAddress };
 }
 
 /**

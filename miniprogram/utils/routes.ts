@@ -14,7 +14,8 @@ function route<Query extends Record<string, string> | void = void>(path: string)
 /** Must list exactly app.json's pages and subpackage pages (a page test checks it). */
 export const ROUTES = {
   home: route('pages/home/index'),
-  apply: route<{ service: ApplicationKind }>('pages/apply/index'),
+  /** `from`: the refused application 重新申请 starts from. */
+  apply: route<{ service: ApplicationKind; from?: string }>('pages/apply/index'),
   applications: route('pages/applications/index'),
   application: route<{ id: string }>('pages/application/index'),
   correct: route<{ id: string }>('pages/correct/index'),

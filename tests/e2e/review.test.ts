@@ -2,8 +2,9 @@
 // officer (switched to in the development panel) asks for a correction, the resident fixes it, the
 // officer approves, and the resident's home then shows the six-month date as settled.
 import type { Page } from 'playwright-core';
-import { confirmModal, declare, openInQueue, openMine, switchIdentity, upload, uploadsDone } from './flows';
-import { current, expectVisible, screenshot, tapButton } from './phone';
+import { MOVED_NOTE } from '../../miniprogram/pages/home/model';
+import { confirmModal, declare, fieldOf, openInQueue, openMine, pick, switchIdentity, typeInto, upload, uploadEach, uploadsDone } from './flows';
+import { current, eventually, expectVisible, navTitle, screenshot, tapButton } from './phone';
 import { useSession } from './session';
 
 jest.setTimeout(180_000);
@@ -84,6 +85,41 @@ test('a declaration goes through a correction round to approval', async () => {
   await page.locator('#dev-clock-next-notice').click();
   await expectVisible(page.locator('#dev-clock-now', { hasText: '2027-03-01 09:00' }), 60_000);
   await expectVisible(outbox.locator('li').first().getByText('可申领居住证'));
+});
+
+test('after a move, the resident declares again from the approved declaration', async () => {
+  await switchIdentity(page, '居民一');
+  await expectVisible(current(page).getByText(MOVED_NOTE));
+  // The entry under 办理事项, not the status row of the same name.
+  await current(page).locator('[class*="van-cell__title"]', { hasText: MOVED_NOTE }).first().click();
+  await eventually(async () => expect(await navTitle(page).textContent()).toBe('居住信息申报'));
+  // The face check is of the person already declared: nothing to type.
+  await expectVisible(current(page).getByText('开始人脸识别验证'));
+  expect(await current(page).getByPlaceholder('与身份证一致').count()).toBe(0);
+  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await tapButton(page, '开始人脸识别验证');
+  await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
+  await current(page)
+    .getByText(/我已阅读并同意/)
+    .click();
+  await tapButton(page, '同意，开始申请');
+  await expectVisible(current(page).getByText('与已通过的申报一致，不用再填'));
+  await expectVisible(current(page).getByText('430104********100X'));
+  // The mobile number typed in the correction comes along; the new home is typed.
+  await eventually(async () => expect(await fieldOf(page, 'mobile').inputValue()).toBe('13900139000'));
+  await pick(page, 'district');
+  await typeInto(page, 'street', '东风路街道');
+  await typeInto(page, 'address', '东风小区2栋502');
+  await pick(page, 'since');
+  await current(page).getByText('租赁房屋', { exact: true }).click();
+  await screenshot(page, 'declaration-after-move.png');
+  await tapButton(page, '下一步');
+  await uploadEach(page, ['idFront', 'proofs'], photo);
+  await expectVisible(current(page).getByText('东风小区2栋502'));
+  await tapButton(page, '确认提交');
+  await expectVisible(current(page).getByText('申报已提交'));
+  // The permit's date still counts from the first approved declaration.
+  await expectVisible(current(page).getByText('2027年3月1日'));
 });
 
 test('nothing failed in the page', () => {

@@ -5,7 +5,7 @@ import { BASIS_LABELS, KIND_LABELS, PROVISIONAL_NOTE, RESIDENCE_KIND_LABELS } fr
 import { MAX_PROOFS, PROOF_HINTS } from '../../miniprogram/domain/materials';
 import { FEE_WARNING } from '../../miniprogram/domain/notices';
 import { CITY_HALL, IN_PERSON } from '../../miniprogram/domain/pickupPlaces';
-import { HOME_GUIDE, endorsementReminderOf, homeModel, permitReminderOf, validityOf } from '../../miniprogram/pages/home/model';
+import { HOME_GUIDE, MOVED_NOTE, endorsementReminderOf, homeModel, permitReminderOf, validityOf } from '../../miniprogram/pages/home/model';
 import { NEEDS_CARD, NEEDS_CARD_FOR_ENDORSEMENT, NEEDS_DECLARATION, card, closed, declarationStanding, open, overview } from './support';
 
 const APPROVED = 'decl-1';
@@ -112,6 +112,12 @@ describe('an approved declaration', () => {
     expect(model.standing.daysLeft).toBe('已满六个月');
     expect(model.nextStep).toBe('您已居住满六个月，现在可以申领居住证。');
     expect(model.services[1]).toMatchObject({ open: true, tag: '可办理', note: '' });
+  });
+
+  it('tells a person who moved that the declaration entry is theirs, and that what they filled in comes along', () => {
+    const declared = homeModel(overview({ declaration: approved, approvedDeclarationId: APPROVED }));
+    expect(declared.services[0]).toMatchObject({ service: 'declaration', open: true, note: MOVED_NOTE });
+    expect(homeModel(overview()).services[0]).toMatchObject({ service: 'declaration', open: true, note: '' });
   });
 
   it('invites the permit even beside a refused permit application', () => {

@@ -102,7 +102,7 @@ describe('a refused application', () => {
     const text = page.text();
     expect(text.indexOf('居住证明与申报地址不符')).toBeLessThan(text.indexOf('提交时间'));
     await page.tap('.reapply');
-    expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: '/pages/apply/index?service=declaration' }]);
+    expect(wxMock.callsOf('navigateTo')).toEqual([{ api: 'navigateTo', url: `/pages/apply/index?service=declaration&from=${id}` }]);
   });
 
   it('offers no 重新申请 while pending', async () => {

@@ -19,6 +19,7 @@ const as = (openid: string) => wxMock.storage.set(DEV_OPENID_KEY, openid);
 async function openPeople(): Promise<LoadedPage> {
   const page = await loadPage(PEOPLE);
   await waitFor(() => expect(page.data.loading).toBe(false));
+  expect(page.query('.page-skeleton')).toBeUndefined();
   return page;
 }
 
@@ -37,6 +38,7 @@ describe('人员管理', () => {
     as(OFFICER);
     const plain = await loadPage(QUEUE);
     await waitFor(() => expect(plain.data.loading).toBe(false));
+    expect(plain.query('.page-skeleton')).toBeUndefined();
     expect(plain.query('.people')).toBeUndefined();
   });
 

@@ -29,6 +29,7 @@ const person = (n: number) => {
 async function openReview(id: string): Promise<LoadedPage> {
   const page = await loadPage(REVIEW, { query: { id } });
   await waitFor(() => expect(page.data.loading).toBe(false));
+  expect(page.query('.page-skeleton')).toBeUndefined();
   return page;
 }
 

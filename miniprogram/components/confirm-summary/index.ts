@@ -8,9 +8,10 @@ import { cardRows, personRows, residenceRows, type Row } from '../../utils/appli
 import type { UploadLists } from '../material-uploads/model';
 import { feeRows, photoRows, type PhotoRow } from './model';
 
-function personOf(service: ApplicationKind, applicant: Applicant | ApplicantView): Row[] {
-  if (service !== 'declaration') return personRows(applicant as ApplicantView, (applicant as ApplicantView).idNumberMasked);
-  const typed = applicant as Applicant;
+function personOf(applicant: Applicant | ApplicantView): Row[] {
+  // The approved declaration's person (later services, or a declaration after a move): masked, as it was never typed here.
+  if ('idNumberMasked' in applicant) return personRows(applicant, applicant.idNumberMasked);
+  const typed = applicant;
   const id = typed.idNumber.toUpperCase();
   return personRows({ ...typed, idNumberMasked: id, birthDate: birthDateOf(id), sex: sexOf(id) }, id);
 }
@@ -51,7 +52,7 @@ Component({
       this.setData({
         declaring: service === 'declaration',
         rows: {
-          person: personOf(service, applicant),
+          person: personOf(applicant),
           home: residenceRows(residence),
           reason: reason ? cardRows({ reason: reason as ReissueReason }) : [],
           fee: feeRows(service, fee),

@@ -21,6 +21,7 @@ import {
   payloadOf,
   restoreDraft,
   type FormDraft,
+  type KnownPerson,
 } from './model';
 
 type Picker = '' | 'ethnicity' | 'district' | 'since';
@@ -53,6 +54,10 @@ Component({
     /** Name and ID number already verified by face: shown, not typed again. */
     verifiedName: { type: String, value: '' },
     verifiedIdNumber: { type: String, value: '' },
+    /** Declaring again after a move: the approved declaration's person, shown masked and not sent. */
+    known: { type: Object, value: {} },
+    /** Where the form starts when nothing was typed before: the previous declaration, or a refused application. */
+    start: { type: Object, value: {} },
   },
   data: {
     draft: emptyDraft(),
@@ -72,7 +77,9 @@ Component({
   },
   lifetimes: {
     attached() {
-      const draft = restoreDraft(loadDraft<FormDraft>(this.properties.service));
+      // What was typed before wins over any starting point: a page never loses what a person typed.
+      const stored = loadDraft<FormDraft>(this.properties.service);
+      const draft = restoreDraft(stored ?? this.properties.start);
       const { verifiedName, verifiedIdNumber } = this.properties;
       if (verifiedName) draft.applicant = { ...draft.applicant, name: verifiedName, idNumber: verifiedIdNumber };
       const touched: Record<string, boolean> = {};
@@ -94,12 +101,13 @@ Component({
       const touchedKey = touch === undefined ? undefined : flatKey(touch);
       const newlyTouched = touchedKey !== undefined && !this.data.touched[touchedKey];
       const touched = allTouched ?? (newlyTouched ? { ...this.data.touched, [touchedKey]: true } : this.data.touched);
-      const errors = formErrors(draft, today);
+      const known = this.known();
+      const errors = formErrors(draft, today, known);
       const shown: Record<string, string> = {};
       for (const [path, message] of Object.entries(errors)) {
         if (attempted || touched[flatKey(path)]) shown[flatKey(path)] = message;
       }
-      const derived = derivedOf(draft, today, this.properties.service as ApplicationKind);
+      const derived = derivedOf(draft, today, this.properties.service as ApplicationKind, known);
       const changes: Record<string, unknown> = { ...also };
       if (draft !== this.data.draft) changes.draft = draft;
       if (!same(shown, this.data.shown)) changes.shown = shown;
@@ -109,6 +117,10 @@ Component({
       if (attempted !== this.data.attempted) changes.attempted = attempted;
       if (Object.keys(changes).length > 0) this.setData(changes);
       if (save) saveDraft(this.properties.service, draft);
+    },
+    known(): KnownPerson | null {
+      const known = this.properties.known as Partial<KnownPerson> | null;
+      return known?.name ? (known as KnownPerson) : null;
     },
     set(path: string, value: string, options: UpdateOptions = {}) {
       const [part, key] = path.split('.') as [keyof FormDraft, string];
@@ -155,7 +167,7 @@ Component({
         wx.pageScrollTo({ selector: first, duration: 300 });
         return;
       }
-      this.triggerEvent('next', payloadOf(this.data.draft));
+      this.triggerEvent('next', payloadOf(this.data.draft, this.known()));
     },
   },
 });

@@ -1,8 +1,8 @@
 // The self-check form's state and its checks, shared by the form component and its tests. The
 // checks are the domain's, the very ones the server runs again.
-import type { Applicant, ApplicationKind, Residence } from '../../domain/contract';
+import type { Applicant, ApplicantView, ApplicationKind, Residence } from '../../domain/contract';
 import { RESIDENCE_KINDS, BASES } from '../../domain/contract';
-import { checkApplicant, checkResidence } from '../../domain/declarationForm';
+import { checkApplicant, checkApplicantDetails, checkResidence, checkResidenceOf } from '../../domain/declarationForm';
 import { DISTRICTS, districtName } from '../../domain/districts';
 import { birthDateOf, idNumberProblem, normaliseIdNumber, sexOf } from '../../domain/idNumber';
 import { BASIS_LABELS, RESIDENCE_KIND_LABELS, SEX_LABELS } from '../../domain/labels';
@@ -24,6 +24,12 @@ export function emptyDraft(): FormDraft {
   };
 }
 
+/**
+ * The person of the approved declaration, who declares again after a move: shown, never typed, and left
+ * out of what is sent (the server takes name and ID number from that declaration).
+ */
+export type KnownPerson = Pick<ApplicantView, 'name' | 'idNumberMasked' | 'birthDate' | 'sex'>;
+
 /** A stored draft merged over an empty one, keeping only known string fields. */
 export function restoreDraft(stored: unknown): FormDraft {
   const draft = emptyDraft();
@@ -38,16 +44,25 @@ export function restoreDraft(stored: unknown): FormDraft {
   return draft;
 }
 
-/** The draft as the payload parts the server takes (organisation only when the basis needs it). */
-export function payloadOf(draft: FormDraft): { applicant: unknown; residence: unknown } {
+/**
+ * The draft as the payload parts the server takes (organisation only when the basis needs it; name and
+ * ID number not at all for a known person).
+ */
+export function payloadOf(draft: FormDraft, known: KnownPerson | null = null): { applicant: Record<string, string>; residence: unknown } {
   const { organisation, ...residence } = draft.residence;
-  return { applicant: { ...draft.applicant }, residence: needsOrganisation(residence.basis) ? { ...residence, organisation } : residence };
+  const { name, idNumber, ...details } = draft.applicant;
+  return { applicant: known ? details : { name, idNumber, ...details }, residence: needsOrganisation(residence.basis) ? { ...residence, organisation } : residence };
 }
 
 /** Every problem in the form, keyed by payload path ('applicant.mobile'). */
-export function formErrors(draft: FormDraft, today: string): Record<string, string> {
+export function formErrors(draft: FormDraft, today: string, known: KnownPerson | null = null): Record<string, string> {
   const c = new Checker();
-  const { applicant, residence } = payloadOf(draft);
+  const { applicant, residence } = payloadOf(draft, known);
+  if (known) {
+    checkApplicantDetails(c, applicant);
+    checkResidenceOf(c, residence, today, known.birthDate);
+    return c.errors;
+  }
   const checked = checkApplicant(c, applicant, today);
   const id = normaliseIdNumber(draft.applicant.idNumber);
   checkResidence(c, residence, today, checked?.idNumber ?? (idNumberProblem(id, today) ? undefined : id));
@@ -65,14 +80,16 @@ export interface Derived {
   materials: { label: string; hint: string }[];
 }
 
-export function derivedOf(draft: FormDraft, today: string, service: ApplicationKind): Derived {
+export function derivedOf(draft: FormDraft, today: string, service: ApplicationKind, known: KnownPerson | null = null): Derived {
   const id = normaliseIdNumber(draft.applicant.idNumber);
   const validId = idNumberProblem(id, today) === null;
   const kind = RESIDENCE_KINDS.find((k) => k === draft.residence.kind);
   const basis = BASES.find((b) => b === draft.residence.basis);
+  const birthDate = known ? known.birthDate : validId ? birthDateOf(id) : '';
+  const sex = known ? SEX_LABELS[known.sex] : validId ? SEX_LABELS[sexOf(id)] : '';
   return {
-    birthDate: validId ? birthDateOf(id) : '',
-    sex: validId ? SEX_LABELS[sexOf(id)] : '',
+    birthDate,
+    sex,
     districtName: draft.residence.district ? districtName(draft.residence.district) : '',
     kindLabel: kind ? RESIDENCE_KIND_LABELS[kind] : '',
     basisLabel: basis ? BASIS_LABELS[basis] : '',

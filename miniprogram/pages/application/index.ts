@@ -45,7 +45,8 @@ Component({
     /** A refusal ends this application: the same service is applied for afresh, by its own flow. */
     onReapply() {
       const service = this.data.model?.service;
-      if (service) navigate('apply', { service });
+      // The flow starts from this application: its form and photos, with its reasons beside them.
+      if (service) navigate('apply', { service, from: this.data.id });
     },
     onCorrect() {
       navigate('correct', { id: this.data.id });

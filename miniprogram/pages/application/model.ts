@@ -1,7 +1,7 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
 import type { ApplicationDetail, ApplicationKind, TimelineEntry } from '../../domain/contract';
 import { chinaDateTime } from '../../domain/dates';
-import { correctionLine, latestRequest } from '../../domain/corrections';
+import { correctionLine, latestRequest, refusalReasons } from '../../domain/corrections';
 import { DUE_LABEL, KIND_LABELS, PROVISIONAL_NOTE, STATUS_LABELS } from '../../domain/labels';
 import { UNCONFIRMED, pickupAddressFor } from '../../domain/pickupPlaces';
 import { isPending } from '../../domain/states';
@@ -67,13 +67,6 @@ function statusNote(app: ApplicationDetail): string {
   }
 }
 
-/** The reasons of the latest refusal (a refusal ends the application, so there is one). */
-function rejectionOf(app: ApplicationDetail): string[] {
-  if (app.status !== 'rejected') return [];
-  const refusal = [...app.timeline].reverse().find((entry) => entry.status === 'rejected');
-  return refusal?.reasons ?? [];
-}
-
 function stepText(entry: TimelineEntry, index: number): string {
   if (entry.status === 'pending') return index === 0 ? '已提交' : '已重新提交';
   return STATUS_LABELS[entry.status];
@@ -108,7 +101,7 @@ export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): Det
     materials: materialRows(app.materials, resolveUrl),
     steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
     canWithdraw: isPending(app.status),
-    rejection: rejectionOf(app),
+    rejection: refusalReasons(app),
     canReapply: app.status === 'rejected',
     pickup: pickupOf(app),
     corrections: app.status === 'correction_requested' ? latestRequest(app.timeline).map(correctionLine) : [],

@@ -1,7 +1,18 @@
 // The one application flow, parameterised by service: identity, notice, self-check form, uploads,
 // confirm, then the result. A replacement or renewal chooses its reason first. Later services take
 // identity and address from the approved declaration, which the page reads from the server.
-import type { Applicant, ApplicantView, ApplicationDetail, ApplicationKind, ApplicationView, Materials, Residence, ReissueReason, Result } from '../../domain/contract';
+import type {
+  Applicant,
+  ApplicantView,
+  ApplicationDetail,
+  ApplicationKind,
+  DeclarationPayload,
+  ApplicationView,
+  Materials,
+  Residence,
+  ReissueReason,
+  Result,
+} from '../../domain/contract';
 import { chinaDate } from '../../domain/dates';
 import { NEEDS_DECLARATION } from '../../domain/eligibility';
 import { DUE_LABEL, FEE_PAYMENT_NOTE, KIND_LABELS, PROVISIONAL_NOTE } from '../../domain/labels';
@@ -33,7 +44,11 @@ import {
   stepAfterVerified,
   stepBar,
   type Closed,
+  type FlowDraft,
 } from './flow';
+import { draftAfterMove, knownPersonOf, reapplicationOf } from './startFrom';
+import type { FormDraft, KnownPerson } from '../../components/declaration-form/model';
+import { fileUrl } from '../../services/links';
 import { careMode } from '../../utils/careMode';
 
 Component({
@@ -55,6 +70,14 @@ Component({
     person: { name: '', idNumber: '' },
     token: '',
     noticeVersion: '',
+    /** Declaring again after a move: the approved declaration's person, never typed again nor sent. */
+    knownPerson: null as KnownPerson | null,
+    /** Where the self-check form starts when nothing was typed before. */
+    start: null as FormDraft | null,
+    /** 重新申请: the refused application's reasons, shown while the form and photos are checked again. */
+    reapplying: null as { reasons: string[] } | null,
+    /** A declaration's applicant as the confirm screen shows it (a known person's name and masked number with the details typed). */
+    shownApplicant: {} as Applicant | ApplicantView,
     /** Later services: the approved declaration, its person as shown, and the contact mobile typed. */
     declaration: null as ApplicationDetail | null,
     contact: { mobile: '' },
@@ -115,7 +138,12 @@ Component({
       }
       const { today, services, approvedDeclarationId, card } = overview.data;
       const state = services[SERVICE_ENTRY[service]];
-      this.setData({ ...starting, loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
+      const known = state.open ? await this.knownStart(service, query.from, service === 'declaration' ? approvedDeclarationId : null, flow) : {};
+      if (typeof known.loadError === 'string') {
+        this.setData({ ...starting, loading: false, loadError: known.loadError });
+        return;
+      }
+      this.setData({ ...starting, ...known, loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
       if (service === 'declaration' || !state.open) return;
       // An open later service always has an approved declaration; without one nothing could be shown.
       const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
@@ -128,6 +156,26 @@ Component({
         return;
       }
       this.setData({ declaration: declaration.data, residence: declaration.data.residence ?? ({} as Residence) });
+    },
+    /**
+     * What the flow starts from besides a blank form, read before anything is shown: the person declaring
+     * again after a move (verified with nothing typed, their form from the approved declaration), and the
+     * refused application 重新申请 came from (its form, photos and reason, unless the person had started already).
+     */
+    async knownStart(service: ApplicationKind, from: string | undefined, approvedDeclarationId: string | null, flow: FlowDraft): Promise<Record<string, unknown>> {
+      const [approved, refused] = await Promise.all([approvedDeclarationId, from].map((id) => (id ? resident.getApplication(id) : null)));
+      const failed = [approved, refused].find((result) => result && !result.ok);
+      if (failed && !failed.ok) return { loadError: failed.error.message };
+      const start: Record<string, unknown> = {};
+      if (approved?.ok) Object.assign(start, { knownPerson: knownPersonOf(approved.data), start: draftAfterMove(approved.data) });
+      const again = refused?.ok ? reapplicationOf(refused.data, service, fileUrl) : null;
+      if (again) {
+        Object.assign(start, { start: again.draft, reapplying: { reasons: again.reasons } });
+        if (Object.keys(flow.uploads).length === 0) start.uploads = again.uploads;
+        if (!flow.reason && again.reason) start.reason = again.reason;
+        if (!approved) start.person = { name: again.draft.applicant.name, idNumber: '' };
+      }
+      return start;
     },
     /** Shows `step`, with whatever else changes with it in the same setData (one trip to the view). */
     go(step: number, also: Record<string, unknown> = {}) {
@@ -161,12 +209,15 @@ Component({
       this.go(STEP.form, { noticeVersion: event.detail.noticeVersion });
     },
     onFormNext(event: VantEvent<{ applicant: Applicant; residence: Residence }>) {
-      this.go(STEP.uploads, { applicant: event.detail.applicant, residence: event.detail.residence });
+      const { applicant, residence } = event.detail;
+      const known = this.data.knownPerson;
+      this.go(STEP.uploads, { applicant, residence, shownApplicant: known ? { ...applicant, ...known } : applicant });
     },
     onServiceFormNext(event: VantEvent<{ contact: { mobile: string } }>) {
       const { contact } = event.detail;
       const declaration = this.data.declaration as ApplicationDetail;
-      this.go(STEP.uploads, { contact, applicant: { ...declaration.applicant, mobile: contact.mobile } });
+      const applicant = { ...declaration.applicant, mobile: contact.mobile };
+      this.go(STEP.uploads, { contact, applicant, shownApplicant: applicant });
     },
     /** An upload settled or a photo went: kept with the draft, and in the view only once the step is left. */
     onUploadsChange(event: VantEvent<UploadLists>) {
@@ -183,7 +234,7 @@ Component({
       const { token, noticeVersion, applicant, residence, materials, requestId, service, contact, reason } = this.data;
       const base = { verificationToken: token, consent: { noticeVersion }, materials };
       if (service === 'declaration') {
-        return resident.submitDeclaration({ ...base, applicant: applicant as Applicant, residence }, requestId);
+        return resident.submitDeclaration({ ...base, applicant: applicant as DeclarationPayload['applicant'], residence }, requestId);
       }
       return resident.apply(service, { ...base, contact, ...(service === 'reissue' && reason ? { reason } : {}) }, requestId);
     },

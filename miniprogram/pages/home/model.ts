@@ -124,9 +124,12 @@ function pickupLines(): string[] {
 /** The same for every person, and shown before the overview has loaded: computed once. */
 export const HOME_GUIDE: Guide = { feeWarning: FEE_WARNING, conditions: conditionLines(), materials: materialLines(), pickup: pickupLines() };
 
-function entry(service: ServiceEntry['service'], state: ServiceState): ServiceEntry {
+/** The declaration's entry once one is approved: it is what a person who moved uses, which its name alone does not say. */
+export const MOVED_NOTE = '搬家了请重新申报，已填过的信息会自动带出';
+
+function entry(service: ServiceEntry['service'], state: ServiceState, openNote = ''): ServiceEntry {
   // The tag already says 可办理: an open entry's note says only what it costs, when it costs something.
-  const open = state.fee > 0 ? `证件工本费 ${feeText(state.fee)}` : '';
+  const open = state.fee > 0 ? `证件工本费 ${feeText(state.fee)}` : openNote;
   const note = state.open ? open : [state.reason, state.opensOn ? `${longDate(state.opensOn)}起可办理` : ''].filter(Boolean).join('；');
   const title = KIND_LABELS[service];
   const tag = state.open ? '可办理' : '暂不可办';
@@ -223,7 +226,7 @@ export function homeModel(o: Overview): HomeModel {
     isStaff: o.isStaff === true,
     reminder: reminderOf(o),
     services: [
-      entry('declaration', o.services.declare),
+      entry('declaration', o.services.declare, o.approvedDeclarationId ? MOVED_NOTE : ''),
       entry('permit', o.services.permit),
       entry('voucher', o.services.voucher),
       entry('reissue', o.services.reissue),

@@ -1,8 +1,16 @@
 // submitDeclaration: the residence declaration, checked field by field, then stored with its first
 // event, the person's pending lock and the used-up verification token in one batch.
-import { RESIDENCE_KINDS, type ApplicationKind, type ApplicationView, type DeclarationPayload, type ReissueReason, type ResidenceKind } from '../../../miniprogram/domain/contract';
+import {
+  RESIDENCE_KINDS,
+  type Applicant,
+  type ApplicationKind,
+  type ApplicationView,
+  type DeclarationPayload,
+  type ReissueReason,
+  type ResidenceKind,
+} from '../../../miniprogram/domain/contract';
 import { chinaDate } from '../../../miniprogram/domain/dates';
-import { checkApplicant, checkMaterials, checkResidence, materialFiles } from '../../../miniprogram/domain/declarationForm';
+import { checkApplicant, checkApplicantDetails, checkMaterials, checkResidence, materialFiles, omitsIdentity } from '../../../miniprogram/domain/declarationForm';
 import { AppError, FIELD_MESSAGES } from '../../../miniprogram/domain/errors';
 import { DECLARATION_NOTICE } from '../../../miniprogram/domain/notices';
 import { declaredOnFor, dueOnFor } from '../../../miniprogram/domain/rules';
@@ -13,7 +21,7 @@ import { pendingLockId, submissionConflict, submissionWrites, type ApplicationRe
 import type { Doc } from '../../store/types';
 import { historyItem, historyOf, residentView } from '../../views';
 import { payloadObject, type ActionDefinition } from '../dispatch';
-import { usableToken } from './verification';
+import { approvedDeclarationIn, usableToken } from './verification';
 
 /**
  * Records an error on every material the service needs that is not a file this caller uploaded. It
@@ -41,9 +49,24 @@ export function checkConsent(c: Checker, value: unknown, noticeVersion: string):
   return consent.noticeVersion === noticeVersion ? { noticeVersion } : c.fail('consent.noticeVersion', FIELD_MESSAGES.notice);
 }
 
+/**
+ * The applicant part. One declaring again after a move may leave out name and ID number: they are the
+ * approved declaration's, the person a verification with `{}` checked. Without an approved declaration
+ * the part is read as typed, so its missing name and ID number are named as such.
+ */
+async function applicantOf(c: Checker, ctx: Context, value: unknown, today: string): Promise<Applicant | undefined> {
+  const approved = omitsIdentity(value) ? approvedDeclarationIn(await historyOf(ctx)) : undefined;
+  if (!approved) return checkApplicant(c, value, today);
+  const details = checkApplicantDetails(c, value as Record<string, unknown>);
+  return details && { name: approved.applicant.name, idNumber: approved.applicant.idNumber, ...details };
+}
+
 const PENDING_DECLARATION = '您有一份居住信息申报正在办理中，请等待审核结果或先撤回';
 
-export const submitDeclaration: ActionDefinition<DeclarationPayload, ApplicationView, true> = {
+/** A declaration as checked: the applicant whole, whether typed or taken from the approved declaration. */
+type CheckedDeclaration = Omit<DeclarationPayload, 'applicant'> & { applicant: Applicant };
+
+export const submitDeclaration: ActionDefinition<CheckedDeclaration, ApplicationView, true> = {
   needsRequestId: true,
   async parse(c, payload, ctx) {
     const p = payloadObject(c, payload);
@@ -51,7 +74,7 @@ export const submitDeclaration: ActionDefinition<DeclarationPayload, Application
     const today = chinaDate(ctx.now);
     const verificationToken = c.text('verificationToken', p.verificationToken, 1, 200, FIELD_MESSAGES.token);
     const consent = checkConsent(c, p.consent, DECLARATION_NOTICE.version);
-    const applicant = checkApplicant(c, p.applicant, today);
+    const applicant = await applicantOf(c, ctx, p.applicant, today);
     const residence = checkResidence(c, p.residence, today, applicant?.idNumber);
     // The residence kind decides the materials even when another residence field is wrong.
     const kind = (p.residence as { kind?: unknown } | undefined)?.kind;
