@@ -21,6 +21,11 @@ export function loadCases(seed: SeedResult, declarations: PreparedDeclaration[])
   const resident = cycle(seed.sample.residents);
   const own = cycle(seed.sample.residents.flatMap((r) => r.applicationIds.map((id) => ({ openid: r.openid, id }))));
   const application = cycle(seed.sample.applications);
+  // The district officer searches for applications of their own district, as at its counter.
+  const ownDistrict = seed.sample.applications.filter((a) => a.district === DISTRICT_OFFICER.districts[0]);
+  const searched = cycle(ownDistrict);
+  const ready = cycle(ownDistrict.filter((a) => a.pickupCode !== undefined));
+  const search = (query: string) => ({ openid: DISTRICT_OFFICER.openid, body: call('queue', { query }) });
   let submitted = 0;
   return [
     { name: 'resident overview', next: () => ({ openid: resident().openid, body: call('overview') }) },
@@ -34,8 +39,13 @@ export function loadCases(seed: SeedResult, declarations: PreparedDeclaration[])
     },
     { name: `staff queue (${districtName(DISTRICT_OFFICER.districts[0])} officer)`, next: () => ({ openid: DISTRICT_OFFICER.openid, body: call('queue', {}) }) },
     { name: 'staff queue (city-wide officer)', next: () => ({ openid: CITY_OFFICER.openid, body: call('queue', {}) }) },
+    { name: 'staff queue search by name', next: () => search(searched().name) },
+    { name: 'staff queue search by ID digits', next: () => search(searched().idTail) },
+    { name: 'staff queue search by pickup code', next: () => search(ready().pickupCode!) },
     // Each view of the full ID number is recorded: this case writes too.
     { name: 'staff getApplication', next: () => ({ openid: CITY_OFFICER.openid, body: call('getApplication', { id: application().id }) }) },
+    // Thirty days of the district's totals (kept or counted from those days' events) and its waiting backlog.
+    { name: 'staff stats', next: () => ({ openid: DISTRICT_OFFICER.openid, body: call('stats', {}) }) },
     // Last: it adds applications. The final prepared declaration is kept back for the plans.
     {
       name: 'resident submitDeclaration',

@@ -34,6 +34,15 @@ export interface SampledResident {
   applicationIds: string[];
 }
 
+/** A seeded application and what a staff search may find it by (the pickup code only while its card is ready). */
+export interface SampledApplication {
+  id: string;
+  district: string;
+  name: string;
+  idTail: string;
+  pickupCode?: string;
+}
+
 export interface SeedResult {
   applications: number;
   residents: number;
@@ -50,7 +59,7 @@ export interface SeedResult {
   seedSynchronous: number;
   sample: {
     residents: SampledResident[];
-    applications: { id: string; district: string }[];
+    applications: SampledApplication[];
     /** Seeded people with no declaration under way, who may declare again (after a move). */
     redeclarers: Person[];
   };
@@ -180,7 +189,15 @@ export async function seedStore(dir: string, applications: number, seed = 202609
       bump(result.statuses, app.status);
       bump(result.kinds, app.kind);
       bump(result.districts, app.district);
-      if (random.chance(keep)) result.sample.applications.push({ id: app._id, district: app.district });
+      if (random.chance(keep)) {
+        result.sample.applications.push({
+          id: app._id,
+          district: app.district,
+          name: app.applicant.name,
+          idTail: app.applicant.idNumber.slice(-4),
+          ...(app.status === 'ready' && app.pickupCode ? { pickupCode: app.pickupCode } : {}),
+        });
+      }
     }
     result.residents++;
     if (random.chance(keep)) result.sample.residents.push({ openid: person.openid, applicationIds: finals.map((a) => a._id) });

@@ -10,8 +10,10 @@ import {
   type Residence,
   type Status,
 } from '../miniprogram/domain/contract';
+import { chinaDate, daysBetween } from '../miniprogram/domain/dates';
 import { canTransition, waitsForStaff, type Actor } from '../miniprogram/domain/states';
 import { AppError } from '../miniprogram/domain/errors';
+import { searchFieldsOf } from './search';
 import type { Doc, Store, Write } from './store/types';
 
 export interface ApplicationRecord {
@@ -43,6 +45,11 @@ export interface ApplicationRecord {
   /** Where the staff queue finds it; set by the writes below from kind and status (queuePlacement). */
   lane?: Lane;
   waiting?: true;
+  /** What staff search by (search.ts searchFieldsOf), from the applicant; set by the same writes. */
+  searchName?: string;
+  idTail4?: string;
+  idTail5?: string;
+  idTail6?: string;
 }
 
 /**
@@ -60,17 +67,17 @@ export function queuePlacement(kind: ApplicationKind, status: Status): { lane: L
   return waitsForStaff(kind, status) ? { lane, waiting: true } : { lane };
 }
 
-/** The record with its queue placement brought up to date with its kind and status. */
+/** The record with its queue placement and search fields brought up to date with its kind, status and applicant. */
 export function placed(record: ApplicationRecord): ApplicationRecord {
   const { lane: _lane, waiting: _waiting, ...rest } = record;
-  return { ...rest, ...queuePlacement(record.kind, record.status) };
+  return { ...rest, ...queuePlacement(record.kind, record.status), ...searchFieldsOf(record.applicant) };
 }
 
 export interface EventRecord {
   applicationId: string;
   seq: number;
   at: number;
-  actor: { role: Actor; openid?: string };
+  actor: ActorRecord;
   from: Status | null;
   to: Status;
   /** Absent for status changes; 'id_viewed' only in stores written before views had their own collection. */
@@ -78,6 +85,40 @@ export interface EventRecord {
   note?: string;
   items?: CorrectionItem[];
   reasons?: string[];
+  /** A resubmission's `pending` event: what it changed, for staff to see. */
+  changes?: ItemChange[];
+  /** Where and on which China day it happened: the daily totals read a district's day by these (absent on old events until migrated). */
+  district?: string;
+  day?: string;
+  /** On a staff decision (approved, rejected): calendar days from the China date of the first submission. */
+  daysToDecision?: number;
+}
+
+/** Who did something; a staff member also by the name and badge their record had then (absent on old events). */
+export interface ActorRecord {
+  role: Actor;
+  openid?: string;
+  name?: string;
+  badge?: string;
+}
+
+/** One item a resubmission changed: a field's stored text before and after, or a material's file ids added and removed. */
+export interface ItemChange {
+  item: string;
+  before?: string;
+  after?: string;
+  added?: string[];
+  removed?: string[];
+}
+
+/** The district and China day of an event at `at`: how a day's events of a district are found. */
+export function eventPlace(district: string, at: number): { district: string; day: string } {
+  return { district, day: chinaDate(at) };
+}
+
+/** Whether a status change is a decision the daily totals count: staff approving or rejecting. */
+export function isDecision(event: Pick<EventRecord, 'actor' | 'to'>): boolean {
+  return event.actor.role === 'staff' && (event.to === 'approved' || event.to === 'rejected');
 }
 
 /** A staff member saw the application's full ID number, at the status of version `seq`. */
@@ -85,7 +126,10 @@ export interface ViewRecord {
   applicationId: string;
   seq: number;
   at: number;
-  actor: { role: 'staff'; openid: string };
+  actor: ActorRecord & { role: 'staff'; openid: string };
+  /** Views by the same officer soon after this one are counted here (absent: one view), the latest at `lastAt`. */
+  count?: number;
+  lastAt?: number;
 }
 
 /** Pending declarations are unique per person through this keyed lock document. */
@@ -103,7 +147,15 @@ export function eventId(applicationId: string, seq: number): string {
  * keeps it the person's only pending one of its kind, and the verification token, used up.
  */
 export function submissionWrites(id: string, record: ApplicationRecord, token: Doc<object>): Write[] {
-  const event: EventRecord = { applicationId: id, seq: 1, at: record.submittedAt, actor: { role: 'owner', openid: record.ownerOpenid }, from: null, to: record.status };
+  const event: EventRecord = {
+    applicationId: id,
+    seq: 1,
+    at: record.submittedAt,
+    actor: { role: 'owner', openid: record.ownerOpenid },
+    from: null,
+    to: record.status,
+    ...eventPlace(record.district, record.submittedAt),
+  };
   const { _id: tokenId, _version: tokenVersion, ...tokenFields } = token;
   return [
     { op: 'create', collection: 'applications', id, doc: { ...placed(record) } },
@@ -127,12 +179,13 @@ export function transition(
   to: Status,
   actor: EventRecord['actor'],
   now: number,
-  extra: { note?: string; items?: EventRecord['items']; reasons?: string[]; changes?: Partial<ApplicationRecord> } = {},
+  extra: { note?: string; items?: EventRecord['items']; reasons?: string[]; changes?: Partial<ApplicationRecord>; itemChanges?: ItemChange[] } = {},
 ): { writes: Write[]; next: Doc<ApplicationRecord> } {
   if (!canTransition(app.kind, app.status, to, actor.role)) throw new AppError('CONFLICT');
   const { _id, _version, ...fields } = app;
   const record = placed({ ...fields, ...extra.changes, status: to, updatedAt: now });
   const seq = _version + 1;
+  const decided = isDecision({ actor, to });
   const event: EventRecord = {
     applicationId: _id,
     seq,
@@ -140,9 +193,12 @@ export function transition(
     actor,
     from: app.status,
     to,
+    ...eventPlace(record.district, now),
+    ...(decided ? { daysToDecision: daysBetween(chinaDate(app.submittedAt), chinaDate(now)) } : {}),
     ...(extra.note ? { note: extra.note } : {}),
     ...(extra.items ? { items: extra.items } : {}),
     ...(extra.reasons ? { reasons: extra.reasons } : {}),
+    ...(extra.itemChanges ? { changes: extra.itemChanges } : {}),
   };
   return {
     writes: [

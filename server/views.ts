@@ -107,24 +107,43 @@ export function eventsOf(ctx: Context, applicationId: string): Promise<Doc<Event
 /** How many of the latest ID-number views the staff timeline shows; every view stays recorded. */
 export const SHOWN_VIEWS = 50;
 
-/** The views before the one being recorded that the staff timeline shows with it, newest first. */
+/**
+ * The latest views that the staff timeline shows with the one being recorded, newest first by when each
+ * began: the caller's latest among them is the one a view soon after it is counted on.
+ */
 export function earlierViewsOf(ctx: Context, applicationId: string): Promise<Doc<ViewRecord>[]> {
   return ctx.store.find<ViewRecord>('views', { where: { applicationId }, orderBy: { field: 'at', direction: 'desc' }, limit: SHOWN_VIEWS - 1 });
 }
 
-/** An application's materials with a short-lived link each, from one call of the file-links port. */
-export async function fileLinks(app: Doc<ApplicationRecord>, ctx: Context): Promise<Record<string, FileLink | FileLink[]>> {
-  const fields = Object.entries(app.materials);
-  const ids = fields.flatMap(([, value]) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []));
+/** Links a response's files: made by one call of the file-links port for every id it shows. */
+export type FileLinker = (fileId: string) => FileLink;
+
+/** Short-lived links to these files, from one call of the file-links port (none when there are no ids). */
+export async function linkerFor(ctx: Context, fileIds: string[]): Promise<FileLinker> {
+  const ids = [...new Set(fileIds)];
   const links = ids.length > 0 ? await ctx.files.linksFor(ids, ctx.now) : {};
   // A file the storage cannot link keeps its place with an empty link, so the materials stay whole.
-  const link = (fileId: string): FileLink => ({ fileId, url: Object.prototype.hasOwnProperty.call(links, fileId) ? links[fileId] : '' });
+  return (fileId) => ({ fileId, url: Object.prototype.hasOwnProperty.call(links, fileId) ? links[fileId] : '' });
+}
+
+/** The file ids an application's materials hold, in their order. */
+export function materialFileIds(app: Doc<ApplicationRecord>): string[] {
+  return Object.values(app.materials).flatMap((value) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []));
+}
+
+/** An application's materials, each file with its link. */
+export function linkedMaterials(app: Doc<ApplicationRecord>, link: FileLinker): Record<string, FileLink | FileLink[]> {
   const materials: Record<string, FileLink | FileLink[]> = {};
-  for (const [field, value] of fields) {
+  for (const [field, value] of Object.entries(app.materials)) {
     if (Array.isArray(value)) materials[field] = value.map(link);
     else if (typeof value === 'string') materials[field] = link(value);
   }
   return materials;
+}
+
+/** An application's materials with a short-lived link each, from one call of the file-links port. */
+export async function fileLinks(app: Doc<ApplicationRecord>, ctx: Context): Promise<Record<string, FileLink | FileLink[]>> {
+  return linkedMaterials(app, await linkerFor(ctx, materialFileIds(app)));
 }
 
 export async function residentDetail(app: Doc<ApplicationRecord>, history: HistoryItem[], events: Doc<EventRecord>[], ctx: Context): Promise<ApplicationDetail> {

@@ -17,6 +17,7 @@ import type {
   StaffGrant,
   StaffMember,
   StaffQueueItem,
+  StaffStats,
   Status,
 } from './contract';
 import type { SubscriptionResult, Subscriptions, NotificationEvent } from './notifications';
@@ -44,6 +45,8 @@ export type PickupProof = { pickupCode: string } | { idCardChecked: true };
 export interface QueuePayload {
   status?: Status;
   kind?: ApplicationKind;
+  /** Finds in every status: an exact name, 4–6 trailing ID characters, an application id or a pickup code. */
+  query?: string;
   cursor?: string;
   limit?: number;
 }
@@ -103,6 +106,8 @@ export interface Api {
     grantStaff: ActionSpec<StaffGrant, StaffMember, true>;
     /** Supervisors only: takes the role of a staff member of the supervisor's own districts (recorded). */
     revokeStaff: ActionSpec<{ openid: string }, { revoked: true }, true>;
+    /** Counts of the caller's districts (or one of them) over the last `days` China days, and what waits now. */
+    stats: ActionSpec<{ district?: string; days?: number } | undefined, StaffStats, false>;
   };
   scheduler: {
     /** Only the timer trigger or the local host runs it; any caller is FORBIDDEN. */

@@ -159,8 +159,33 @@ export interface StaffMember extends StaffGrant {
 export interface StaffTimelineEntry extends Partial<TimelineEntry> {
   type: 'status' | 'id_viewed';
   at: number;
-  actor: { role: 'owner' | 'staff' | 'system'; openid?: string };
+  /** Staff are named by their record's name and badge number, never their openid. */
+  actor: { role: 'owner' | 'staff' | 'system'; name?: string; badge?: string };
   from?: Status | null;
+  /** An ID-number view standing for every view by the same officer within a short session: how many, and the latest. */
+  count?: number;
+  lastAt?: number;
+  /** A resubmission: what changed since the correction was asked. */
+  changes?: ResubmissionChange[];
+}
+
+/** One item a resubmission changed: a field's text before and after, or a material's photos added and removed. */
+export interface ResubmissionChange {
+  item: string;
+  before?: string;
+  after?: string;
+  added?: FileLink[];
+  removed?: FileLink[];
+}
+
+/** The `stats` action's answer, for the caller's districts or the one asked. */
+export interface StaffStats {
+  received: number;
+  decided: number;
+  overdue: number;
+  dueToday: number;
+  medianDaysToDecision: number | null;
+  waiting: Partial<Record<Status, number>>;
 }
 
 export interface StaffQueueItem {
@@ -173,6 +198,8 @@ export interface StaffQueueItem {
   submittedAt: number;
   dueOn: string;
   overdue: boolean;
+  /** Waiting for the resident: the China date the correction was asked. */
+  askedOn?: string;
 }
 
 /**

@@ -1,18 +1,27 @@
 // What staff may ask a resident to correct in an application (never the name or ID number), and what
 // the resident may then change.
-import type { ApplicationKind, CorrectionItem, ReissueReason, ResidenceKind, TimelineEntry } from './contract';
+import type { ApplicationKind, CorrectionItem, ReissueReason, Residence, ResidenceKind, TimelineEntry } from './contract';
 import { fieldLabel } from './labels';
 import { needsRelationStatement, requiredMaterials } from './materials';
-import { RESIDENCE_FIELDS } from './residence';
+import { needsOrganisation, RESIDENCE_FIELDS } from './residence';
+
+/** What decides an application's correctable items: its kind, its home (a declaration's) and a replacement's reason. */
+export interface CorrectableApplication {
+  kind: ApplicationKind;
+  residence?: Pick<Residence, 'kind' | 'basis'>;
+  reason?: ReissueReason;
+}
 
 /**
- * The items of this application that can be asked for: its fields, and only the materials it must
- * have — no ID photo on a declaration, no old card on a lost one, no relation statement for a rented home.
+ * The items of this application that can be asked for: its fields as it has them, and only the materials
+ * it must have — no organisation when its basis names no employer or school, no ID photo on a
+ * declaration, no old card on a lost one, no relation statement for a rented home.
  */
-export function correctableItems(kind: ApplicationKind, residenceKind: ResidenceKind | undefined, reason: ReissueReason | undefined): string[] {
-  const materials = requiredMaterials(kind, residenceKind ?? 'rent', reason).map((m) => `materials.${m.field}`);
+export function correctableItems({ kind, residence, reason }: CorrectableApplication): string[] {
+  const materials = requiredMaterials(kind, residence?.kind ?? 'rent', reason).map((m) => `materials.${m.field}`);
   if (kind === 'declaration') {
-    return ['applicant.mobile', 'applicant.hukouAddress', 'applicant.ethnicity', ...RESIDENCE_FIELDS.map((f) => `residence.${f}`), ...materials];
+    const fields = RESIDENCE_FIELDS.filter((f) => f !== 'organisation' || needsOrganisation(residence?.basis));
+    return ['applicant.mobile', 'applicant.hukouAddress', 'applicant.ethnicity', ...fields.map((f) => `residence.${f}`), ...materials];
   }
   return ['contact.mobile', ...materials];
 }

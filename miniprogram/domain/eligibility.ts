@@ -71,22 +71,22 @@ export function whyNot(kind: ApplicationKind, history: HistoryItem[], today: str
     if (today >= opensOn) return notEligible('您已居住满六个月，可直接申领居住证');
   } else if (kind === 'reissue') {
     if (!cards.some((c) => c.status === 'collected')) return notEligible('领取居住证后可办理补领或换领');
-    if (cards.some((c) => c.status === 'approved' || c.status === 'ready')) return notEligible('新证正在制作或等待领取，领取后如需补领或换领可再申请');
+    if (cards.some((c) => c.status === 'approved' || c.status === 'ready')) return notEligible('新证正在制作或等待领取，领取后可再办理补领或换领');
     // Identity and address come from the approved declaration, for a replacement as for a permit.
     if (!approved) return notEligible(NEEDS_DECLARATION);
   }
   if (items.some((i) => i.kind === kind && isPending(i.status))) {
-    return { code: 'CONFLICT', reason: `您有一份${PENDING_NAMES[kind]}正在办理中` };
+    return { code: 'CONFLICT', reason: `您已有一件${PENDING_NAMES[kind]}正在办理` };
   }
   return null;
 }
 
 const PENDING_NAMES: Readonly<Record<ApplicationKind, string>> = {
   declaration: '居住信息申报',
-  permit: '居住证申请',
-  voucher: '居住登记凭证申请',
-  reissue: '补领/换领申请',
-  endorsement: '签注申请',
+  permit: '居住证申领',
+  voucher: '居住登记凭证申领',
+  reissue: '补领/换领',
+  endorsement: '签注',
 };
 
 /** The collected cards, oldest first: a replacement keeps the base date and the years of the card it replaces. */
@@ -129,7 +129,7 @@ export function whyNotEndorse(history: HistoryItem[], today: string): Refusal | 
     return { code: 'NOT_ELIGIBLE', reason: `签注期为每个发证周年日前一个月内，还需 ${daysUntil(today, opensOn)} 天`, opensOn };
   }
   // A late endorsement under review leaves the card lapsed, yet a second one is still a duplicate.
-  if (history.some((i) => i.kind === 'endorsement' && isPending(i.status))) return { code: 'CONFLICT', reason: `您有一份${PENDING_NAMES.endorsement}正在办理中` };
+  if (history.some((i) => i.kind === 'endorsement' && isPending(i.status))) return { code: 'CONFLICT', reason: `您已有一件${PENDING_NAMES.endorsement}正在办理` };
   return null;
 }
 

@@ -11,12 +11,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_INPUT: '填写的信息有误，请按提示修改',
-  UNAUTHENTICATED: '请先登录微信后再试',
+  UNAUTHENTICATED: '登录已失效，请重新进入小程序后再试',
   FORBIDDEN: '您没有办理此项业务的权限',
   NOT_FOUND: '没有找到这条记录',
   NOT_ELIGIBLE: '暂不符合办理条件',
   VERIFICATION_FAILED: '身份核验未通过，请重新进行人脸识别验证',
-  CONFLICT: '当前状态不能办理此项操作，请刷新后再试',
+  CONFLICT: '办件状态已变化，请刷新后再试',
   UNKNOWN_ACTION: '不支持的操作',
   INTERNAL: '系统繁忙，请稍后再试',
 };
@@ -53,7 +53,7 @@ export const FIELD_MESSAGES = {
   relationStatement: '此住所类型需要上传与承租人或房主关系的书面说明',
   notice: '须知已更新，请重新阅读并同意',
   requestId: '缺少或无效的请求编号',
-  payload: '请求内容应为 JSON 对象',
+  payload: '请求内容格式不正确',
   token: '缺少人脸识别验证结果',
   cursor: '无效的分页参数',
   limit: '每页条数应为 1–50',
@@ -67,12 +67,12 @@ export const FIELD_MESSAGES = {
   pickupProof: '请输入领取码，或确认已当面核验身份证',
   notAskedFor: '这一项不在补正范围内，不能修改',
   cardReportedLost: '原证已登记挂失，只能办理遗失补领',
-  districts: '请给出辖区代码列表，或 all',
+  districts: '请选择辖区',
   districtsBeyondYours: '只能授予您所辖辖区的权限',
-  openid: '无效的 openid',
+  openid: '用户编号不正确',
   staffName: `请填写工作人员的姓名（${range(FIELD_LENGTHS.name)} 个汉字或字母）`,
   badge: `请填写警号（${range(BADGE_LENGTH)} 位字母或数字）`,
-  supervisor: '是否为主管应为 true 或 false',
+  supervisor: '请选择是否为主管',
   fileIds: `请给出 1–${MAX_FILE_LINKS} 个文件编号`,
 } as const;
 

@@ -21,7 +21,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   ready: '待领取',
   collected: '已领取',
   withdrawn: '已撤回',
-  superseded: '已更新',
+  superseded: '已由新申报取代',
 };
 
 /**
@@ -40,13 +40,13 @@ export const STAFF_STATUS_LABELS: Readonly<Record<Status, string>> = {
 export const CARD_TO_MAKE_LABEL = '待制证';
 
 /** The review deadline `dueOn`, by one name on every screen. */
-export const DUE_LABEL = '办理期限';
+export const DUE_LABEL = '审核期限';
 
 /** How the card fee is paid is the counter's to say, like every detail of a place not confirmed. */
 export const FEE_PAYMENT_NOTE = `缴纳方式${UNCONFIRMED}`;
 
 /** A permit date counted from a declaration not yet approved: shown, and said to be provisional. */
-export const PROVISIONAL_NOTE = '暂定，申报审核通过后生效';
+export const PROVISIONAL_NOTE = '暂定，申报审核通过后确定';
 
 export const RESIDENCE_KIND_LABELS: Readonly<Record<ResidenceKind, string>> = {
   rent: '租赁房屋',

@@ -16,8 +16,8 @@ export interface MaterialRequirement {
 
 /** Each material's name, the one every screen and message uses. */
 export const MATERIAL_LABELS: Readonly<Record<MaterialField, string>> = {
-  idFront: '身份证正面照',
-  proofs: '居住证明',
+  idFront: '身份证人像面照片',
+  proofs: '居住地址证明',
   relationStatement: '关系说明',
   photo: '本人相片',
   damagedCard: '损坏的居住证照片',
@@ -25,7 +25,7 @@ export const MATERIAL_LABELS: Readonly<Record<MaterialField, string>> = {
 
 /** What to photograph for each material; the proofs' hint depends on the kind of residence. */
 export const MATERIAL_HINTS: Readonly<Record<Exclude<MaterialField, 'proofs'>, string>> = {
-  idFront: '本人居民身份证人像面',
+  idFront: '拍摄本人居民身份证有头像的一面',
   relationStatement: '与承租人或房主关系的书面说明',
   photo: '近期免冠证件照，用于制作居住证',
   damagedCard: '拍摄原居住证正面',
@@ -53,10 +53,7 @@ export function requiredMaterials(service: ApplicationKind, residenceKind: Resid
     if (reissueReason === 'damaged') list.push(one('damagedCard'));
     return list;
   }
-  const list: MaterialRequirement[] = [
-    one('idFront'),
-    { field: 'proofs', label: MATERIAL_LABELS.proofs, hint: `${PROOF_HINTS[residenceKind]}，1–${MAX_PROOFS} 张`, multiple: true },
-  ];
+  const list: MaterialRequirement[] = [one('idFront'), { field: 'proofs', label: MATERIAL_LABELS.proofs, hint: PROOF_HINTS[residenceKind], multiple: true }];
   if (needsRelationStatement(residenceKind)) list.push(one('relationStatement'));
   if (service === 'permit') list.push(one('photo'));
   return list;

@@ -39,14 +39,14 @@ const COMMON_SECTIONS: Notice['sections'] = [
     paragraphs: [
       '为办理本业务，我们会收集您的姓名、公民身份号码、民族、手机号码、户籍地址、居住地址及您上传的证件和证明材料照片。其中公民身份号码、人脸信息和证件照片属于敏感个人信息，需要您单独同意。',
       '人脸识别仅用于核验“本人办理”，比对结果由微信按国家规定完成，本程序不保存您的人脸图像。',
-      '您的信息只用于居住登记、居住证办理和办理进度通知，仅由受理地公安机关工作人员查看，每次查看完整身份号码都会留痕；除法律法规规定外，不会向任何第三方提供。',
+      '您的信息只用于居住登记、居住证办理和办理进度通知，仅由受理地公安机关工作人员查看，每次查看完整的公民身份号码都会被记录；除法律法规规定外，不会向任何第三方提供。',
       '办件资料按照公安机关档案管理规定保存。您可以在“我的办件”中随时查看自己的信息；对信息有疑问或需要更正的，可在办理窗口提出。',
     ],
   },
 ];
 
 export const DECLARATION_NOTICE: Notice = {
-  version: 'declaration-2026-11',
+  version: 'declaration-2026-12-02',
   title: '居住信息申报须知',
   sections: [
     {
@@ -56,7 +56,7 @@ export const DECLARATION_NOTICE: Notice = {
     {
       heading: '申报与申领居住证的关系',
       paragraphs: [
-        `居住满六个月的时间从居住信息申报之日起计算：申报经审核通过后，自申报之日起满六个自然月（如 8 月 31 日申报，次年 2 月 28 日届满），且符合${BASES_TEXT}三项条件之一的，可以申领居住证。`,
+        `居住满六个月的时间从居住信息申报之日起计算：申报经审核通过后，自申报之日起满六个自然月（如8月31日申报，次年2月28日满六个月），且符合${BASES_TEXT}三项条件之一的，可以申领居住证。`,
         '居住未满六个月期间需要证明居住情况的，可以申领居住登记凭证。',
         '搬家后请重新申报；新的申报审核通过后取代原申报，居住时间仍从首次审核通过的申报之日起计算。',
       ],
@@ -64,9 +64,9 @@ export const DECLARATION_NOTICE: Notice = {
     {
       heading: '需要准备的材料',
       paragraphs: [
-        '本人居民身份证正面照片一张。',
+        '本人居民身份证人像面照片一张。',
         '居住地址证明：租住的提供房屋租赁合同；自有住房或借住亲属住房的提供房产证或购房合同；单位或学校提供住宿的提供集体宿舍居住证明；借住亲属住房或其他情形的，还需提供与承租人或房主关系的书面说明。',
-        `居住证明照片每次最多 ${MAX_PROOFS} 张，身份证照片和关系说明不计入其中。请保证照片清晰、完整。`,
+        `居住地址证明照片每次最多 ${MAX_PROOFS} 张，身份证照片和关系说明不计入其中。请保证照片清晰、完整。`,
       ],
     },
     {
@@ -98,7 +98,7 @@ const PICKUP: Notice['sections'][number] = {
 };
 
 export const PERMIT_NOTICE: Notice = {
-  version: 'permit-2026-11',
+  version: 'permit-2026-12-02',
   title: '核发居住证须知',
   sections: [
     {
@@ -107,7 +107,7 @@ export const PERMIT_NOTICE: Notice = {
     },
     {
       heading: '需要准备的材料',
-      paragraphs: [`本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）；本人近期免冠相片一张，用于制作居住证。`],
+      paragraphs: [`本人居民身份证人像面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）；本人近期免冠相片一张，用于制作居住证。`],
     },
     {
       heading: '办理时限与签注',
@@ -121,28 +121,28 @@ export const PERMIT_NOTICE: Notice = {
 };
 
 export const VOUCHER_NOTICE: Notice = {
-  version: 'voucher-2026-11',
+  version: 'voucher-2026-12-02',
   title: '居住登记凭证申领须知',
   sections: [
     {
       heading: '适用情形',
       paragraphs: ['居住信息申报已审核通过、居住尚未满六个月，需要证明在长沙居住的，可以申领居住登记凭证。居住满六个月后请直接申领居住证。'],
     },
-    { heading: '需要准备的材料', paragraphs: [`本人居民身份证正面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。`] },
+    { heading: '需要准备的材料', paragraphs: [`本人居民身份证人像面照片；居住地址证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。`] },
     PICKUP,
     ...COMMON_SECTIONS,
   ],
 };
 
 export const REISSUE_NOTICE: Notice = {
-  version: 'reissue-2026-11',
+  version: 'reissue-2026-12-02',
   title: '居住证补领、换领须知',
   sections: [
     {
       heading: '适用情形',
-      paragraphs: ['居住证遗失的，申请补领，原证件作废并记录为挂失；居住证损坏、有效期满或登记信息变更的，申请换领。'],
+      paragraphs: ['居住证遗失的，办理补领，原证作废并记录为挂失；居住证损坏、有效期满或登记信息变更的，办理换领。'],
     },
-    { heading: '需要准备的材料', paragraphs: ['本人居民身份证正面照片、本人近期免冠相片；因损坏换领的，另需原居住证的照片。'] },
+    { heading: '需要准备的材料', paragraphs: ['本人居民身份证人像面照片、本人近期免冠相片；因损坏换领的，另需原居住证的照片。'] },
     { heading: '费用', paragraphs: ['补领、换领需缴纳证件工本费，金额按物价部门核定的标准，在提交前显示。'] },
     PICKUP,
     ...COMMON_SECTIONS,
@@ -150,7 +150,7 @@ export const REISSUE_NOTICE: Notice = {
 };
 
 export const ENDORSEMENT_NOTICE: Notice = {
-  version: 'endorsement-2026-12',
+  version: 'endorsement-2026-12-02',
   title: '居住证签注须知',
   sections: [
     {
@@ -166,7 +166,7 @@ export const ENDORSEMENT_NOTICE: Notice = {
     {
       heading: '需要准备的材料',
       paragraphs: [
-        `本人居民身份证正面照片；仍在申报地址居住的证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。身份信息和居住地址取自您已通过的申报。居住地址已变更的，请先重新申报居住信息。`,
+        `本人居民身份证人像面照片；仍在申报地址居住的证明（同申报时的要求，最多 ${MAX_PROOFS} 张）。身份信息和居住地址取自您已通过的申报。居住地址已变更的，请先重新申报居住信息。`,
       ],
     },
     {

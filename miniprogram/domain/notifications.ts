@@ -31,7 +31,7 @@ export const EVENT_LABELS: Readonly<Record<NotificationEvent, string>> = {
   permit_open: '可申领居住证通知',
   endorsement_window_open: '签注开始通知',
   endorsement_closing: '签注截止提醒',
-  endorsement_lapsed: '居住证失效通知',
+  endorsement_lapsed: '居住证暂停使用通知',
   staff_overdue: '超期办件提醒',
 };
 
@@ -141,13 +141,13 @@ export function messageSlots(facts: MessageFacts): Record<MessageSlot, string> {
     case 'pickup_reminder':
       return { service: KIND_LABELS[facts.kind], status: '尚未领取', date: facts.on, action: fitsThing(`请尽快到${facts.place}领取`) ?? '请尽快按小程序所示地点领取' };
     case 'permit_open':
-      return { service: KIND_LABELS.permit, status: '可申请', date: facts.on, action: '居住满半年，现在可以申领居住证' };
+      return { service: KIND_LABELS.permit, status: '可申领', date: facts.on, action: '已满六个月，现在可以申领居住证' };
     case 'endorsement_window_open':
-      return { service: endorsement, status: '可签注', date: facts.on, action: `请于${monthDay(facts.closesOn)}前申请签注` };
+      return { service: endorsement, status: '可签注', date: facts.on, action: `请于${monthDay(facts.closesOn)}前办理签注` };
     case 'endorsement_closing':
-      return { service: endorsement, status: '即将截止', date: facts.closesOn, action: `${monthDay(facts.closesOn)}截止，请尽快申请` };
+      return { service: endorsement, status: '即将截止', date: facts.closesOn, action: `${monthDay(facts.closesOn)}截止，请尽快办理签注` };
     case 'endorsement_lapsed':
-      return { service: endorsement, status: '已失效', date: facts.on, action: '居住证已失效，请申请签注' };
+      return { service: endorsement, status: '已暂停', date: facts.on, action: '居住证已暂停使用，请尽快办理签注' };
     case 'staff_overdue':
       return { service: '居住证业务审核', status: '有超期', date: facts.on, action: `辖区${facts.count}件已超期，请处理` };
   }

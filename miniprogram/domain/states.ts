@@ -33,7 +33,11 @@ export function isPending(status: Status): boolean {
   return status === 'pending' || status === 'correction_requested';
 }
 
-/** What waits for staff: a review, and a card or voucher to make or to hand over (settled applications wait for no one). */
+/**
+ * What the staff queue keeps in view until it is settled: a review, a correction asked of the resident (staff
+ * take it up again when it comes back, so it must not drop out of sight meanwhile), and a card or voucher to
+ * make or to hand over. Overdue is another matter: only a review waits on staff's own deadline (rules.ts isOverdue).
+ */
 export function waitsForStaff(kind: ApplicationKind, status: Status): boolean {
-  return status === 'pending' || ((status === 'approved' || status === 'ready') && COLLECTED_KINDS.includes(kind));
+  return isPending(status) || ((status === 'approved' || status === 'ready') && COLLECTED_KINDS.includes(kind));
 }

@@ -7,6 +7,8 @@ export type { PickupProof } from '../domain/contract';
 export interface QueueFilter {
   status?: Status;
   kind?: ApplicationKind;
+  /** A name, ID digits, an application id or a pickup code: found in every status. */
+  query?: string;
 }
 
 export const staff = {
@@ -26,4 +28,6 @@ export const staff = {
   grantStaff: (grant: StaffGrant, requestId: string) => call('staff', 'grantStaff', grant, requestId),
   /** Supervisors: take a staff role of their own districts. */
   revokeStaff: (openid: string, requestId: string) => call('staff', 'revokeStaff', { openid }, requestId),
+  /** Received, decided, overdue, due today and the median days to decision; a district of the caller's, or all of them. */
+  stats: (district?: string, days?: number) => call('staff', 'stats', { ...(district ? { district } : {}), ...(days ? { days } : {}) }),
 };

@@ -16,7 +16,7 @@ export function personRows(a: ApplicantView, idNumber: string): Row[] {
   return [
     { label: '姓名', value: a.name },
     { label: '公民身份号码', value: idNumber },
-    { label: '出生日期 / 性别', value: `${a.birthDate} · ${SEX_LABELS[a.sex]}` },
+    { label: '出生日期 / 性别', value: `${longDate(a.birthDate)} · ${SEX_LABELS[a.sex]}` },
     { label: '民族', value: a.ethnicity },
     { label: '手机号码', value: a.mobile },
     { label: '户籍地址', value: a.hukouAddress },

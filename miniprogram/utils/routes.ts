@@ -22,7 +22,8 @@ export const ROUTES = {
   selfCheck: route('pages/self-check/index'),
   guide: route('pages/guide/index'),
   staffQueue: route('staff/pages/queue/index'),
-  staffReview: route<{ id: string }>('staff/pages/review/index'),
+  /** `code`: a scanned pickup code, checked already: the page opens ready to hand the card over. */
+  staffReview: route<{ id: string; code?: string }>('staff/pages/review/index'),
   staffPeople: route('staff/pages/people/index'),
 };
 

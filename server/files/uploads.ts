@@ -11,8 +11,8 @@ export const IMAGE_HEAD_BYTES = 16;
 
 export const UPLOAD_MESSAGES = {
   tooLarge: '图片不能超过 10 MB',
-  notImage: '只能上传 JPEG、PNG 或 WebP 图片',
-  extension: '图片格式应为 jpg、png 或 webp',
+  notImage: '只能上传 JPG、PNG、WebP 图片',
+  extension: '图片格式只能是 JPG、PNG、WebP',
   fileId: '缺少或无效的文件编号',
   /** Someone else's file, a path never issued to the caller, or nothing uploaded: one answer, so none is told apart. */
   notYours: '没有找到您上传的这张图片，请重新上传',

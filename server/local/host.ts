@@ -1,5 +1,5 @@
 // The local development host: the cloud functions over HTTP (api.md's routes), uploads, file links,
-// health, the development clock, the outbox and the scheduler, on the embedded store.
+// health, the development clock, the outbox, the scheduler and the ready pickup codes, on the embedded store.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { FUNCTION_NAMES } from '../../miniprogram/domain/contract';
@@ -27,6 +27,7 @@ import { DEFAULT_NOTIFICATION_CONFIG } from '../notifications/config';
 import { developmentNotifier } from '../notifications/development';
 import type { NotificationRecord, NotificationServices } from '../notifications/types';
 import { localSchedule } from './schedule';
+import { readyPickupCodes } from './pickupCodes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A stale link and someone else's file look alike: neither reveals whether the file exists. */
@@ -180,6 +181,7 @@ export function createHost(deps: HostDeps): LocalHost {
     }
 
     if (path === '/api/dev/outbox' && method === 'GET') return sendJson(res, 200, { ok: true, data: { items: await outbox() } });
+    if (path === '/api/dev/pickup-codes' && method === 'GET') return sendJson(res, 200, { ok: true, data: { items: await readyPickupCodes(store) } });
     if (path === '/api/dev/scheduler' && method === 'POST') {
       req.resume();
       return sendJson(res, 200, await runScheduler());

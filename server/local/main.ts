@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { personKeyer } from '../ids';
 import { migratePersonKeys, PersonKeySecretMismatch } from '../migrations/personKeys';
+import { migrateEventPlaces } from '../migrations/eventPlaces';
 import { migrateQueueLanes } from '../migrations/queueLanes';
 import { openSqliteStore } from '../store/sqlite';
 import { readNotificationConfig } from '../notifications/config';
@@ -69,10 +70,17 @@ export async function start(env: NodeJS.ProcessEnv = process.env, quiet = false)
   }
   try {
     const placedAgain = await migrateQueueLanes(store);
-    if (placedAgain > 0 && !quiet) console.log(`placed ${placedAgain} applications in the staff queue's lanes in ${config.dataDir}`);
+    if (placedAgain > 0 && !quiet) console.log(`placed ${placedAgain} applications in the staff queue (lanes and search fields) in ${config.dataDir}`);
   } catch (error) {
     store.close();
     return fail(`cannot place the store's applications in the staff queue: ${(error as Error).message}`);
+  }
+  try {
+    const eventsPlaced = await migrateEventPlaces(store);
+    if (eventsPlaced > 0 && !quiet) console.log(`gave ${eventsPlaced} events their district and day in ${config.dataDir}`);
+  } catch (error) {
+    store.close();
+    return fail(`cannot give the store's events their district and day: ${(error as Error).message}`);
   }
   const clock = devClock(config.startAt);
   const server = createHost({

@@ -24,7 +24,7 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: 'applications_by_owner', collection: 'applications', equals: ['ownerOpenid'], orderBy: 'submittedAt' },
   // One person's applications by ID number (eligibility, supersession, reminders).
   { name: 'applications_by_person', collection: 'applications', equals: ['idHash'], orderBy: 'submittedAt' },
-  // The default staff queue: only what waits for staff, by district or city-wide, earliest due first.
+  // The default staff queue: only what is in staff's view (states.ts waitsForStaff), by district or city-wide, earliest due first.
   { name: 'applications_waiting_by_district', collection: 'applications', equals: ['waiting', 'district'], orderBy: 'dueOn', sparse: true },
   { name: 'applications_waiting', collection: 'applications', equals: ['waiting'], orderBy: 'dueOn', sparse: true },
   // The queue filtered by status (its lane), and by kind too, by district or city-wide.
@@ -32,9 +32,24 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: 'applications_by_lane', collection: 'applications', equals: ['lane'], orderBy: 'dueOn' },
   { name: 'applications_by_lane_kind_district', collection: 'applications', equals: ['lane', 'kind', 'district'], orderBy: 'dueOn' },
   { name: 'applications_by_lane_kind', collection: 'applications', equals: ['lane', 'kind'], orderBy: 'dueOn' },
+  // A staff search (search.ts), by district or city-wide: an exact name, 4, 5 or 6 trailing ID characters, or
+  // the pickup code of a card that is ready (only cards made ever have one, so its index holds only those).
+  { name: 'applications_by_name_district', collection: 'applications', equals: ['searchName', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_name', collection: 'applications', equals: ['searchName'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail4_district', collection: 'applications', equals: ['idTail4', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail4', collection: 'applications', equals: ['idTail4'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail5_district', collection: 'applications', equals: ['idTail5', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail5', collection: 'applications', equals: ['idTail5'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail6_district', collection: 'applications', equals: ['idTail6', 'district'], orderBy: 'dueOn' },
+  { name: 'applications_by_id_tail6', collection: 'applications', equals: ['idTail6'], orderBy: 'dueOn' },
+  { name: 'applications_by_pickup_code_district', collection: 'applications', equals: ['pickupCode', 'lane', 'district'], orderBy: 'dueOn', sparse: true },
+  { name: 'applications_by_pickup_code', collection: 'applications', equals: ['pickupCode', 'lane'], orderBy: 'dueOn', sparse: true },
   // An application's status changes in order, and the latest staff views of its ID number.
   { name: 'events_by_application', collection: 'events', equals: ['applicationId'], orderBy: 'seq' },
   { name: 'views_by_application', collection: 'views', equals: ['applicationId'], orderBy: 'at' },
+  // One district's status changes of one China day (the daily totals), and the totals it keeps, latest day first.
+  { name: 'events_by_district_day', collection: 'events', equals: ['district', 'day'], orderBy: 'at' },
+  { name: 'totals_by_district', collection: 'totals', equals: ['district'], orderBy: 'day' },
   // The outbox: what is still to deliver, oldest first; and every notification by time (the development outbox).
   { name: 'notifications_by_status', collection: 'notifications', equals: ['status'], orderBy: 'createdAt' },
   { name: 'notifications_by_time', collection: 'notifications', equals: [], orderBy: 'createdAt' },

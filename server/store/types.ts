@@ -20,6 +20,8 @@ export type CollectionName =
   | 'notifications'
   /** What each person accepted in the subscription prompt, by openid. */
   | 'subscriptions'
+  /** One district's counts of one past China day, kept by the scheduler so the staff stats read days, not events. */
+  | 'totals'
   /** The store's own bookkeeping, such as which person-key scheme it is on. */
   | 'meta';
 
@@ -37,6 +39,7 @@ const EVERY_COLLECTION: Record<CollectionName, true> = {
   audit: true,
   notifications: true,
   subscriptions: true,
+  totals: true,
   meta: true,
 };
 

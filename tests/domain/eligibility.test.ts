@@ -103,7 +103,7 @@ describe('the overview of a person', () => {
       const replacement: HistoryItem = { id: 'r1', kind: 'reissue', status, submittedAt: at('2027-05-20') };
       expect(overviewOf([approved, held, replacement], '2027-06-02', CARD_FEE).services.reissue).toMatchObject({
         open: false,
-        reason: '新证正在制作或等待领取，领取后如需补领或换领可再申请',
+        reason: '新证正在制作或等待领取，领取后可再办理补领或换领',
       });
     }
   });

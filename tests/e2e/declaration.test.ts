@@ -31,7 +31,7 @@ describe.each([false, true])('关怀模式 %s', (care) => {
     // The verified name and number are shown, not typed again; birth date and sex are derived.
     expect(await field('name').inputValue()).toBe('李晓梅');
     expect(await field('idNumber').inputValue()).toBe('43010419900307100X');
-    await expectVisible(current(page).getByText('1990-03-07 · 女'));
+    await expectVisible(current(page).getByText('1990年3月7日 · 女'));
 
     await typeInto(page, 'mobile', '1380013');
     await expectVisible(current(page).getByText('请填写 11 位手机号码'));
@@ -57,12 +57,12 @@ describe.each([false, true])('关怀模式 %s', (care) => {
     await expectVisible(current(page).getByText('您需要准备的材料（租赁房屋）'));
     expect(await field('ethnicity').inputValue()).toBe('汉族');
     expect(await field('district').inputValue()).toBe('芙蓉区');
-    expect(await field('since').inputValue()).toBe('2026-09-01');
+    expect(await field('since').inputValue()).toBe('2026年9月1日');
     await screenshot(page, 'form-filled.png');
     await tapButton(page, '下一步');
 
     // Uploads: real image files through the file picker, each with its progress.
-    await expectVisible(current(page).getByText('身份证正面照'));
+    await expectVisible(current(page).getByText('身份证人像面照片'));
     await upload(page, 'idFront', [photos[0]]);
     await upload(page, 'proofs', photos.slice(1));
     await uploadsDone(page, 3);
@@ -78,7 +78,7 @@ describe.each([false, true])('关怀模式 %s', (care) => {
     await expectVisible(current(page).getByText('申报已提交'));
     await expectVisible(current(page).getByText('2026年9月1日'));
     await expectVisible(current(page).getByText('2027年3月1日'));
-    await expectVisible(current(page).getByText('暂定，申报审核通过后生效'));
+    await expectVisible(current(page).getByText('暂定，申报审核通过后确定'));
     await screenshot(page, 'submitted.png');
 
     await tapButton(page, '查看办件');
@@ -97,7 +97,7 @@ describe.each([false, true])('关怀模式 %s', (care) => {
 
     await tapButton(page, '撤回申请');
     await page.locator('.wx-modal').getByText('撤回', { exact: true }).click();
-    await expectVisible(current(page).getByText('您已撤回这份申请'));
+    await expectVisible(current(page).getByText('您已撤回这件办件'));
     await expectVisible(current(page).getByText('已撤回'));
 
     await page.locator('.wx-nav-bar__back').click();

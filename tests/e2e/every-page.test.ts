@@ -67,7 +67,7 @@ describe.each(CASES)('%s mode at %d px', (_name, width, mode) => {
     // Leaving the field checks it, which may move what is below: tap the consent once that has settled.
     await page.keyboard.press('Tab');
     await page.waitForTimeout(200);
-    await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+    await current(page).getByText('我同意将本人的姓名和公民身份号码用于人脸识别验证').click();
     await tapButton(page, '开始人脸识别验证');
     await expectVisible(page.locator('.wx-action-sheet').getByText('模拟：本人验证通过'));
     await screens.look('apply-face-check', { overlay: true });
@@ -87,7 +87,7 @@ describe.each(CASES)('%s mode at %d px', (_name, width, mode) => {
     await fillForm(page);
     await screens.look('apply-form');
     await tapButton(page, '下一步');
-    await expectVisible(current(page).getByText('身份证正面照'));
+    await expectVisible(current(page).getByText('身份证人像面照片'));
     await upload(page, 'idFront', [photo]);
     await upload(page, 'proofs', [photo]);
     await uploadsDone(page, 2);

@@ -41,7 +41,7 @@ export async function verifyAndAgree(page: Page, name = '李晓梅', idNumber = 
   await page.keyboard.type(name);
   await current(page).getByPlaceholder('18 位，末位可为 X').click();
   await page.keyboard.type(idNumber);
-  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await current(page).getByText('我同意将本人的姓名和公民身份号码用于人脸识别验证').click();
   await tapButton(page, '开始人脸识别验证');
   await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
   await current(page)
@@ -129,7 +129,7 @@ export async function openInQueue(page: Page, queueScreenshot?: string): Promise
 
 /** After the declaration: the face check of the declared person (nothing typed), then the service's notice. */
 export async function verifyDeclaredAndAgree(page: Page): Promise<void> {
-  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await current(page).getByText('我同意将本人的姓名和公民身份号码用于人脸识别验证').click();
   await tapButton(page, '开始人脸识别验证');
   await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
   await current(page)

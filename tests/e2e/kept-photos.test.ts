@@ -49,7 +49,7 @@ test('the uploads step restored after a restart shows the uploaded photo and ask
   // The proof's upload never reaches the host.
   await page.route('**/api/files', (route) => route.abort());
   await upload(page, 'proofs', [photos[1]]);
-  await expectVisible(current(page).getByText('点击重试'));
+  await expectVisible(current(page).getByText('点此重试'));
   await page.unroute('**/api/files');
 
   // The app restarts: storage stays, the picked file's local copy is gone.

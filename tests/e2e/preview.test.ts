@@ -77,7 +77,7 @@ test('the declaration: identity step, development face check, notice step, and b
   expect(await name.inputValue()).toBe('李晓梅');
   expect(await idNumber.inputValue()).toBe('430104199003071237');
 
-  await current().getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await current().getByText('我同意将本人的姓名和公民身份号码用于人脸识别验证').click();
   const startButton = current().locator('wx-button', { hasText: '开始人脸识别验证' });
   await eventually(async () => expect(await startButton.getAttribute('class')).not.toContain('disabled'));
   await screenshot('preview-identity.png');

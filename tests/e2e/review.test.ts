@@ -26,7 +26,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await tapButton(page, '要求补正');
   await current(page).locator('[class*="check-applicant-mobile"]').getByText('手机号码').click();
   await current(page).locator('[class*="message-applicant-mobile"] textarea').fill('手机号码无法接通，请核对');
-  await current(page).locator('[class*="check-materials-proofs"]').getByText('居住证明').click();
+  await current(page).locator('[class*="check-materials-proofs"]').getByText('居住地址证明').click();
   await current(page).locator('[class*="message-materials-proofs"] textarea').fill('租赁合同缺少签字页');
   await screenshot(page, 'staff-correction.png');
   await tapButton(page, /发送补正通知/);
@@ -65,7 +65,7 @@ test('a declaration goes through a correction round to approval', async () => {
   await switchIdentity(page, '居民一');
   await expectVisible(current(page).getByText('已通过'));
   await expectVisible(current(page).getByText('2027年3月1日'));
-  expect(await current(page).getByText('暂定，申报审核通过后生效').count()).toBe(0);
+  expect(await current(page).getByText('暂定，申报审核通过后确定').count()).toBe(0);
   await screenshot(page, 'home-approved.png');
 
   // The development panel's outbox holds each decision's message, newest first, as the person would read it.
@@ -96,7 +96,7 @@ test('after a move, the resident declares again from the approved declaration', 
   // The face check is of the person already declared: nothing to type.
   await expectVisible(current(page).getByText('开始人脸识别验证'));
   expect(await current(page).getByPlaceholder('与身份证一致').count()).toBe(0);
-  await current(page).getByText('我同意为人脸识别验证处理本人的姓名和公民身份号码').click();
+  await current(page).getByText('我同意将本人的姓名和公民身份号码用于人脸识别验证').click();
   await tapButton(page, '开始人脸识别验证');
   await page.locator('.wx-action-sheet').getByText('模拟：本人验证通过').click();
   await current(page)

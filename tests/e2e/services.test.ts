@@ -103,7 +103,8 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await openMine(page);
   await openRow('核发居住证');
   await expectVisible(current(page).getByText('请本人到现场领取，出示领取码'));
-  const code = ((await current(page).locator('[class*="pickup-code"]').first().textContent()) ?? '').trim();
+  // The code's own line, not the box or label around it (pickup-code-box, pickup-code-label).
+  const code = ((await current(page).locator('[class*="pickup-code"]:not([class*="pickup-code-"])').first().textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
   await expectVisible(current(page).getByText('长沙市雨花区金盾路30号'));
   await expectVisible(current(page).getByText('以窗口公告为准'));
@@ -130,7 +131,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await expectVisible(current(page).getByText('1 年'));
 
   await walkMonths(12); // 2029-03-01 09:00: the second window passed without an endorsement
-  await expectVisible(current(page).getByText('居住证暂不能使用').first());
+  await expectVisible(current(page).getByText('暂停使用').first());
   await expectVisible(outboxNotice('居住证已过签注期'));
   await screenshot(page, 'home-lapsed.png');
   await endorseAndApprove();
@@ -172,7 +173,7 @@ test('permit, pickup, collection, then a replacement for a lost card', async () 
   await openRow('居住证补领/换领');
   await tapButton(page, '撤回申请');
   await confirmModal(page, '撤回');
-  await expectVisible(current(page).getByText('您已撤回这份申请'));
+  await expectVisible(current(page).getByText('您已撤回这件办件'));
   await switchIdentity(page, '居民一');
   await expectVisible(current(page).getByText('已挂失'));
   await expectVisible(current(page).getByText('您的居住证已登记挂失，可以办理遗失补领。'));

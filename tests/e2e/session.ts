@@ -14,6 +14,8 @@ export interface Session {
   browser: OpenBrowser;
   /** PNG files on disk, for the file chooser. */
   photos: string[];
+  /** The local host's address, for setting up what a journey starts from through its API. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openSession(appNow: string, photoCount = 3, { width = 375 
     page: browser.page,
     browser,
     photos,
+    url: host.url,
     async close() {
       await browser.close();
       await host.stop();
@@ -67,6 +70,9 @@ export function useSession(appNow: string, photoCount = 3, options: SessionOptio
     },
     get photos() {
       return open().photos;
+    },
+    get url() {
+      return open().url;
     },
     close: () => open().close(),
   };

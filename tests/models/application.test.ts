@@ -20,10 +20,10 @@ describe('a pending declaration', () => {
 
   it('lists its submission minute in China time, its dates, and the provisional permit date', () => {
     expect(model.facts).toEqual([
-      { label: '提交时间', value: '2026-09-01 09:15' },
+      { label: '提交时间', value: '2026年9月1日 09:15' },
       { label: '申报日期', value: '2026年9月1日' },
       { label: '可申领居住证', value: '2027年3月1日', note: PROVISIONAL_NOTE },
-      { label: '办理期限', value: '2026年9月16日前' },
+      { label: '审核期限', value: '2026年9月16日前' },
     ]);
   });
 
@@ -34,13 +34,13 @@ describe('a pending declaration', () => {
   });
 
   it('says the deadline has passed once it is overdue', () => {
-    expect(detailModel(applicationDetail({ overdue: true }), resolve).statusNote).toBe('已超过办理期限（2026年9月16日），可到办理窗口询问');
+    expect(detailModel(applicationDetail({ overdue: true }), resolve).statusNote).toBe('已超过审核期限（2026年9月16日），可到办理窗口询问');
   });
 });
 
 it('reads a submission just after midnight as that China day, whatever the process zone', () => {
   const model = detailModel(applicationDetail({ submittedAt: china('2026-09-01 00:30') }), resolve);
-  expect(valueOf(model.facts, '提交时间')).toBe('2026-09-01 00:30');
+  expect(valueOf(model.facts, '提交时间')).toBe('2026年9月1日 00:30');
 });
 
 describe('a refused or withdrawn declaration', () => {
@@ -54,7 +54,7 @@ describe('a refused or withdrawn declaration', () => {
 
   it('points a refusal to its reasons, and says a withdrawal was the person’s own', () => {
     expect(detailModel(applicationDetail({ status: 'rejected' }), resolve).statusNote).toBe('请按下列原因修改后重新申请');
-    expect(detailModel(applicationDetail({ status: 'withdrawn' }), resolve).statusNote).toBe('您已撤回这份申请');
+    expect(detailModel(applicationDetail({ status: 'withdrawn' }), resolve).statusNote).toBe('您已撤回这件办件');
   });
 });
 
@@ -62,14 +62,14 @@ describe('an approved application', () => {
   it('keeps a declaration’s permit date once it is no longer provisional, without the note or a deadline', () => {
     const model = detailModel(applicationDetail({ status: 'approved', permitOpensOnProvisional: false }), resolve);
     expect(model.facts.find((f) => f.label === '可申领居住证')).toEqual({ label: '可申领居住证', value: '2027年3月1日', note: '' });
-    expect(labels(model.facts)).not.toContain('办理期限');
+    expect(labels(model.facts)).not.toContain('审核期限');
     expect(model.statusNote).toBe('申报已通过，居住时间从申报之日起计算');
   });
 
   it('says a card is being made', () => {
     const model = detailModel(applicationDetail({ kind: 'permit', status: 'approved', declaredOn: undefined, permitOpensOn: undefined, issuedOn: '2027-03-01' }), resolve);
     expect(model.title).toBe('核发居住证');
-    expect(model.statusNote).toBe('审核已通过，证件制作中');
+    expect(model.statusNote).toBe('审核已通过，居住证制作中');
     expect(model.facts).toContainEqual({ label: '发证日期', value: '2027年3月1日' });
   });
 });
@@ -92,14 +92,14 @@ describe('a correction request', () => {
 
   it('lists every item of the latest request only, each named', () => {
     const model = detailModel(applicationDetail({ status: 'correction_requested', timeline }), resolve);
-    expect(model.corrections).toEqual(['手机号码：号码无法接通', '居住证明：租赁合同缺少签字页']);
+    expect(model.corrections).toEqual(['手机号码：号码无法接通', '居住地址证明：租赁合同缺少签字页']);
     expect(model.statusNote).toBe('请按下方列出的事项补正后重新提交');
   });
 
   it('still counts as pending: withdrawable, with its deadline and provisional date', () => {
     const model = detailModel(applicationDetail({ status: 'correction_requested', timeline }), resolve);
     expect(model.canWithdraw).toBe(true);
-    expect(labels(model.facts)).toEqual(['提交时间', '申报日期', '可申领居住证', '办理期限']);
+    expect(labels(model.facts)).toEqual(['提交时间', '申报日期', '可申领居住证', '审核期限']);
   });
 
   it('lists nothing to correct once the application has moved on', () => {
@@ -110,7 +110,7 @@ describe('a correction request', () => {
   it('reads as steps: submitted, each request with its items, then resubmitted', () => {
     const model = detailModel(applicationDetail({ status: 'correction_requested', timeline }), resolve);
     expect(model.steps.map((s) => s.text)).toEqual(['已提交', '待补正', '已重新提交', '待补正']);
-    expect(model.steps[3].desc).toBe('2026-09-04 11:00\n· 手机号码：号码无法接通\n· 居住证明：租赁合同缺少签字页');
+    expect(model.steps[3].desc).toBe('2026年9月4日 11:00\n· 手机号码：号码无法接通\n· 居住地址证明：租赁合同缺少签字页');
   });
 });
 
@@ -122,7 +122,30 @@ it('gives a step its note and a refusal’s every reason, one line each', () => 
     }),
     resolve,
   );
-  expect(model.steps[1]).toEqual({ text: '未通过', desc: '2026-09-05 16:20\n经核查\n· 租赁合同已过期\n· 居住地址与合同不一致' });
+  expect(model.steps[1]).toEqual({ text: '未通过', desc: '2026年9月5日 16:20\n经核查\n· 租赁合同已过期\n· 居住地址与合同不一致' });
+});
+
+it('leaves out a note that only says again what its step says', () => {
+  const model = detailModel(
+    applicationDetail({
+      status: 'withdrawn',
+      timeline: [
+        entry('pending', '2026-09-01 09:15'),
+        entry('approved', '2026-09-02 10:00', { note: '审核通过' }),
+        entry('withdrawn', '2026-09-03 08:00', { note: '申请人撤回' }),
+        entry('withdrawn', '2026-09-03 08:05', { note: '已撤回' }),
+      ],
+    }),
+    resolve,
+  );
+  expect(model.steps.slice(1).map((s) => s.desc)).toEqual(['2026年9月2日 10:00', '2026年9月3日 08:00', '2026年9月3日 08:05']);
+});
+
+describe('a voucher', () => {
+  it('names the voucher while it is made and when it is ready', () => {
+    expect(detailModel(applicationDetail({ kind: 'voucher', status: 'approved' }), resolve).statusNote).toBe('审核已通过，居住登记凭证制作中');
+    expect(detailModel(applicationDetail({ kind: 'voucher', status: 'ready' }), resolve).statusNote).toBe('居住登记凭证已制作完成，请本人到现场领取');
+  });
 });
 
 describe('a refused application', () => {
@@ -159,7 +182,7 @@ describe('the person and the home', () => {
   });
 
   it('show the birth date and sex read from the number', () => {
-    expect(valueOf(detailModel(applicationDetail(), resolve).person, '出生日期 / 性别')).toBe('1990-03-07 · 男');
+    expect(valueOf(detailModel(applicationDetail(), resolve).person, '出生日期 / 性别')).toBe('1990年3月7日 · 男');
   });
 
   it('write the address out in full, the start date long, and the basis with its organisation', () => {
@@ -180,8 +203,8 @@ describe('the person and the home', () => {
 it('links each material through the resolver, and leaves out an empty list', () => {
   const model = detailModel(applicationDetail({ materials: { idFront: link('f-id'), proofs: [link('f-p1'), link('f-p2')], damagedCard: [] } }), resolve);
   expect(model.materials).toEqual([
-    { label: '身份证正面照', urls: ['resolved:https://files.example/f-id'] },
-    { label: '居住证明', urls: ['resolved:https://files.example/f-p1', 'resolved:https://files.example/f-p2'] },
+    { label: '身份证人像面照片', urls: ['resolved:https://files.example/f-id'] },
+    { label: '居住地址证明', urls: ['resolved:https://files.example/f-p1', 'resolved:https://files.example/f-p2'] },
   ]);
 });
 
@@ -209,7 +232,7 @@ describe('a ready card', () => {
 
   it('says to come in person, and names the code and the place', () => {
     const model = detailModel(applicationDetail({ kind: 'permit', status: 'ready', pickup }), resolve);
-    expect(model.statusNote).toBe('证件已制作完成，请本人到现场领取');
+    expect(model.statusNote).toBe('居住证已制作完成，请本人到现场领取');
     expect(model.pickup?.code).toBe('K7M2Q9');
     expect(model.pickup?.rows.slice(0, 2)).toEqual([
       { label: '领取地点', value: pickup.place },
@@ -253,6 +276,6 @@ describe('an approved endorsement', () => {
   it('says the card stays valid, with nothing to collect', () => {
     const model = detailModel(applicationDetail({ kind: 'endorsement', status: 'approved' }), (url) => url);
     expect(JSON.stringify(model)).toContain('签注已通过，居住证继续有效，有效期见首页');
-    expect(JSON.stringify(model)).not.toContain('证件制作中');
+    expect(JSON.stringify(model)).not.toContain('制作中');
   });
 });

@@ -9,10 +9,10 @@ it('names a pending application’s kind, status, submission day and review dead
     title: '居住信息申报',
     status: '审核中',
     tagType: 'primary',
-    detail: '2026年9月1日提交，2026年9月16日前审核完毕',
+    detail: '2026年9月1日提交，2026年9月16日前完成审核',
     lines: [
       { date: '2026年9月1日', text: '提交' },
-      { date: '2026年9月16日', text: '前审核完毕' },
+      { date: '2026年9月16日', text: '前完成审核' },
     ],
   });
 });
@@ -24,8 +24,8 @@ it('puts the submission day and the deadline on lines of their own, each date wh
 });
 
 it('says a pending application is past its deadline instead of the date', () => {
-  expect(rowOf(applicationView({ overdue: true })).detail).toBe('2026年9月1日提交，已超过办理期限');
-  expect(rowOf(applicationView({ overdue: true })).lines[1]).toEqual({ date: '', text: '已超过办理期限' });
+  expect(rowOf(applicationView({ overdue: true })).detail).toBe('2026年9月1日提交，已超过审核期限');
+  expect(rowOf(applicationView({ overdue: true })).lines[1]).toEqual({ date: '', text: '已超过审核期限' });
 });
 
 it('reads the submission day in China time: half past midnight there is already the next day', () => {
@@ -52,7 +52,7 @@ it('colours each status’s tag: staff’s turn blue, the resident’s orange, g
     ['未通过', 'danger'],
     ['已领取', 'default'],
     ['已撤回', 'default'],
-    ['已更新', 'default'],
+    ['已由新申报取代', 'default'],
   ]);
 });
 

@@ -18,8 +18,6 @@ import {
 } from '../../miniprogram/pages/apply/flow';
 import { LIUYANG, applicationView, closed, open } from './support';
 
-const TODAY = '2026-08-31';
-
 describe('the service', () => {
   it('is the one the route names, else the declaration', () => {
     expect(serviceOf('reissue')).toBe('reissue');
@@ -40,19 +38,17 @@ describe('the service', () => {
 });
 
 describe('a closed service', () => {
-  it('says the server’s reason, the long date it opens and the whole days left in China dates', () => {
-    expect(closedOf('居住未满六个月', '2027-02-28', TODAY)).toEqual({ reason: '居住未满六个月', opensOn: '2027年2月28日', daysLeft: 181 });
-    expect(closedOf('居住未满六个月', '2026-09-01', TODAY).daysLeft).toBe(1);
+  it('says the server’s reason, which already counts the days, and the long date it opens', () => {
+    expect(closedOf('居住满六个月后可申领，还需 181 天', '2027-02-28')).toEqual({ reason: '居住满六个月后可申领，还需 181 天', opensOn: '2027年2月28日' });
   });
 
-  it('counts no days once the date has come, and none without a date', () => {
-    expect(closedOf('x', '2026-08-30', TODAY).daysLeft).toBe(0);
-    expect(closedOf('您有一份居住信息申报正在办理中', undefined, TODAY)).toEqual({ reason: '您有一份居住信息申报正在办理中', opensOn: '', daysLeft: 0 });
+  it('has no date when the server gives none', () => {
+    expect(closedOf('您已有一件居住信息申报正在办理', undefined)).toEqual({ reason: '您已有一件居住信息申报正在办理', opensOn: '' });
   });
 
   it('is nothing for an open service, and has a reason even when the server gives none', () => {
-    expect(closedByState(open(), TODAY)).toBeNull();
-    expect(closedByState(closed(undefined, '2027-02-28'), TODAY)).toEqual({ reason: '暂不能办理', opensOn: '2027年2月28日', daysLeft: 181 });
+    expect(closedByState(open())).toBeNull();
+    expect(closedByState(closed(undefined, '2027-02-28'))).toEqual({ reason: '暂不能办理', opensOn: '2027年2月28日' });
   });
 });
 
@@ -86,37 +82,37 @@ it('finds the step holding each refused field', () => {
 
 describe('a refused submission', () => {
   it('shows the service closed, with the server’s date, when it is not eligible or conflicts', () => {
-    expect(refusalOf({ code: 'NOT_ELIGIBLE', message: '居住未满六个月', opensOn: '2027-02-28' }, TODAY)).toEqual({
-      closed: { reason: '居住未满六个月', opensOn: '2027年2月28日', daysLeft: 181 },
+    expect(refusalOf({ code: 'NOT_ELIGIBLE', message: '居住未满六个月', opensOn: '2027-02-28' })).toEqual({
+      closed: { reason: '居住未满六个月', opensOn: '2027年2月28日' },
     });
-    expect(refusalOf({ code: 'CONFLICT', message: '您有一份居住信息申报正在办理中' }, TODAY)).toEqual({
-      closed: { reason: '您有一份居住信息申报正在办理中', opensOn: '', daysLeft: 0 },
+    expect(refusalOf({ code: 'CONFLICT', message: '您已有一件居住信息申报正在办理' })).toEqual({
+      closed: { reason: '您已有一件居住信息申报正在办理', opensOn: '' },
     });
   });
 
   it('asks to verify again for an expired or used token', () => {
-    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过' }, TODAY)).toEqual({ say: '身份核验未通过', reverify: true });
-    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过', fields: { verificationToken: '验证结果已过期' } }, TODAY)).toEqual({
+    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过' })).toEqual({ say: '身份核验未通过', reverify: true });
+    expect(refusalOf({ code: 'VERIFICATION_FAILED', message: '身份核验未通过', fields: { verificationToken: '验证结果已过期' } })).toEqual({
       say: '验证结果已过期',
       reverify: true,
     });
   });
 
   it('asks for the reason again when the card was reported lost meanwhile', () => {
-    expect(refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { reason: '原证已登记挂失，只能办理遗失补领' } }, TODAY)).toEqual({
+    expect(refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { reason: '原证已登记挂失，只能办理遗失补领' } })).toEqual({
       say: '原证已登记挂失，只能办理遗失补领',
       chooseReason: true,
     });
   });
 
   it('leads to the earliest step holding a refused field, saying the first message', () => {
-    const refusal = refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { 'materials.proofs': '请上传图片', 'residence.since': '日期不能晚于今天' } }, TODAY);
+    const refusal = refusalOf({ code: 'INVALID_INPUT', message: '填写的信息有误', fields: { 'materials.proofs': '请上传图片', 'residence.since': '日期不能晚于今天' } });
     expect(refusal).toEqual({ say: '请上传图片', step: STEP.form });
-    expect(refusalOf({ code: 'INVALID_INPUT', message: 'x', fields: { 'consent.noticeVersion': '须知已更新' } }, TODAY)).toEqual({ say: '须知已更新', step: STEP.notice });
+    expect(refusalOf({ code: 'INVALID_INPUT', message: 'x', fields: { 'consent.noticeVersion': '须知已更新' } })).toEqual({ say: '须知已更新', step: STEP.notice });
   });
 
   it('only says the message when nothing points at a field', () => {
-    expect(refusalOf({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, TODAY)).toEqual({ say: '系统繁忙，请稍后再试' });
+    expect(refusalOf({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' })).toEqual({ say: '系统繁忙，请稍后再试' });
   });
 });
 
@@ -167,7 +163,7 @@ describe('the result screen', () => {
   });
 
   it('sends a voucher to the place once it is issued', () => {
-    expect(resultOf(applicationView({ kind: 'voucher' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '办结后，凭“我的办件”中的领取码本人领取' });
+    expect(resultOf(applicationView({ kind: 'voucher' }))).toMatchObject({ place: CITY_HALL.name, placeNote: '办好后，凭“我的办件”中的领取码本人领取' });
   });
 
   it('names a replacement’s fee, 免费 when it is nothing, and collects it once made like any card', () => {

@@ -11,8 +11,8 @@ describe('the materials', () => {
       { idFront: [uploadedFrom('/tmp/id.png', 'f-id')], proofs: [done('f-1'), done('f-2'), done('f-3')] },
     );
     expect(rows).toEqual([
-      { label: '身份证正面照（1 张）', urls: ['/tmp/id.png'] },
-      { label: '居住证明（2 张）', urls: ['https://files.example/f-2', 'https://files.example/f-1'] },
+      { label: '身份证人像面照片（1 张）', urls: ['/tmp/id.png'] },
+      { label: '居住地址证明（2 张）', urls: ['https://files.example/f-2', 'https://files.example/f-1'] },
     ]);
   });
 

@@ -160,16 +160,16 @@ describe('the photos 补正 starts from', () => {
 });
 
 describe('a material’s message after a change', () => {
-  const errors = { proofs: '请上传居住证明', idFront: '请上传身份证正面照' };
+  const errors = { proofs: '请上传居住地址证明', idFront: '请上传身份证人像面照片' };
 
   it('stands while its photos are the same, and goes once they change', () => {
     const before = { proofs: [], idFront: [] };
     const after = { proofs: [uploadedFrom('wxfile://p', 'f-p')], idFront: [] };
-    expect(errorsAfterChange(errors, before, after)).toEqual({ idFront: '请上传身份证正面照' });
+    expect(errorsAfterChange(errors, before, after)).toEqual({ idFront: '请上传身份证人像面照片' });
   });
 
   it('goes when a photo is removed, too', () => {
-    expect(errorsAfterChange({ proofs: '居住证明最多 5 张' }, { proofs: [done('a'), done('b')] }, { proofs: [done('a')] })).toEqual({});
+    expect(errorsAfterChange({ proofs: '居住地址证明最多 5 张' }, { proofs: [done('a'), done('b')] }, { proofs: [done('a')] })).toEqual({});
   });
 
   it('stands for a material absent before and after', () => {
@@ -290,8 +290,10 @@ describe('the changes sent', () => {
   });
 });
 
-it('shows a district by name and every other value as it is', () => {
+it('shows a district by name, the start date as people write it, and every other value as it is', () => {
   expect(shownValue('residence.district', '430181')).toBe('浏阳市');
   expect(shownValue('residence.district', '')).toBe('');
+  expect(shownValue('residence.since', '2026-05-01')).toBe('2026年5月1日');
+  expect(shownValue('residence.since', '')).toBe('');
   expect(shownValue('residence.street', '430181')).toBe('430181');
 });

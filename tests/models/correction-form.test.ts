@@ -8,7 +8,7 @@ const tick = (list: ItemOption[], messages: Record<string, string>): ItemOption[
 it('gives each item an option named for it, keyed without dots, unticked', () => {
   expect(options.map((o) => [o.key, o.label, o.checked, o.message])).toEqual([
     ['applicant-mobile', '手机号码', false, ''],
-    ['materials-proofs', '居住证明', false, ''],
+    ['materials-proofs', '居住地址证明', false, ''],
     ['residence-since', '居住起始日期', false, ''],
   ]);
 });

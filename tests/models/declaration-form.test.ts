@@ -127,8 +127,13 @@ describe('the problems', () => {
 
 describe('what the form derives', () => {
   it('reads the birth date and sex from a valid ID number only', () => {
-    expect(derivedOf(filled(), TODAY, 'declaration')).toMatchObject({ birthDate: '1990-03-07', sex: '男' });
+    expect(derivedOf(filled(), TODAY, 'declaration')).toMatchObject({ birthDate: '1990年3月7日', sex: '男' });
     expect(derivedOf(filled({ applicant: { idNumber: ID_NUMBER.slice(0, 17) } }), TODAY, 'declaration')).toMatchObject({ birthDate: '', sex: '' });
+  });
+
+  it('shows the start date as people write it, and nothing for a date half picked', () => {
+    expect(derivedOf(filled(), TODAY, 'declaration').sinceText).toBe('2026年5月1日');
+    expect(derivedOf(filled({ residence: { since: '' } }), TODAY, 'declaration').sinceText).toBe('');
   });
 
   it('reads no birth date from a number born after today', () => {
@@ -143,8 +148,8 @@ describe('what the form derives', () => {
   });
 
   it('lists the materials the kind and the service need, and none before a kind is chosen', () => {
-    expect(derivedOf(filled({ residence: { kind: 'relative' } }), TODAY, 'declaration').materials.map((m) => m.label)).toEqual(['身份证正面照', '居住证明', '关系说明']);
-    expect(derivedOf(filled(), TODAY, 'permit').materials.map((m) => m.label)).toEqual(['身份证正面照', '居住证明', '本人相片']);
+    expect(derivedOf(filled({ residence: { kind: 'relative' } }), TODAY, 'declaration').materials.map((m) => m.label)).toEqual(['身份证人像面照片', '居住地址证明', '关系说明']);
+    expect(derivedOf(filled(), TODAY, 'permit').materials.map((m) => m.label)).toEqual(['身份证人像面照片', '居住地址证明', '本人相片']);
     expect(derivedOf(filled({ residence: { kind: 'castle' } }), TODAY, 'declaration')).toMatchObject({ kindLabel: '', materials: [] });
   });
 });

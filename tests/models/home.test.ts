@@ -78,13 +78,13 @@ describe('a pending first declaration', () => {
       showPermitDate: true,
       permitOpensOn: '2027年2月28日',
       permitNote: PROVISIONAL_NOTE,
-      daysLeft: '还需 181 天',
+      daysLeft: '181 天',
       permitLabel: '未持有',
     });
   });
 
   it('counts the last day before the six months as one day left', () => {
-    expect(homeModel(overview({ declaration: declarationStanding({ daysUntilPermit: 1 }) })).standing.daysLeft).toBe('还需 1 天');
+    expect(homeModel(overview({ declaration: declarationStanding({ daysUntilPermit: 1 }) })).standing.daysLeft).toBe('1 天');
   });
 
   it('says it is being reviewed', () => {
@@ -197,7 +197,7 @@ describe('a card', () => {
           declaration: declarationStanding({ status: 'approved', permitOpensOnProvisional: false, daysUntilPermit: 0 }),
           approvedDeclarationId: APPROVED,
           card: card({ kind: 'reissue', status, issuedOn: undefined, replacesLostOn: '2027-04-01' }),
-          services: { reissue: closed('您有一份补领/换领申请正在办理中'), endorse: closed('居住证已挂失，补领后可办理签注') },
+          services: { reissue: closed('您已有一件补领/换领正在办理'), endorse: closed('居住证已挂失，补领后可办理签注') },
         }),
       );
     expect(lostReplaced('pending').standing.permitLabel).toBe('已挂失，补领审核中');
@@ -294,11 +294,11 @@ describe('a held card’s yearly endorsement', () => {
     const lapsed = held({ status: 'lapsed', opensOn: '2028-03-31', closesOn: null }, { yearsOfResidence: 0 });
     expect(validityOf(lapsed, '2028-04-02')).toMatchObject({
       lapsed: true,
-      lapseNote: '2028年3月31日起未签注，居住证暂不能使用，办理签注后恢复；居住年限重新计算',
+      lapseNote: '未按时签注，居住证自2028年3月31日起暂停使用；办理签注后恢复，连续居住年限重新计算',
       windowNote: '现在可以办理',
     });
     const model = homeModel(overview({ approvedDeclarationId: APPROVED, card: lapsed, today: '2028-04-02' }));
-    expect(model.nextStep).toBe('您的居住证已过签注期，暂不能使用：请尽快办理签注，办理后恢复有效，居住年限重新计算。');
+    expect(model.nextStep).toBe('您的居住证已过签注期，已暂停使用：请尽快办理签注，办理后恢复使用，连续居住年限重新计算。');
   });
 
   it('names both years of a window across the new year', () => {

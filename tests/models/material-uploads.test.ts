@@ -24,7 +24,7 @@ describe('the materials asked for', () => {
       ['idFront', 1, false],
       ['proofs', MAX_PROOFS, true],
     ]);
-    expect(list[1].label).toBe('居住证明');
+    expect(list[1].label).toBe('居住地址证明');
   });
 
   it('for a relative’s home: the relation statement too; for a permit: the person’s photo too', () => {
@@ -59,7 +59,7 @@ describe('a draft’s lists after a restart', () => {
     const lists = restoreLists({
       proofs: [
         { key: 'wxfile://a', url: 'wxfile://a', status: 'uploading', message: '40%' },
-        { key: 'wxfile://b', url: 'wxfile://b', status: 'failed', message: '点击重试' },
+        { key: 'wxfile://b', url: 'wxfile://b', status: 'failed', message: '点此重试' },
         { key: 'wxfile://c', url: 'wxfile://c', status: 'done', fileId: '' },
       ],
     });
@@ -128,11 +128,11 @@ describe('every material’s problem', () => {
   const declaration = [requirement('idFront'), requirement('proofs')];
 
   it('asks for each material with nothing picked, by name', () => {
-    expect(materialProblems(declaration, {})).toEqual({ idFront: '请上传身份证正面照', proofs: '请上传居住证明' });
+    expect(materialProblems(declaration, {})).toEqual({ idFront: '请上传身份证人像面照片', proofs: '请上传居住地址证明' });
   });
 
   it('says a photo still uploading or failed is not uploaded yet', () => {
-    const message = '“居住证明”还有照片没有上传成功，请重试或删除';
+    const message = '“居住地址证明”还有照片没有上传成功，请重试或删除';
     expect(materialProblems(declaration, { idFront: [done('f-id')], proofs: [done('f-p1'), uploading('wxfile://b')] })).toEqual({ proofs: message });
     expect(materialProblems(declaration, { idFront: [done('f-id')], proofs: [failed('wxfile://b')] })).toEqual({ proofs: message });
   });
@@ -144,8 +144,8 @@ describe('every material’s problem', () => {
   it('holds single materials to one photo and the proofs to five', () => {
     const six = Array.from({ length: MAX_PROOFS + 1 }, (_, i) => done(`f-p${i}`));
     expect(materialProblems(declaration, { idFront: [done('f-a'), done('f-b')], proofs: six })).toEqual({
-      idFront: '身份证正面照只能上传 1 张',
-      proofs: `居住证明最多 ${MAX_PROOFS} 张`,
+      idFront: '身份证人像面照片只能上传 1 张',
+      proofs: `居住地址证明最多 ${MAX_PROOFS} 张`,
     });
     expect(materialProblems(declaration, { idFront: [done('f-a')], proofs: six.slice(0, MAX_PROOFS) })).toEqual({});
   });
@@ -180,8 +180,8 @@ describe('the materials to submit', () => {
   it('are withheld while anything is wrong, saying the first problem in upload order and listing all', () => {
     const result = materialsOf(relative, { relationStatement: [uploading('wxfile://r')], proofs: [done('f-p1')] });
     expect(result.materials).toBeUndefined();
-    expect(result.missing).toBe('请上传身份证正面照');
-    expect(result.problems).toEqual({ idFront: '请上传身份证正面照', relationStatement: '“关系说明”还有照片没有上传成功，请重试或删除' });
+    expect(result.missing).toBe('请上传身份证人像面照片');
+    expect(result.problems).toEqual({ idFront: '请上传身份证人像面照片', relationStatement: '“关系说明”还有照片没有上传成功，请重试或删除' });
   });
 
   it('are nothing at all for a correction that asks for no materials', () => {

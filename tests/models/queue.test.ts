@@ -2,6 +2,8 @@
 import { CARD_TO_MAKE_LABEL } from '../../miniprogram/domain/labels';
 import { staffStatus } from '../../miniprogram/staff/status';
 import { KIND_OPTIONS, STATUS_OPTIONS, filterOf, queueRow } from '../../miniprogram/staff/pages/queue/model';
+import { countTiles } from '../../miniprogram/staff/pages/queue/counts';
+import { NO_CODE_MATCH, noResults, queryOf, scanOutcome, SEARCH_PLACEHOLDER } from '../../miniprogram/staff/pages/queue/search';
 import { ID_MASKED, ID_NUMBER, LIUYANG, queueItem } from './support';
 
 describe('the filters', () => {
@@ -36,12 +38,12 @@ describe('a row', () => {
       status: '待审核',
       tagType: 'primary',
       identity: `${ID_MASKED} · 岳麓区`,
-      due: '办理期限 2026年9月16日',
+      due: '审核期限 2026年9月16日',
       overdue: false,
-      label: `李晓梅，居住信息申报，待审核，${ID_MASKED} · 岳麓区，办理期限 2026年9月16日`,
+      label: `李晓梅，居住信息申报，待审核，${ID_MASKED} · 岳麓区，审核期限 2026年9月16日`,
     });
     expect(JSON.stringify(row)).not.toContain(ID_NUMBER);
-    expect(queueRow(queueItem({ overdue: true })).label).toBe(`李晓梅，居住信息申报，待审核，已超期，${ID_MASKED} · 岳麓区，办理期限 2026年9月16日`);
+    expect(queueRow(queueItem({ overdue: true })).label).toBe(`李晓梅，居住信息申报，待审核，已超期，${ID_MASKED} · 岳麓区，审核期限 2026年9月16日`);
   });
 
   it('reads an approved card as one to make, blue, and an approved declaration as done, green', () => {
@@ -51,6 +53,13 @@ describe('a row', () => {
 
   it('reads a request sent back as waiting for the applicant, orange', () => {
     expect(queueRow(queueItem({ status: 'correction_requested' }))).toMatchObject({ status: '待申请人补正', tagType: 'warning' });
+  });
+
+  it('says when the correction was asked of one waiting for the applicant, instead of the review deadline', () => {
+    const row = queueRow(queueItem({ status: 'correction_requested', askedOn: '2027-03-01' }));
+    expect(row).toMatchObject({ status: '待申请人补正', due: '2027年3月1日要求补正' });
+    expect(row.label).toContain('待申请人补正');
+    expect(row.label).toContain('2027年3月1日要求补正');
   });
 
   it('marks an overdue one, and names a county by name', () => {
@@ -64,5 +73,51 @@ describe('an approved endorsement in the console', () => {
   it('is done, not a card to make', () => {
     expect(staffStatus('approved', 'endorsement').label).not.toBe(CARD_TO_MAKE_LABEL);
     expect(staffStatus('approved', 'permit').label).toBe(CARD_TO_MAKE_LABEL);
+  });
+});
+
+describe('the search', () => {
+  it('says what it finds by, and sends the typed text trimmed, nothing for blanks', () => {
+    expect(SEARCH_PLACEHOLDER).toBe('姓名、身份证后4–6位、办件编号或领取码');
+    expect(queryOf('  李晓梅 ')).toBe('李晓梅');
+    expect(queryOf('   ')).toBeNull();
+    expect(queryOf('x'.repeat(70))).toHaveLength(64);
+  });
+
+  it('says plainly when nothing was found, naming what was searched', () => {
+    expect(noResults('李晓梅')).toBe('没有找到与“李晓梅”相符的办件');
+  });
+
+  it('opens a scanned code’s one card waiting for pickup, and says so when there is none', () => {
+    expect(scanOutcome([queueItem({ id: 'a', status: 'ready' })])).toEqual({ open: 'a' });
+    expect(scanOutcome([])).toEqual({ none: true });
+    expect(scanOutcome([queueItem({ id: 'a', status: 'collected' })])).toEqual({ none: true });
+    expect(NO_CODE_MATCH).toBe('没有找到这个领取码对应的待领取证件');
+    const two = [queueItem({ id: 'a', status: 'ready' }), queueItem({ id: 'b', status: 'ready' })];
+    expect(scanOutcome(two)).toEqual({ list: two });
+  });
+});
+
+describe('the counts', () => {
+  const stats = { received: 9, decided: 7, overdue: 2, dueToday: 0, medianDaysToDecision: 3, waiting: { pending: 4, approved: 1, ready: 3 } };
+
+  it('show what waits by status, each a filter, then the deadlines', () => {
+    const tiles = countTiles(stats);
+    expect(tiles.map((t) => [t.label, t.count, t.status])).toEqual([
+      ['待审核', 4, 'pending'],
+      ['待申请人补正', 0, 'correction_requested'],
+      ['待制证', 1, 'approved'],
+      ['待领取', 3, 'ready'],
+      ['已超期', 2, ''],
+      ['今日到期', 0, ''],
+    ]);
+    expect(tiles.filter((t) => t.urgent).map((t) => t.key)).toEqual(['overdue']);
+    expect(tiles[0].spoken).toBe('待审核 4 件，点按只看这些，再点按看全部');
+    expect(tiles[4].spoken).toBe('已超期 2 件');
+  });
+
+  it('offer every status filter the menu has', () => {
+    const menu = STATUS_OPTIONS.map((o) => o.value);
+    for (const tile of countTiles(stats).filter((t) => t.status)) expect(menu).toContain(tile.status);
   });
 });

@@ -50,7 +50,7 @@ describe('the outcome', () => {
     const outcome = outcomeOf({ holder: 'no', hukou: 'no', basis: 'yes', declared: 'no' });
     expect(outcome).toMatchObject({ service: 'declaration', action: '去申报居住信息' });
     // Six calendar months after 2026-08-31, clamped to the end of February.
-    expect(outcome.lines[0]).toBe('今天申报，审核通过后，满 6 个月即 2027年2月28日起可申领居住证。');
+    expect(outcome.lines[0]).toBe('今天申报，审核通过后，满六个月即2027年2月28日起可申领居住证。');
   });
 
   it('reminds someone new without a basis that the permit needs one', () => {

@@ -3,6 +3,7 @@ import { formErrors, payloadOf, derivedOf, emptyDraft } from '../../miniprogram/
 import { FIELD_MESSAGES } from '../../miniprogram/domain/errors';
 import { draftAfterMove, knownPersonOf, reapplicationOf } from '../../miniprogram/pages/apply/startFrom';
 import { applicationDetail, applicantView, entry, link, residence } from './support';
+import { longDate } from '../../miniprogram/utils/format';
 
 const TODAY = '2026-11-20';
 const approved = applicationDetail({
@@ -37,7 +38,10 @@ describe('the form after a move', () => {
     // A start before the person was born is still refused: the birth date is the declaration's.
     expect(formErrors({ ...draft, residence: { ...draft.residence, since: '1980-01-01' } }, TODAY, known)).toEqual({ 'residence.since': FIELD_MESSAGES.beforeBirth });
     expect(payloadOf(draft, known).applicant).toEqual({ ethnicity: approved.applicant.ethnicity, mobile: '13900139000', hukouAddress: approved.applicant.hukouAddress });
-    expect(derivedOf(draft, TODAY, 'declaration', known)).toMatchObject({ birthDate: approved.applicant.birthDate, sex: approved.applicant.sex === 'male' ? '男' : '女' });
+    expect(derivedOf(draft, TODAY, 'declaration', known)).toMatchObject({
+      birthDate: longDate(approved.applicant.birthDate),
+      sex: approved.applicant.sex === 'male' ? '男' : '女',
+    });
   });
 });
 

@@ -107,13 +107,8 @@ export function staffEntry(status: Status, at: string, actor: StaffTimelineEntry
   return { type: 'status', status, at: china(at), actor, from: null, ...extra };
 }
 
-export function idViewed(at: string, openid: string): StaffTimelineEntry {
-  return { type: 'id_viewed', at: china(at), actor: { role: 'staff', openid } };
-}
-
 export const OWNER = { role: 'owner' } as const;
 export const SYSTEM = { role: 'system' } as const;
-export const officer = (openid: string) => ({ role: 'staff', openid }) as const;
 
 /** An application on the review screen, with the whole ID number: a pending declaration unless told otherwise. */
 export function staffApplication(over: Partial<StaffApplication> = {}): StaffApplication {
@@ -202,7 +197,7 @@ export function overview(over: Partial<Omit<Overview, 'services'>> & { services?
 
 /** Upload items in each state a tile can be in. */
 export const uploading = (path: string, message = '0%'): UploadItem => ({ key: path, url: path, status: 'uploading', message, isImage: true });
-export const failed = (path: string): UploadItem => ({ key: path, url: path, status: 'failed', message: '点击重试', isImage: true });
+export const failed = (path: string): UploadItem => ({ key: path, url: path, status: 'failed', message: '点此重试', isImage: true });
 export const done = (fileId: string, url = `https://files.example/${fileId}`): UploadItem => ({ key: fileId, url, status: 'done', message: '', fileId, isImage: true });
 /** Uploaded from a local path since the app started: the key stays the path it was picked from. */
 export const uploadedFrom = (path: string, fileId: string): UploadItem => ({ key: path, url: path, status: 'done', message: '', fileId, isImage: true });

@@ -1,5 +1,6 @@
 // 我的办件 and 办件详情 rendered with real Vant against the real backend.
 import { DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../../miniprogram/config';
+import { pickupQrDataUrl } from '../../miniprogram/utils/pickupQr';
 import { loadPage, textOf, waitFor, wxMock } from './harness';
 import { freshBackendEachTest } from './support/world';
 
@@ -39,7 +40,7 @@ describe('我的办件 rows', () => {
     await backend.declare(ME);
     const page = await loadPage('pages/applications/index');
     await waitFor(() => expect(page.findAll('.application')).toHaveLength(1));
-    expect(page.findAll('.application-line').map(textOf)).toEqual(['2026年9月1日 提交', '2026年9月16日 前审核完毕']);
+    expect(page.findAll('.application-line').map(textOf)).toEqual(['2026年9月1日 提交', '2026年9月16日 前完成审核']);
     expect(page.findAll('.application-date').map(textOf)).toEqual(['2026年9月1日', '2026年9月16日']);
   });
 });
@@ -64,11 +65,28 @@ describe('办件详情', () => {
     expect(page.text()).toContain('审核中');
 
     await page.tap('.withdraw');
-    await waitFor(() => expect(page.text()).toContain('您已撤回这份申请'));
+    await waitFor(() => expect(page.text()).toContain('您已撤回这件办件'));
     expect(page.text()).toContain('已撤回');
     expect(page.query('.withdraw')).toBeUndefined();
     const stored = await backend.call(ME, 'getApplication', { id });
     expect(stored.data.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'withdrawn']);
+  });
+
+  it('shows its number to quote at the window, and copies it', async () => {
+    const id = await backend.declare(ME);
+    const copied: unknown[] = [];
+    const wxCopy = jest.spyOn(wx, 'setClipboardData').mockImplementation((options) => {
+      copied.push(options.data);
+      return Promise.resolve({ errMsg: 'setClipboardData:ok' }) as never;
+    });
+    const page = await loadPage('pages/application/index', { query: { id } });
+    await waitFor(() => expect(page.text()).toContain('审核中'));
+    expect(page.text('.number')).toContain('办件编号');
+    expect(page.text('.number')).toContain(id);
+    expect(page.query('.pickup-qr')).toBeUndefined();
+    await page.tap('.copy-number');
+    expect(copied).toEqual([id]);
+    wxCopy.mockRestore();
   });
 
   it('links each material through a short-lived address on the host', async () => {
@@ -132,6 +150,12 @@ describe('领取', () => {
     await waitFor(() => expect(page.text()).toContain('待领取'));
     const text = page.text();
     expect(text).toContain(code);
+    // The code alone as a QR for the counter's scanner, and the code in text beside it. (Simulate's <image>
+    // keeps no attributes: the URL is read from the data the template binds to its src.)
+    expect(page.query('.pickup-qr')).toBeDefined();
+    expect(page.data.model.pickup.qr).toBe(pickupQrDataUrl(code));
+    expect(page.data.model.pickup.qr).toMatch(/^data:image\/gif;base64,/);
+    expect(page.text('.pickup-code-box')).toContain(code);
     // Declared in 岳麓区 (the default), an urban district: the hall on 金盾路.
     expect(text).toContain('长沙市公安局人口与出入境管理支队接待大厅');
     expect(text).toContain('长沙市雨花区金盾路30号');

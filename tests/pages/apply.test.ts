@@ -29,7 +29,7 @@ const fillForm = (page: LoadedPage) => fillDeclarationForm(page, { kind: 'relati
 describe('the declaration flow', () => {
   it('refuses to verify until the person consents, and says when the face check fails', async () => {
     const page = await openDeclaration();
-    expect(page.text()).toContain('我同意为人脸识别验证处理本人的姓名和公民身份号码');
+    expect(page.text()).toContain('我同意将本人的姓名和公民身份号码用于人脸识别验证');
     await page.tap('.step-identity >>> .start');
     expect(backend.actionSheetAnswers).toEqual([]);
     await passIdentity(page, 1);
@@ -51,7 +51,7 @@ describe('the declaration flow', () => {
     const page = await openDeclaration();
     await passIdentity(page);
     await agreeToDeclarationNotice(page);
-    expect(page.text()).toContain('1990-03-07 · 女');
+    expect(page.text()).toContain('1990年3月7日 · 女');
     await page.type(form('.field-mobile'), '1380013');
     await waitFor(() => expect(page.text()).toContain(FIELD_MESSAGES.mobile));
     expect(page.text()).not.toContain(FIELD_MESSAGES.district);
@@ -94,7 +94,7 @@ describe('the declaration flow', () => {
 
     const uploads = (selector: string) => `.step-uploads >>> ${selector}`;
     await page.tap(uploads('.next'));
-    await waitFor(() => expect(page.text()).toContain('请上传身份证正面照'));
+    await waitFor(() => expect(page.text()).toContain('请上传身份证人像面照片'));
     await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('id.png') } });
     await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('p1.png') }, { url: backend.photo('p2.png') }] });
     await page.emit(uploads('.uploader-relationStatement'), 'after-read', { file: { url: backend.photo('r.png') } });
@@ -119,7 +119,7 @@ describe('the declaration flow', () => {
     expect(text).toContain('2026年9月1日');
     expect(text).toContain('2027年3月1日');
     // The provisional note reads the same here as on home and the application's detail.
-    expect(text).toContain('暂定，申报审核通过后生效');
+    expect(text).toContain('暂定，申报审核通过后确定');
     expect(text).not.toContain('43010419900307100X');
 
     const listed = (await backend.call(DEFAULT_DEV_OPENID, 'listApplications')).data.items;
@@ -134,7 +134,7 @@ describe('the declaration flow', () => {
   it('says why the service is closed instead of starting a flow that cannot be submitted', async () => {
     await backend.declare(DEFAULT_DEV_OPENID);
     const page = await loadPage('pages/apply/index', { query: { service: 'declaration' } });
-    await waitFor(() => expect(page.text()).toContain('您有一份居住信息申报正在办理中'));
+    await waitFor(() => expect(page.text()).toContain('您已有一件居住信息申报正在办理'));
     expect(page.query('.step-identity')).toBeUndefined();
   });
 });
@@ -225,15 +225,15 @@ describe('the declaration flow says what is missing, where it is', () => {
     expect(scrolls()).toEqual(['.material-idFront']);
     await waitFor(() => expect(page.query(uploads('.problem-idFront'))).toBeDefined());
     // Each under its own uploader, inside its material's card.
-    expect(page.text(uploads('.material-idFront'))).toContain('请上传身份证正面照');
-    expect(page.text(uploads('.material-proofs'))).toContain('请上传居住证明');
+    expect(page.text(uploads('.material-idFront'))).toContain('请上传身份证人像面照片');
+    expect(page.text(uploads('.material-proofs'))).toContain('请上传居住地址证明');
     expect(page.text(uploads('.material-relationStatement'))).toContain('请上传关系说明');
-    expect(page.text(uploads('.material-idFront'))).not.toContain('请上传居住证明');
+    expect(page.text(uploads('.material-idFront'))).not.toContain('请上传居住地址证明');
 
     await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('all-p1.png') }] });
     await waitFor(() => expect(statuses(lists(page).proofs)).toEqual(['done']));
     expect(page.query(uploads('.problem-proofs'))).toBeUndefined();
-    expect(page.text(uploads('.problem-idFront'))).toBe('请上传身份证正面照');
+    expect(page.text(uploads('.problem-idFront'))).toBe('请上传身份证人像面照片');
     expect(page.text(uploads('.problem-relationStatement'))).toBe('请上传关系说明');
     expect(page.data.step).toBe(3);
   });
@@ -257,7 +257,7 @@ describe('the declaration flow says what is missing, where it is', () => {
     await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('contract.pdf'), type: 'file', name: 'contract.pdf' }] });
     await settle();
     expect(page.text(uploads('.problem-proofs'))).toBe(NOT_IMAGE);
-    expect(page.text(uploads('.material-proofs'))).not.toContain('点击重试');
+    expect(page.text(uploads('.material-proofs'))).not.toContain('点此重试');
     expect(lists(page).proofs ?? []).toEqual([]);
     await page.emit(uploads('.uploader-idFront'), 'after-read', { file: { url: backend.photo('clip.mp4'), type: 'video' } });
     await settle();
@@ -384,7 +384,7 @@ describe('the flow under faults: nothing typed or uploaded is lost', () => {
     // Only the network fails, for the second proof's upload.
     backend.offline = true;
     await page.emit(uploads('.uploader-proofs'), 'after-read', { file: [{ url: backend.photo('retry-p2.png') }] });
-    await waitFor(() => expect(lists(page).proofs[1]).toMatchObject({ status: 'failed', message: '点击重试' }));
+    await waitFor(() => expect(lists(page).proofs[1]).toMatchObject({ status: 'failed', message: '点此重试' }));
     backend.offline = false;
     expect(await uploadsOf(me.openid)).toBe(2);
 

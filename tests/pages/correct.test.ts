@@ -48,13 +48,13 @@ it('lists every item asked for, lets the resident fix exactly those, and resubmi
   const detail = await loadPage('pages/application/index', { query: { id } });
   await waitFor(() => expect(detail.text()).toContain('需要补正的事项（共 3 项）'));
   expect(detail.text()).toContain('手机号码：手机号码无法接通');
-  expect(detail.text()).toContain('居住证明：租赁合同缺少签字页');
+  expect(detail.text()).toContain('居住地址证明：租赁合同缺少签字页');
   await detail.tap('.correct');
   expect(wxMock.callsOf('navigateTo').at(-1)).toMatchObject({ url: `/pages/correct/index?id=${id}` });
 
   const page = await loadPage('pages/correct/index', { query: { id }, push: true });
   await waitFor(() => expect(page.text()).toContain('审核民警要求补正以下 3 项'));
-  expect(page.text()).toContain('居住证明： 租赁合同缺少签字页');
+  expect(page.text()).toContain('居住地址证明： 租赁合同缺少签字页');
   // Only the items asked for can be edited; the name, ID number and street are not offered.
   expect(page.findAll('.row-applicant_mobile')).toHaveLength(1);
   expect(page.findAll('.row-residence_district')).toHaveLength(1);
@@ -296,7 +296,7 @@ it('after a resubmission whose answer was lost and a restart, reopening 补正 l
   const again = await loadPage('pages/correct/index', { query: { id } });
   await waitFor(() => expect(wxMock.callsOf('redirectTo')).toEqual([expect.objectContaining({ url: `/pages/application/index?id=${id}` })]));
   expect(wxMock.callsOf('showToast').at(-1)).toMatchObject({ title: '已重新提交' });
-  expect(again.text()).not.toContain('这份申请现在不需要补正');
+  expect(again.text()).not.toContain('这件办件现在不需要补正');
   const resubmits = backend.sent.slice(sentBefore).filter((s) => s.action === 'resubmit');
   expect(resubmits).toHaveLength(2);
   expect(resubmits[1].requestId).toBe(resubmits[0].requestId);
@@ -344,7 +344,7 @@ describe('a material asked for again starts from what was submitted', () => {
     await waitFor(() => expect(page.find('.uploads').data.lists.proofs).toHaveLength(1));
     await page.emit('.uploads >>> .uploader-proofs', 'delete', { index: 0 });
     await page.tap('.submit');
-    await waitFor(() => expect(page.text('.uploads >>> .problem-proofs')).toBe('请上传居住证明'));
+    await waitFor(() => expect(page.text('.uploads >>> .problem-proofs')).toBe('请上传居住地址证明'));
     // The ID front still holds the photo submitted: nothing to say there.
     expect(page.query('.uploads >>> .problem-idFront')).toBeUndefined();
     expect(wxMock.callsOf('showModal')).toHaveLength(0);

@@ -69,7 +69,7 @@ describe('办事指南', () => {
   it('lists the materials of every kind of residence, the relation statement where one is needed', async () => {
     const page = await loadPage('pages/guide/index');
     expect(page.findAll('.kind')).toHaveLength(RESIDENCE_KINDS.length);
-    expect(page.text('.kind-rent')).toContain('居住证明：房屋租赁合同，1–5 张');
+    expect(page.text('.kind-rent')).toContain('居住地址证明：房屋租赁合同，1–5 张');
     expect(page.text('.kind-rent')).not.toContain('关系说明');
     expect(page.text('.kind-relative')).toContain('关系说明：与承租人或房主关系的书面说明');
   });

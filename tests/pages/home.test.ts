@@ -77,9 +77,9 @@ describe('the home page', () => {
     const text = page.text();
     expect(text).toContain('2026年8月31日');
     expect(text).toContain('2027年2月28日');
-    expect(text).toContain('暂定，申报审核通过后生效');
-    expect(text).toContain('还需 181 天');
-    expect(serviceTexts(page)[0]).toContain('您有一份居住信息申报正在办理中');
+    expect(text).toContain('暂定，申报审核通过后确定');
+    expect(text).toContain('距可申领 181 天');
+    expect(serviceTexts(page)[0]).toContain('您已有一件居住信息申报正在办理');
   });
 
   it('opens the voucher once approved, and the permit on the day six months are reached', async () => {
@@ -179,14 +179,14 @@ describe('the home page', () => {
     let page = await loadPage('pages/home/index');
     await waitFor(() => expect(page.text()).toContain('有效期至'));
     expect(page.text()).toContain('2028年2月27日');
-    expect(page.text()).toContain('居住年限');
+    expect(page.text()).toContain('连续居住年限');
     expect(page.text()).toContain('2028年1月28日至2月27日');
     expect(serviceTexts(page).find((t) => t.includes('居住证签注'))).toContain('暂不可办');
 
     backend.clock.set(Date.parse('2028-02-28T00:00:00+08:00'));
     page = await loadPage('pages/home/index');
-    await waitFor(() => expect(page.text()).toContain('居住证暂不能使用'));
-    expect(page.text()).toContain('居住年限重新计算');
+    await waitFor(() => expect(page.text()).toContain('居住证自2028年2月28日起暂停使用'));
+    expect(page.text()).toContain('连续居住年限重新计算');
     expect(serviceTexts(page).find((t) => t.includes('居住证签注'))).toContain('可办理');
   });
 

@@ -83,8 +83,10 @@ describe('核发居住证', () => {
     await approvedResident();
     backend.clock.set(Date.parse('2027-02-27T23:59:00+08:00'));
     const page = await open('permit');
-    await waitFor(() => expect(page.text('.closed')).toMatch(/2027年2月28日起可以办理\s*，还有 1 天/));
+    await waitFor(() => expect(page.text('.closed')).toContain('2027年2月28日起可以办理'));
     expect(page.text('.closed')).toContain('居住满六个月后可申领，还需 1 天');
+    // The reason counts the days: they are not said twice.
+    expect(page.text('.closed')).not.toContain('还有');
   });
 
   it('opens at 00:00 China time on the day, shows the declaration’s identity and address, and submits a free first permit', async () => {
@@ -138,7 +140,7 @@ describe('核发居住证', () => {
     backend.clock.set(Date.parse('2027-03-01T09:00:00+08:00'));
     const pending = await backend.apply(me, 'permit');
     const whilePending = await open('permit');
-    await waitFor(() => expect(whilePending.text('.closed')).toContain('您有一份居住证申请正在办理中'));
+    await waitFor(() => expect(whilePending.text('.closed')).toContain('您已有一件居住证申领正在办理'));
 
     await backend.decide(OFFICER, pending.data.id, 'approve', 'markReady', 'markCollected');
     const holder = await open('permit');
@@ -155,7 +157,7 @@ describe('核发居住证', () => {
     await uploadAll(page, ['idFront', 'proofs', 'photo']);
     expect((await backend.apply(me, 'permit')).ok).toBe(true);
     await page.tap('.step-confirm >>> .submit');
-    await waitFor(() => expect(page.text('.closed')).toContain('您有一份居住证申请正在办理中'));
+    await waitFor(() => expect(page.text('.closed')).toContain('您已有一件居住证申领正在办理'));
     expect(wxMock.storage.get('draft:permit')).toEqual({ mobile: '13900002222' });
   });
 });
@@ -172,12 +174,12 @@ describe('居住登记凭证申领', () => {
     await waitFor(() => expect(page.text()).toContain('申请已提交'));
     // A voucher is collected in person too, where the permit would be.
     expect(page.text('.place')).toContain('长沙市公安局人口与出入境管理支队接待大厅');
-    expect(page.text('.place')).toContain('办结后，凭“我的办件”中的领取码本人领取');
+    expect(page.text('.place')).toContain('办好后，凭“我的办件”中的领取码本人领取');
     const [latest] = (await backend.call(me, 'listApplications')).data.items;
     expect(latest).toMatchObject({ kind: 'voucher', status: 'pending' });
 
     const again = await open('voucher');
-    await waitFor(() => expect(again.text('.closed')).toContain('您有一份居住登记凭证申请正在办理中'));
+    await waitFor(() => expect(again.text('.closed')).toContain('您已有一件居住登记凭证申领正在办理'));
   });
 
   it('shows the server’s refusal with its reason when the six months are reached during the flow', async () => {
@@ -272,7 +274,7 @@ describe('居住证补领/换领', () => {
     const replacement = await loadPage('pages/application/index', { query: { id: latest.id } });
     await waitFor(() => expect(replacement.text()).toContain('遗失补领'));
     expect(replacement.text()).toMatch(new RegExp(`证件工本费.*${DEFAULT_CARD_FEE} 元`));
-    expect(replacement.text()).not.toContain('居住证明');
+    expect(replacement.text()).not.toContain('居住地址证明');
   });
 
   it('offers only 遗失补领 for a card already reported lost', async () => {

@@ -65,7 +65,7 @@ describe('人员管理', () => {
     await waitFor(() => expect(page.data.granting).toBe(false));
     expect(Object.keys(page.data.errors).sort()).toEqual(['badge', 'districts', 'openid']);
     expect(page.text()).toContain('请填写警号（1–20 位字母或数字）');
-    expect(page.text()).toContain('请给出辖区代码列表，或 all');
+    expect(page.text()).toContain('请选择辖区');
     expect(page.data.form).toMatchObject({ openid: 'has space', name: '赵新', badge: '警号一' });
   });
 
@@ -92,10 +92,29 @@ describe('人员管理', () => {
     expect(await backend.staffCall('officer-two', 'profile')).toMatchObject({ ok: true });
   });
 
+  it('gives the supervisor a card per district with the last 30 days’ work', async () => {
+    const decided = await backend.declare('resident-a', '430104199003071237');
+    await backend.declare('resident-b', '430104199003071018');
+    backend.clock.set(Date.parse('2026-09-03T10:00:00+08:00'));
+    await backend.decide(OFFICER, decided, 'approve');
+    backend.clock.set(Date.parse('2026-09-18T10:00:00+08:00'));
+
+    as(CHIEF);
+    const page = await openPeople();
+    await waitFor(() => expect(textOf(page.find('.district-430104'))).toContain('中位办结天数'));
+    await waitFor(() => expect(textOf(page.find('.district-430111'))).toContain('中位办结天数'));
+    const yuelu = textOf(page.find('.district-430104'));
+    for (const shown of ['岳麓区', '2 近30日收件', '1 近30日办结', '1 当前超期', '2 天 中位办结天数']) expect(yuelu).toContain(shown);
+    const yuhua = textOf(page.find('.district-430111'));
+    for (const shown of ['雨花区', '0 近30日收件', '0 近30日办结', '0 当前超期', '— 中位办结天数']) expect(yuhua).toContain(shown);
+    expect(page.findAll('.district-card')).toHaveLength(2);
+  });
+
   it('tells an officer who does not supervise that the page is not theirs', async () => {
     as(OFFICER);
     const page = await openPeople();
     expect(page.text()).toContain('人员管理仅供主管使用');
     expect(page.query('.grant')).toBeUndefined();
+    expect(page.query('.district-card')).toBeUndefined();
   });
 });

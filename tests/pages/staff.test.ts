@@ -14,7 +14,7 @@ const QUEUE = 'staff/pages/queue/index';
 const REVIEW = 'staff/pages/review/index';
 
 const backend = freshBackendEachTest('2026-09-01T10:00:00+08:00', async (b) => {
-  await b.grant(YUELU, ['430104']);
+  await b.grant(YUELU, ['430104'], { name: '李强', badge: 'CS02001' });
   await b.grant(FURONG, ['430102']);
 });
 
@@ -56,7 +56,7 @@ describe('待办', () => {
     const page = await loadPage(QUEUE);
     await waitFor(() => expect(page.findAll('.row')).toHaveLength(1));
     const row = textOf(page.find('.row'));
-    for (const text of ['李晓梅', '居住信息申报', '430104********1237', '岳麓区', '办理期限 2026年9月16日', '待审核']) expect(row).toContain(text);
+    for (const text of ['李晓梅', '居住信息申报', '430104********1237', '岳麓区', '审核期限 2026年9月16日', '待审核']) expect(row).toContain(text);
     expect(row).not.toContain(ID_NUMBER);
     expect(page.query('.row-overdue')).toBeUndefined();
 
@@ -78,18 +78,20 @@ describe('待办', () => {
     const page = await loadPage(QUEUE);
     await waitFor(() => expect(page.findAll('.row')).toHaveLength(20));
     await page.tap('.more');
-    await waitFor(() => expect(page.findAll('.row')).toHaveLength(21));
+    // Everything waiting: the 21 to review and the one waiting for the applicant's correction.
+    await waitFor(() => expect(page.findAll('.row')).toHaveLength(22));
     expect(page.query('.more')).toBeUndefined();
 
     await page.emit('.filter-status', 'change', 'correction_requested');
     await waitFor(() => expect(page.findAll('.row')).toHaveLength(1));
     expect(textOf(page.find('.row'))).toContain('待申请人补正');
+    expect(textOf(page.find('.row'))).toContain('2026年9月1日要求补正');
 
     await page.emit('.filter-kind', 'change', 'permit');
     await waitFor(() => expect(page.text()).toContain('没有符合条件的办件'));
     await page.emit('.filter-kind', 'change', 'declaration');
     await waitFor(() => expect(page.findAll('.row')).toHaveLength(1));
-  });
+  }, 30_000);
 
   it('shows another district’s staff nothing, and tells a resident the console is for staff', async () => {
     const id = await backend.declare(RESIDENT, ID_NUMBER);
@@ -117,7 +119,8 @@ describe('审核办件', () => {
     for (const shown of ['居住信息申报', '待审核', ID_NUMBER, '长沙市岳麓区望月湖街道望月湖小区3栋201', '2026年9月16日', '提交申请', '申请人']) expect(text).toContain(shown);
     expect(page.findAll('.photos >>> .thumb')).toHaveLength(2);
     // This very view of the number is on the record, discreetly.
-    expect(textOf(page.find('.id-view'))).toContain(`工作人员 ${YUELU} 查看了完整身份号码`);
+    expect(textOf(page.find('.id-view'))).toContain('李强（警号 CS02001） 查看完整身份号码');
+    expect(page.text()).not.toContain(YUELU);
     expect(page.query('.mark-ready')).toBeUndefined();
     expect(page.query('.pickup-form')).toBeUndefined();
 
@@ -149,7 +152,7 @@ describe('审核办件', () => {
     wxMock.nextModalResult({ confirm: false });
     await page.tap(page.find('.correction-form >>> .send-correction'));
     await waitFor(() => expect(wxMock.callsOf('showModal')).toHaveLength(1));
-    expect(wxMock.callsOf('showModal')[0]).toMatchObject({ content: expect.stringContaining('手机号码、居住证明') });
+    expect(wxMock.callsOf('showModal')[0]).toMatchObject({ content: expect.stringContaining('手机号码、居住地址证明') });
     expect((await residentTimeline(id)).map((t) => t.status)).toEqual(['pending']);
 
     await page.tap(page.find('.correction-form >>> .send-correction'));
@@ -173,15 +176,25 @@ describe('审核办件', () => {
     await page.load({ id });
     await waitFor(() => expect(page.text()).toContain('13900139000'));
     expect(page.findAll('.step-title').map(textOf)).toEqual(['提交申请', '要求补正', '重新提交']);
-    // Reopening records another view; a run of views by one person reads as one quiet line.
+    // What changed since the correction was asked, before anything else on the screen.
+    const changes = page.find('.changes');
+    expect(textOf(changes)).toMatch(/手机号码\s*13800138000\s*→\s*13900139000/);
+    expect(textOf(changes)).toContain('居住地址证明');
+    expect(page.findAll('.change-added')).toHaveLength(1);
+    expect(page.findAll('.change-removed')).toHaveLength(1);
+    previewed.length = 0;
+    await page.tap(page.find('.change-added'));
+    expect(previewed[0]).toMatchObject({ current: expect.stringMatching(/^http:\/\/127\.0\.0\.1:8787\/api\/files\//) });
+    // Reopening records another view; views by one officer read as one quiet line with their count.
     await page.load({ id });
-    await waitFor(() => expect(textOf(page.findAll('.id-view').at(-1)!)).toContain(`工作人员 ${YUELU} 查看了完整身份号码 2 次`));
-    expect(page.findAll('.id-view')).toHaveLength(3);
+    await waitFor(() => expect(page.findAll('.id-view').map(textOf).join('\n')).toMatch(/李强（警号 CS02001） 查看完整身份号码 \d+ 次（最后 \d\d:\d\d）/));
+    expect(page.text()).not.toContain(YUELU);
 
-    wxMock.nextModalResult({ confirm: true, content: '  材料齐全 ' });
+    await page.type('.approve-note', '  材料齐全 ');
     await page.tap('.approve');
     await waitFor(() => expect(page.text()).toContain('申报已通过，办理完毕。'));
-    expect(wxMock.callsOf('showModal').at(-1)).toMatchObject({ editable: true });
+    expect(wxMock.callsOf('showModal').at(-1)).toMatchObject({ title: '审核通过', content: expect.stringContaining('确定通过李晓梅的居住信息申报吗？') });
+    expect(page.query('.changes')).toBeUndefined();
     expect(page.query('.approve')).toBeUndefined();
     expect(page.text()).toContain('材料齐全');
     expect((await residentTimeline(id)).map((t) => t.status)).toEqual(['pending', 'correction_requested', 'pending', 'approved']);
@@ -191,7 +204,9 @@ describe('审核办件', () => {
     const id = await backend.declare(RESIDENT, ID_NUMBER);
     as(YUELU);
     const page = await openReview(id);
+    expect(textOf(page.find('.open-reject'))).toBe('不予通过…');
     await page.tap('.open-reject');
+    expect(textOf(page.find('.reasons-form >>> .send-reject'))).toBe('确认不予通过');
     await page.tap(page.find('.reasons-form >>> .add-reason'));
     await page.type(page.find('.reasons-form >>> .reason-0'), '租赁合同已过期');
     await page.tap(page.find('.reasons-form >>> .send-reject'));
@@ -217,14 +232,18 @@ describe('审核办件', () => {
     expect(page.text()).toContain('证件已制作');
 
     await page.type(page.find('.pickup-form >>> .pickup-code'), 'WRONG123');
+    const asked = wxMock.callsOf('showModal').length;
     await page.tap(page.find('.pickup-form >>> .send-collect'));
     await waitFor(() => expect(page.text('.pickup-form')).toContain('领取码不正确'));
     expect(page.text()).toContain('待领取');
+    // A wrong code asks nothing and hands nothing over.
+    expect(wxMock.callsOf('showModal')).toHaveLength(asked);
 
     const code = (await backend.store.get<ApplicationRecord>('applications', permit))!.pickupCode!;
     await page.type(page.find('.pickup-form >>> .pickup-code'), code.toLowerCase());
     await page.tap(page.find('.pickup-form >>> .send-collect'));
     await waitFor(() => expect(page.text()).toContain('证件已交付，办理完毕。'));
+    expect(wxMock.callsOf('showModal').at(-1)).toMatchObject({ content: '已核对领取码，确认把证件交给李晓梅本人？' });
     expect(page.text()).toContain('凭领取码交付');
     expect(page.text()).not.toContain(code);
   });
@@ -241,6 +260,6 @@ describe('审核办件', () => {
     await page.emit(page.find('.pickup-form >>> .id-card-checked'), 'change', true);
     await page.tap(page.find('.pickup-form >>> .send-collect'));
     await waitFor(() => expect(page.text()).toContain('工作人员当面核验身份证后交付'));
-    expect(wxMock.callsOf('showModal').at(-1)).toMatchObject({ content: expect.stringContaining('已当面核验申请人身份证') });
+    expect(wxMock.callsOf('showModal').at(-1)).toMatchObject({ content: '已当面核验身份证，确认把证件交给李晓梅本人？' });
   });
 });

@@ -1,4 +1,4 @@
-// The staff queue reads only what its screen shows: the default queue only what waits for staff, a status
+// The staff queue reads only what its screen shows: the default queue only what is in staff's view, a status
 // filter only its lane (the approved lane holds cards to make, not settled declarations), in one query per
 // district (one city-wide); and a store written before the lanes existed is placed in them on start.
 import type { Page, StaffQueueItem } from '../../miniprogram/domain/contract';
@@ -55,8 +55,9 @@ it.each([
   const items = await queue(officer, payload);
   restore();
   expect(items.map((i) => [i.kind, i.status])).toEqual([['permit', 'approved']]);
-  // A kind without a status asks each status in which that kind waits; everything else is a single query.
-  expect(reads).toHaveLength('kind' in payload && !('status' in payload) ? 3 : 1);
+  // A kind without a status asks each status in which that kind is in view (a permit: pending, correction
+  // requested, approved and ready); everything else is a single query.
+  expect(reads).toHaveLength('kind' in payload && !('status' in payload) ? 4 : 1);
   for (const doc of reads.flat()) expect(waitsForStaff(doc.kind, doc.status)).toBe(true);
 });
 

@@ -30,7 +30,7 @@ export function hostClient(url: string): HostClient {
     },
     async upload(openid, bytes = PNG_BYTES) {
       const form = new FormData();
-      form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'photo.png');
       const res = await fetch(`${url}/api/files`, { method: 'POST', body: form, headers: { 'X-Openid': openid } });
       const body = (await res.json()) as { ok: boolean; data?: { fileId: string } };
       if (!body.ok || !body.data) throw new Error(`upload refused: ${JSON.stringify(body)}`);

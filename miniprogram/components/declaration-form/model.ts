@@ -2,6 +2,7 @@
 // checks are the domain's, the very ones the server runs again.
 import type { Applicant, ApplicantView, ApplicationKind, Residence } from '../../domain/contract';
 import { RESIDENCE_KINDS, BASES } from '../../domain/contract';
+import { isDate } from '../../domain/dates';
 import { checkApplicant, checkApplicantDetails, checkResidence, checkResidenceOf } from '../../domain/declarationForm';
 import { DISTRICTS, districtName } from '../../domain/districts';
 import { birthDateOf, idNumberProblem, normaliseIdNumber, sexOf } from '../../domain/idNumber';
@@ -10,6 +11,7 @@ import { FIELD_MAXLENGTHS } from '../../domain/limits';
 import { requiredMaterials } from '../../domain/materials';
 import { needsOrganisation, ORGANISATION_NAMES } from '../../domain/residence';
 import { Checker } from '../../domain/validation';
+import { longDate } from '../../utils/format';
 
 /** What the person types, as typed: every value a string so a draft keeps half-finished input. */
 export interface FormDraft {
@@ -70,8 +72,11 @@ export function formErrors(draft: FormDraft, today: string, known: KnownPerson |
 }
 
 export interface Derived {
+  /** The birth date as people write it, e.g. 1990年3月7日. */
   birthDate: string;
   sex: string;
+  /** The 居住起始日期 as people write it; the draft keeps 'YYYY-MM-DD'. */
+  sinceText: string;
   districtName: string;
   kindLabel: string;
   basisLabel: string;
@@ -88,8 +93,9 @@ export function derivedOf(draft: FormDraft, today: string, service: ApplicationK
   const birthDate = known ? known.birthDate : validId ? birthDateOf(id) : '';
   const sex = known ? SEX_LABELS[known.sex] : validId ? SEX_LABELS[sexOf(id)] : '';
   return {
-    birthDate,
+    birthDate: birthDate ? longDate(birthDate) : '',
     sex,
+    sinceText: isDate(draft.residence.since) ? longDate(draft.residence.since) : '',
     districtName: draft.residence.district ? districtName(draft.residence.district) : '',
     kindLabel: kind ? RESIDENCE_KIND_LABELS[kind] : '',
     basisLabel: basis ? BASIS_LABELS[basis] : '',

@@ -23,7 +23,7 @@ export interface UploadItem {
 
 export type UploadLists = Partial<Record<MaterialField, UploadItem[]>>;
 
-export const RETRY = '点击重试';
+export const RETRY = '点此重试';
 export const PICK_AGAIN = '请重新选择';
 /** What the server takes (server/files/uploads.ts checks the content): said before anything is sent. */
 export const NOT_IMAGE = '仅支持 JPG、PNG、WebP 图片，请重新选择';
@@ -47,7 +47,7 @@ export function pathOf(file: PickedFile): string {
 /**
  * Whether a picked file can be one the server takes: never a video, and, when its name or path says its
  * format, one of those. A path without an extension is judged by the picker's type (the server checks the
- * content anyway): an upload that could only be refused is not sent, and its message is not 点击重试.
+ * content anyway): an upload that could only be refused is not sent, and its message is not 点此重试.
  */
 export function isAcceptedImage(file: PickedFile): boolean {
   if (file.type === 'video') return false;

@@ -9,7 +9,7 @@ const HINTS: Readonly<Record<ReissueReason, string>> = {
   lost: '居住证丢失或被盗。提交后原证登记为已挂失，不能再使用。',
   damaged: '居住证破损、污损，无法辨认。',
   expired: '居住证有效期已满。',
-  changed: '证件上登记的信息有变化。居住地址变了的，请先重新申报居住信息。',
+  changed: '居住证上的信息有变化。居住地址变了的，请先重新申报居住信息。',
 };
 
 const LOST_ONLY = '原证已登记挂失，只能办理遗失补领。';

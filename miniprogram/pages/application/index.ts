@@ -1,4 +1,4 @@
-// 办件详情: one application with its dates, what was submitted, its timeline, and withdrawing while pending.
+// 办件详情: one application with its number, dates, what was submitted, its timeline, the pickup code, and withdrawing while pending.
 import { resident } from '../../services/resident';
 import { fileUrl } from '../../services/links';
 import { newRequestId } from '../../services/transport';
@@ -34,6 +34,10 @@ Component({
       if (!result.ok) return this.setData({ loading: false, error: result.error.message });
       this.setData({ loading: false, model: detailModel(result.data, fileUrl) });
     },
+    /** The number the window asks for: WeChat says 内容已复制 itself. */
+    onCopyNumber() {
+      if (this.data.id) wx.setClipboardData({ data: this.data.id });
+    },
     onMap() {
       const location = this.data.model?.pickup?.location;
       if (location) wx.openLocation({ ...location, scale: 16 });
@@ -52,7 +56,7 @@ Component({
       navigate('correct', { id: this.data.id });
     },
     async onWithdraw() {
-      const content = '撤回后这份申请不再审核，需要时可以重新申请。确定撤回吗？';
+      const content = '撤回后这件办件不再审核，需要时可以重新申请。确定撤回吗？';
       if (!(await confirm({ title: '撤回申请', content, confirmText: '撤回', danger: true }))) return;
       // The same request id on a retry, so a lost answer cannot withdraw twice.
       const requestId = this.data.withdrawRequestId || newRequestId();

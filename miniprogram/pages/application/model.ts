@@ -1,12 +1,12 @@
 // One application as its owner reads it: where it stands, its dates, what was submitted, and its timeline.
-import type { ApplicationDetail, ApplicationKind, TimelineEntry } from '../../domain/contract';
-import { chinaDateTime } from '../../domain/dates';
+import type { ApplicationDetail, ApplicationKind, Status, TimelineEntry } from '../../domain/contract';
 import { correctionLine, latestRequest, refusalReasons } from '../../domain/corrections';
 import { DUE_LABEL, KIND_LABELS, PROVISIONAL_NOTE, STATUS_LABELS } from '../../domain/labels';
 import { UNCONFIRMED, pickupAddressFor } from '../../domain/pickupPlaces';
 import { isPending } from '../../domain/states';
 import { cardRows, materialRows, personRows, residenceRows, type ResolveUrl, type Row } from '../../utils/applicationRows';
-import { longDate } from '../../utils/format';
+import { longDate, longDateTime } from '../../utils/format';
+import { pickupQrDataUrl } from '../../utils/pickupQr';
 
 export interface DetailModel {
   /** The kind of application: 重新申请 opens its flow. */
@@ -27,7 +27,14 @@ export interface DetailModel {
   /** A refused application can be applied for again: the same service's flow. */
   canReapply: boolean;
   /** Where and how to collect a ready card; unknown details say to follow the counter's notice. */
-  pickup: null | { code: string; rows: Row[]; phone: string; location: { latitude: number; longitude: number; name: string; address: string } | null };
+  pickup: null | {
+    code: string;
+    /** The code alone as a QR image (a data URL), for the counter's scanner. */
+    qr: string;
+    rows: Row[];
+    phone: string;
+    location: { latitude: number; longitude: number; name: string; address: string } | null;
+  };
 }
 
 function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
@@ -35,6 +42,7 @@ function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
   if (!p) return null;
   return {
     code: p.pickupCode,
+    qr: pickupQrDataUrl(p.pickupCode),
     rows: [
       { label: '领取地点', value: p.place },
       // A county's station is the one of the resident's street: the page says how to find it, not a guess.
@@ -47,6 +55,11 @@ function pickupOf(app: ApplicationDetail): DetailModel['pickup'] {
   };
 }
 
+/** What a collected kind makes: a voucher, or else a permit. */
+function cardName(kind: ApplicationKind): string {
+  return kind === 'voucher' ? '居住登记凭证' : '居住证';
+}
+
 function statusNote(app: ApplicationDetail): string {
   switch (app.status) {
     case 'pending':
@@ -55,13 +68,13 @@ function statusNote(app: ApplicationDetail): string {
       return '请按下方列出的事项补正后重新提交';
     case 'approved':
       if (app.kind === 'declaration') return '申报已通过，居住时间从申报之日起计算';
-      return app.kind === 'endorsement' ? '签注已通过，居住证继续有效，有效期见首页' : '审核已通过，证件制作中';
+      return app.kind === 'endorsement' ? '签注已通过，居住证继续有效，有效期见首页' : `审核已通过，${cardName(app.kind)}制作中`;
     case 'ready':
-      return '证件已制作完成，请本人到现场领取';
+      return `${cardName(app.kind)}已制作完成，请本人到现场领取`;
     case 'rejected':
       return '请按下列原因修改后重新申请';
     case 'withdrawn':
-      return '您已撤回这份申请';
+      return '您已撤回这件办件';
     default:
       return '';
   }
@@ -72,16 +85,27 @@ function stepText(entry: TimelineEntry, index: number): string {
   return STATUS_LABELS[entry.status];
 }
 
-function stepDesc(entry: TimelineEntry): string {
-  const lines = [chinaDateTime(entry.at)];
-  if (entry.note) lines.push(entry.note);
+/** Notes the server writes that only say again what the step already says. */
+const REPEATED_NOTES: Partial<Record<Status, readonly string[]>> = {
+  approved: ['审核通过'],
+  withdrawn: ['申请人撤回', '本人已撤回'],
+  superseded: ['已由新的申报取代'],
+};
+
+function repeatsStep(entry: TimelineEntry, text: string): boolean {
+  return entry.note === text || (REPEATED_NOTES[entry.status]?.includes(entry.note ?? '') ?? false);
+}
+
+function stepDesc(entry: TimelineEntry, text: string): string {
+  const lines = [longDateTime(entry.at)];
+  if (entry.note && !repeatsStep(entry, text)) lines.push(entry.note);
   for (const item of entry.items ?? []) lines.push(`· ${correctionLine(item)}`);
   for (const reason of entry.reasons ?? []) lines.push(`· ${reason}`);
   return lines.join('\n');
 }
 
 export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): DetailModel {
-  const facts: Row[] = [{ label: '提交时间', value: chinaDateTime(app.submittedAt) }];
+  const facts: Row[] = [{ label: '提交时间', value: longDateTime(app.submittedAt) }];
   if (app.declaredOn) facts.push({ label: '申报日期', value: longDate(app.declaredOn) });
   // A provisional date holds only while the declaration can still be approved.
   if (app.permitOpensOn && (!app.permitOpensOnProvisional || isPending(app.status))) {
@@ -99,7 +123,10 @@ export function detailModel(app: ApplicationDetail, resolveUrl: ResolveUrl): Det
     person: personRows(a, a.idNumberMasked),
     residence: residenceRows(r),
     materials: materialRows(app.materials, resolveUrl),
-    steps: app.timeline.map((entry, index) => ({ text: stepText(entry, index), desc: stepDesc(entry) })),
+    steps: app.timeline.map((entry, index) => {
+      const text = stepText(entry, index);
+      return { text, desc: stepDesc(entry, text) };
+    }),
     canWithdraw: isPending(app.status),
     rejection: refusalReasons(app),
     canReapply: app.status === 'rejected',

@@ -24,7 +24,7 @@ export interface ApplicationRow {
 
 export function rowOf(app: ApplicationView): ApplicationRow {
   const lines: DetailLine[] = [{ date: longDate(chinaDate(app.submittedAt)), text: '提交' }];
-  if (app.status === 'pending') lines.push(app.overdue ? { date: '', text: `已超过${DUE_LABEL}` } : { date: longDate(app.dueOn), text: '前审核完毕' });
+  if (app.status === 'pending') lines.push(app.overdue ? { date: '', text: `已超过${DUE_LABEL}` } : { date: longDate(app.dueOn), text: '前完成审核' });
   return {
     id: app.id,
     title: KIND_LABELS[app.kind],

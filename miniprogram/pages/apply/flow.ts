@@ -4,7 +4,6 @@ import { REISSUE_REASONS, isCard, isCollected } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
 import { EVENT_LABELS, type NotificationEvent } from '../../domain/notifications';
 import { pickupAddressFor, pickupPlaceFor } from '../../domain/pickupPlaces';
-import { daysUntil } from '../../domain/rules';
 import type { UploadLists } from '../../components/material-uploads/model';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/drafts';
 import { feeText, longDate } from '../../utils/format';
@@ -40,19 +39,21 @@ export function serviceOf(value: string | undefined): ApplicationKind {
   return (Object.keys(KIND_LABELS) as ApplicationKind[]).find((k) => k === value) ?? 'declaration';
 }
 
-/** Why a service cannot be applied for now, as the page says it: the server's reason, and the date it opens with the days left. */
+/**
+ * Why a service cannot be applied for now, as the page says it: the server's reason (which, with a date,
+ * already says the days left) and the date it opens.
+ */
 export interface Closed {
   reason: string;
   opensOn: string;
-  daysLeft: number;
 }
 
-export function closedOf(reason: string, opensOn: string | undefined, today: string): Closed {
-  return { reason, opensOn: opensOn ? longDate(opensOn) : '', daysLeft: opensOn ? daysUntil(today, opensOn) : 0 };
+export function closedOf(reason: string, opensOn: string | undefined): Closed {
+  return { reason, opensOn: opensOn ? longDate(opensOn) : '' };
 }
 
-export function closedByState(state: ServiceState, today: string): Closed | null {
-  return state.open ? null : closedOf(state.reason ?? '暂不能办理', state.opensOn, today);
+export function closedByState(state: ServiceState): Closed | null {
+  return state.open ? null : closedOf(state.reason ?? '暂不能办理', state.opensOn);
 }
 
 /** Uploaded photos and a replacement's reason survive leaving the page; the form's own draft lives with the form. */
@@ -111,8 +112,8 @@ export function stepOfField(path: string): number {
  */
 export type Refusal = { closed: Closed } | { say: string; reverify?: true; chooseReason?: true; step?: number };
 
-export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: string): Refusal {
-  if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') return { closed: closedOf(message, opensOn, today) };
+export function refusalOf({ code, message, fields, opensOn }: ErrorBody): Refusal {
+  if (code === 'NOT_ELIGIBLE' || code === 'CONFLICT') return { closed: closedOf(message, opensOn) };
   const say = fields ? Object.values(fields)[0] : message;
   if (code === 'VERIFICATION_FAILED') return { say, reverify: true };
   if (fields?.reason) return { say, chooseReason: true };
@@ -120,7 +121,7 @@ export function refusalOf({ code, message, fields, opensOn }: ErrorBody, today: 
 }
 
 /** A replacement for a lost card was submitted: the old card is now recorded as lost. */
-export const LOST_CARD_NOTE = '已登记挂失，不能再使用，找回后也不能再用';
+export const LOST_CARD_NOTE = '已登记挂失，即使找回也不能再使用';
 
 /** What the result screen shows after a submission. */
 export function resultOf(app: ApplicationView) {
@@ -134,7 +135,7 @@ export function resultOf(app: ApplicationView) {
     // person, at the place the district decides.
     place: isCollected(app.kind) ? pickupPlaceFor(app.district).name : '',
     address: isCollected(app.kind) ? pickupAddressFor(app.district) : '',
-    placeNote: isCollected(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办结后'}，凭“我的办件”中的领取码本人领取` : '',
+    placeNote: isCollected(app.kind) ? `${isCard(app.kind) ? '制证完成后' : '办好后'}，凭“我的办件”中的领取码本人领取` : '',
     fee: app.fee !== undefined ? feeText(app.fee) : '',
     // Submitting a replacement for a lost card is what reports it lost (api.md): said here, where it happens.
     lost: app.kind === 'reissue' && app.reason === 'lost' ? LOST_CARD_NOTE : '',

@@ -143,7 +143,7 @@ Component({
         this.setData({ ...starting, loading: false, loadError: known.loadError });
         return;
       }
-      this.setData({ ...starting, ...known, loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state, today) });
+      this.setData({ ...starting, ...known, loading: false, today, fee: state.fee, cardLost: card?.reportedLostOn !== undefined, closed: closedByState(state) });
       if (service === 'declaration' || !state.open) return;
       // An open later service always has an approved declaration; without one nothing could be shown.
       const declaration = approvedDeclarationId ? await resident.getApplication(approvedDeclarationId) : null;
@@ -268,7 +268,7 @@ Component({
       this.setData({ submitting: false, ...(result.ok ? { reviewNote: reviewNote(REVIEW_DAYS, events, (await subscribed).accepted) } : {}) });
       this.answered(result);
       if (result.ok) return;
-      const refusal = refusalOf(result.error, this.data.today);
+      const refusal = refusalOf(result.error);
       // The server's answer stands, with its date: the page says exactly when the service opens.
       if ('closed' in refusal) return this.setData({ closed: refusal.closed });
       toast(refusal.say, 3000);

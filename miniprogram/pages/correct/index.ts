@@ -89,7 +89,7 @@ Component({
           this.setData({ id });
           if (await this.recover(draft.requestId)) return;
         }
-        return this.setData({ id, loading: false, error: '这份申请现在不需要补正' });
+        return this.setData({ id, loading: false, error: '这件办件现在不需要补正' });
       }
       const items = latestRequest(app.timeline);
       // What was typed and uploaded for this very request comes back; a draft for an earlier one does not.

@@ -2,7 +2,7 @@
 // changes to send — only those items and what follows from them, as the server accepts nothing else.
 import type { ApplicationDetail, CorrectionItem, Materials, ResidenceKind } from '../../domain/contract';
 import { changeableItems } from '../../domain/corrections';
-import { chinaDate } from '../../domain/dates';
+import { chinaDate, isDate } from '../../domain/dates';
 import { checkApplicant, checkContact, checkResidenceOf } from '../../domain/declarationForm';
 import { districtName } from '../../domain/districts';
 import { FIELD_MESSAGES } from '../../domain/errors';
@@ -13,6 +13,7 @@ import { Checker } from '../../domain/validation';
 import { BASIS_OPTIONS, KIND_OPTIONS, flatKey } from '../../components/declaration-form/model';
 import type { MaterialField } from '../../domain/materials';
 import { restoreLists, type UploadLists } from '../../components/material-uploads/model';
+import { longDate } from '../../utils/format';
 
 export type Editor = 'text' | 'textarea' | 'number' | 'ethnicity' | 'district' | 'date' | 'choice';
 
@@ -69,7 +70,10 @@ function currentValue(app: ApplicationDetail, path: string): string {
 }
 
 export function shownValue(path: string, value: string): string {
-  return path === 'residence.district' && value ? districtName(value) : value;
+  if (path === 'residence.district' && value) return districtName(value);
+  // A date is kept as 'YYYY-MM-DD' and shown as people write it.
+  if (path === 'residence.since' && isDate(value)) return longDate(value);
+  return value;
 }
 
 /**

@@ -60,7 +60,7 @@ export const ID_PHOTO_RULES = [
 export const PICKUP_CHECKLIST = [
   '本人前往：居住证和登记凭证一律本人到现场领取，不能代领。',
   '带上本人居民身份证原件。',
-  '带上手机：在「我的办件」打开这份办件，出示领取码。',
+  '带上手机：在“我的办件”打开这份办件，出示领取码。',
   `领取地点：城区（芙蓉区、天心区、岳麓区、开福区、雨花区）在${CITY_HALL.name}（${CITY_HALL.address}）；长沙县、望城区、浏阳市、宁乡市在居住地派出所（${FIND_LOCAL_STATION}）。`,
   `办公时间${UNCONFIRMED}；收到“可以领取”的通知后再前往。`,
 ];
@@ -76,8 +76,8 @@ export const FAQS: Faq[] = [
     answer: `先申报居住信息。申报审核通过后，从申报日期起满 ${MONTHS_BEFORE_PERMIT} 个月即可申领；首页会显示具体日期和剩余天数。`,
   },
   {
-    question: '申请后多久可以领取？',
-    answer: `公安机关自受理之日起 ${REVIEW_DAYS} 日内审核。制证完成后会通知您，「我的办件」里显示领取地点和领取码。`,
+    question: '申领后多久可以领取？',
+    answer: `公安机关自受理之日起 ${REVIEW_DAYS} 日内审核。制证完成后会通知您，“我的办件”里显示领取地点和领取码。`,
   },
   {
     question: `还不满 ${MONTHS_BEFORE_PERMIT} 个月，怎么证明我住在长沙？`,
@@ -100,7 +100,7 @@ export const FAQS: Faq[] = [
     answer: '办件详情会列出每一项原因。要求补正的，按提示修改后重新提交即可；不予通过的，可以重新申请。',
   },
   {
-    question: `${IN_PERSON}吗？`,
-    answer: '是的。领取时请本人携带身份证原件到现场，出示领取码或由工作人员当面核验身份证。',
+    question: '可以请别人代领吗？',
+    answer: `不可以。居住证和登记凭证${IN_PERSON}，请携带本人身份证原件，出示领取码或由工作人员当面核验身份证。`,
   },
 ];

@@ -147,7 +147,7 @@ function nextStepOf(o: Overview): string {
   if (o.services.permit.open) return '您已居住满六个月，现在可以申领居住证。';
   if (o.card?.reportedLostOn && o.card.status === 'collected') return '您的居住证已登记挂失，可以办理遗失补领。';
   const endorsement = o.card?.endorsement?.status;
-  if (endorsement === 'lapsed') return '您的居住证已过签注期，暂不能使用：请尽快办理签注，办理后恢复有效，居住年限重新计算。';
+  if (endorsement === 'lapsed') return '您的居住证已过签注期，已暂停使用：请尽快办理签注，办理后恢复使用，连续居住年限重新计算。';
   if (endorsement === 'window_open') return `您的居住证已进入签注期，最后一天为${longDate(o.card?.endorsement?.closesOn ?? o.today)}，请及时办理签注。`;
   if (o.card) return `您的居住证：${permitLabelOf(o)}。`;
   return `还需 ${d?.daysUntilPermit ?? 0} 天即可申领居住证；在此之前如需证明居住情况，可申领居住登记凭证。`;
@@ -168,7 +168,7 @@ export function validityOf(card: Overview['card'], today: string): Validity | nu
     return {
       validUntil: longDate(card.validUntil),
       lapsed: true,
-      lapseNote: `${longDate(opensOn)}起未签注，居住证暂不能使用，办理签注后恢复；居住年限重新计算`,
+      lapseNote: `未按时签注，居住证自${longDate(opensOn)}起暂停使用；办理签注后恢复，连续居住年限重新计算`,
       years,
       windowTitle: '签注',
       window: '',
@@ -205,7 +205,7 @@ export function homeModel(o: Overview): HomeModel {
         showPermitDate: d.status !== 'rejected' || o.approvedDeclarationId !== null,
         permitOpensOn: longDate(d.permitOpensOn),
         permitNote: d.permitOpensOnProvisional ? PROVISIONAL_NOTE : '',
-        daysLeft: d.daysUntilPermit > 0 ? `还需 ${d.daysUntilPermit} 天` : '已满六个月',
+        daysLeft: d.daysUntilPermit > 0 ? `${d.daysUntilPermit} 天` : '已满六个月',
         permitLabel: permitLabelOf(o),
         validity: validityOf(o.card, o.today),
       }

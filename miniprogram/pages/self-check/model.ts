@@ -2,7 +2,8 @@
 // The rules are product.md's "Who may apply" and the services' order; dates come from domain/rules.
 import type { ApplicationKind } from '../../domain/contract';
 import { KIND_LABELS } from '../../domain/labels';
-import { MONTHS_BEFORE_PERMIT, permitOpensOnFor } from '../../domain/rules';
+import { MATERIAL_LABELS } from '../../domain/materials';
+import { permitOpensOnFor } from '../../domain/rules';
 import { longDate } from '../../utils/format';
 
 export type QuestionId = 'holder' | 'card' | 'hukou' | 'basis' | 'declared' | 'sixMonths';
@@ -67,16 +68,16 @@ export const QUESTIONS: Readonly<Record<QuestionId, Question>> = {
   },
   sixMonths: {
     id: 'sixMonths',
-    text: `从申报日期到今天，满 ${MONTHS_BEFORE_PERMIT} 个月了吗？`,
+    text: '从申报日期到今天，满六个月了吗？',
     options: [
-      { value: 'yes', label: `已满 ${MONTHS_BEFORE_PERMIT} 个月` },
-      { value: 'no', label: `不满 ${MONTHS_BEFORE_PERMIT} 个月` },
+      { value: 'yes', label: '已满六个月' },
+      { value: 'no', label: '不满六个月' },
       { value: 'unsure', label: '不确定' },
     ],
   },
 };
 
-const CHECK_HOME = '首页「我的居住状态」显示您的申报日期和可申领居住证的日期。';
+const CHECK_HOME = '首页“我的居住状态”显示您的申报日期和可申领居住证的日期。';
 
 /** What the answers so far lead to: the next question, or the outcome once there is one. */
 export function next(answers: Answers, today: string): { question: Question } | { outcome: Outcome } {
@@ -88,7 +89,7 @@ export function next(answers: Answers, today: string): { question: Question } | 
     if (answers.card === 'lost') {
       return outcome({
         title: `您需要办理：${KIND_LABELS.reissue}（补领）`,
-        lines: ['选择“居住证丢失”，提交后原证即登记为挂失，不能再使用。', '补领需交证件工本费，提交前会显示金额。'],
+        lines: ['选择“遗失补领”，提交后原证即登记为挂失，不能再使用。', '补领需交证件工本费，提交前会显示金额。'],
         service: 'reissue',
         action: '去办理补领',
       });
@@ -115,15 +116,12 @@ export function next(answers: Answers, today: string): { question: Question } | 
   if (!answers.basis) return ask('basis');
   if (!answers.declared) return ask('declared');
   if (answers.declared === 'no') {
-    const lines = [
-      `今天申报，审核通过后，满 ${MONTHS_BEFORE_PERMIT} 个月即 ${longDate(permitOpensOnFor(today))}起可申领居住证。`,
-      '在此之前，申报审核通过后可先申领居住登记凭证，证明您在长沙居住。',
-    ];
+    const lines = [`今天申报，审核通过后，满六个月即${longDate(permitOpensOnFor(today))}起可申领居住证。`, '在此之前，申报审核通过后可先申领居住登记凭证，证明您在长沙居住。'];
     if (answers.basis === 'no') lines.push('申领居住证时，还需符合合法稳定就业、合法稳定住所或连续就读之一。');
     return outcome({ title: `您需要先办理：${KIND_LABELS.declaration}`, lines, service: 'declaration', action: '去申报居住信息' });
   }
   if (answers.declared === 'pending') {
-    return outcome({ title: '请等待申报审核', lines: ['审核结果会通知您，也可以在「我的办件」查看。审核通过后即可申领居住登记凭证。', CHECK_HOME] });
+    return outcome({ title: '请等待申报审核', lines: ['审核结果会通知您，也可以在“我的办件”查看。审核通过后即可申领居住登记凭证。', CHECK_HOME] });
   }
   if (answers.basis === 'no') {
     return outcome({
@@ -137,14 +135,14 @@ export function next(answers: Answers, today: string): { question: Question } | 
   if (answers.sixMonths === 'yes') {
     return outcome({
       title: `您可以办理：${KIND_LABELS.permit}`,
-      lines: ['身份和住址来自您已审核通过的申报，只需再上传本人相片和居住证明。'],
+      lines: [`身份和住址来自您已审核通过的申报，只需上传${MATERIAL_LABELS.idFront}、${MATERIAL_LABELS.proofs}和${MATERIAL_LABELS.photo}。`],
       service: 'permit',
       action: '去申领居住证',
     });
   }
   return outcome({
     title: `您现在可以办理：${KIND_LABELS.voucher}`,
-    lines: [`满 ${MONTHS_BEFORE_PERMIT} 个月后即可申领居住证。${CHECK_HOME}`],
+    lines: [`满六个月后即可申领居住证。${CHECK_HOME}`],
     service: 'voucher',
     action: '去申领登记凭证',
   });

@@ -5,6 +5,7 @@ import { feedback } from './feedback';
 import { chooseImage, chooseMedia, compressImage, previewImage } from './media';
 import { navigationApis } from './navigation';
 import { request, uploadFile } from './network';
+import { scanCode } from './scanCode';
 import { storage } from './storage';
 import { system } from './system';
 
@@ -14,7 +15,7 @@ let appInstance: AppOptions = { globalData: {} };
 export function installWx(): void {
   const globals = globalThis as unknown as Record<string, unknown>;
   const wx = (globals.wx ??= {}) as Record<string, unknown>;
-  Object.assign(wx, storage, feedback, navigationApis, system, { request, uploadFile, chooseMedia, chooseImage, compressImage, previewImage });
+  Object.assign(wx, storage, feedback, navigationApis, system, { request, uploadFile, chooseMedia, chooseImage, compressImage, previewImage, scanCode });
   // Without .in(component), a query looks in the page on top, as on a device.
   wx.createSelectorQuery = () => (topPage()?.instance.createSelectorQuery as (() => unknown) | undefined)?.();
   globals.Page = () => {

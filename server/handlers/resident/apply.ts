@@ -87,7 +87,7 @@ async function submit(ctx: Context, kind: LaterService, declaration: Doc<Applica
     writes.push({ op: 'update', collection: 'applications', id: _id, version: _version, doc: { ...fields, reportedLostAt: ctx.now } });
   }
   const app: Doc<ApplicationRecord> = { ...record, _id: id, _version: 1 };
-  return { data: residentView(app, history.map(historyItem), ctx.now), writes, onConflict: submissionConflict('您有一份同类申请正在办理中') };
+  return { data: residentView(app, history.map(historyItem), ctx.now), writes, onConflict: submissionConflict('您已有一件同类办件正在办理') };
 }
 
 /** The card the person holds: their collected permit or replacement. */

@@ -61,7 +61,7 @@ async function applicantOf(c: Checker, ctx: Context, value: unknown, today: stri
   return details && { name: approved.applicant.name, idNumber: approved.applicant.idNumber, ...details };
 }
 
-const PENDING_DECLARATION = '您有一份居住信息申报正在办理中，请等待审核结果或先撤回';
+const PENDING_DECLARATION = '您已有一件居住信息申报正在办理，请等待审核结果或先撤回';
 
 /** A declaration as checked: the applicant whole, whether typed or taken from the approved declaration. */
 type CheckedDeclaration = Omit<DeclarationPayload, 'applicant'> & { applicant: Applicant };

@@ -17,6 +17,7 @@ import { eventsOf, historyItem, historyOf, residentView, timelineOf } from '../.
 import { payloadObject, type ActionDefinition } from '../dispatch';
 import { checkOwnFiles } from './declaration';
 import { ownApplication } from './applications';
+import { resubmissionChanges } from './resubmissionChanges';
 
 const PARTS = ['applicant', 'residence', 'contact', 'materials'] as const;
 type Part = (typeof PARTS)[number];
@@ -109,12 +110,17 @@ export const resubmit: ActionDefinition<{ id: string; changes: Changes }, Applic
     // Only the files sent now need an owner check: the stored ones were checked when they were sent.
     await checkOwnFiles(c, ctx, changes.materials, app.kind, residenceKind, app.reason);
     if (!c.ok || !applicant || !materials) throw new AppError('INVALID_INPUT', undefined, c.errors);
-    if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这份申请现在不需要补正');
+    if (app.status !== 'correction_requested') throw new AppError('CONFLICT', '这件办件现在不需要补正');
 
+    const stored = { applicant: contact ? { ...applicant, mobile: contact.mobile } : applicant, residence: residence ?? app.residence, materials };
+    // Staff see what changed from what is stored before and after, as checked (a dropped organisation too).
+    const after = { ...stored, contact: { mobile: stored.applicant.mobile } };
+    const itemChanges = resubmissionChanges(app.kind, changedPaths(before, after), before, after);
     const { writes, next } = transition(app, 'pending', { role: 'owner', openid: ctx.openid }, ctx.now, {
       note: '申请人已补正并重新提交',
+      ...(itemChanges.length > 0 ? { itemChanges } : {}),
       changes: {
-        applicant: contact ? { ...applicant, mobile: contact.mobile } : applicant,
+        applicant: stored.applicant,
         ...(residence ? { residence, district: residence.district } : {}),
         materials,
         lastSubmittedAt: ctx.now,

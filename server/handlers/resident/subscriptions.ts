@@ -15,7 +15,7 @@ import { payloadObject, type ActionDefinition } from '../dispatch';
 export const SUBSCRIPTION_MESSAGES = {
   results: `请给出订阅结果：${NOTIFICATION_EVENTS.length} 种消息中的 1 种或多种`,
   event: '含有不存在的消息',
-  result: (event: NotificationEvent) => `${EVENT_LABELS[event]}的订阅结果只能是 ${SUBSCRIPTION_RESULTS.join('、')} 之一`,
+  result: (event: NotificationEvent) => `${EVENT_LABELS[event]}的订阅结果无效`,
 };
 
 /**

@@ -1,5 +1,5 @@
 // The `scheduler` function: its one action, `run`, creates the dated notifications due today, delivers what is
-// undelivered, and deletes what has expired.
+// undelivered, deletes what has expired, and keeps the daily totals of the days that have passed.
 import { chinaDate } from '../../../miniprogram/domain/dates';
 import { AppError } from '../../../miniprogram/domain/errors';
 import type { SchedulerResult } from '../../../miniprogram/domain/contract';
@@ -7,6 +7,7 @@ import type { Context } from '../../context';
 import { DATED_SOURCES } from '../../notifications/dated';
 import { notificationConfigOf, notificationDocument } from '../../notifications/documents';
 import { deliverPending } from '../../notifications/delivery';
+import { keepDailyTotals } from '../../dailyTotalsKeeping';
 import { pruneExpired } from '../../prune';
 import { StoreConflict } from '../../store/types';
 import type { ActionDefinition, Authorize, HandlersOf } from '../dispatch';
@@ -55,6 +56,8 @@ export const run: ActionDefinition<Record<string, never>, SchedulerResult, false
       : { delivered: 0, failed: 0 };
     const config = notificationConfigOf(ctx);
     const pruned = await pruneExpired(ctx.store, ctx.now, config.batchSize, config.runBatches);
+    // What the totals kept is seen in the stats, not in this answer, whose fields the callers compare whole.
+    await keepDailyTotals(ctx.store, chinaDate(ctx.now), config.batchSize * config.runBatches);
     return { data: { created, ...counts, pruned } };
   },
 };

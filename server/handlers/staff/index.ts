@@ -5,6 +5,7 @@ import { grantStaff, revokeStaff } from './grants';
 import { profile } from './profile';
 import { queue } from './queue';
 import { approve, getApplication, markCollected, markReady, reject, requestCorrection } from './review';
+import { stats } from './stats';
 import { subscriptionTemplates } from './subscriptionTemplates';
 
 export const staffActions = {
@@ -19,4 +20,5 @@ export const staffActions = {
   profile,
   grantStaff,
   revokeStaff,
+  stats,
 } satisfies HandlersOf<'staff'>;

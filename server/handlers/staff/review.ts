@@ -16,8 +16,15 @@ import { decisionNotification, type DecisionEvent } from '../../notifications/do
 import { parseId, payloadObject, type ActionDefinition, type Outcome } from '../dispatch';
 import { reviewable } from './access';
 import { decidedApplication, fullApplication } from './views';
+import { recordingsOf } from './viewSessions';
 
-const staffActor = (ctx: Context) => ({ role: 'staff' as const, openid: ctx.openid });
+/** The acting officer as events and views keep them: with the name and badge of their record now, so a later revocation leaves them named. */
+const staffActor = (ctx: Context): ViewRecord['actor'] => ({
+  role: 'staff',
+  openid: ctx.openid,
+  ...(ctx.staff?.name ? { name: ctx.staff.name } : {}),
+  ...(ctx.staff?.badge ? { badge: ctx.staff.badge } : {}),
+});
 
 function idOf(c: Checker, p: Record<string, unknown>): string | undefined {
   return c.id('id', p.id, FIELD_MESSAGES.id);
@@ -44,11 +51,21 @@ export const getApplication: ActionDefinition<{ id: string }, StaffApplication, 
     const app = await reviewable(ctx, id);
     const [events, views] = await Promise.all([eventsOf(ctx, id), earlierViewsOf(ctx, id)]);
     // Every staff view of a full ID number is recorded, after the status it saw; writing one reads nothing back.
-    const view: ViewRecord = { applicationId: id, seq: app._version, at: ctx.now, actor: staffActor(ctx) };
     const viewId = `${id}:${String(ctx.now).padStart(15, '0')}:${ctx.newId()}`;
+    const { joined, created } = recordingsOf(app, views, staffActor(ctx), ctx.now, viewId);
+    const recording = joined ?? created;
     return {
-      data: await fullApplication(app, events, [{ ...view, _id: viewId, _version: 1 }, ...views], ctx),
-      writes: [{ op: 'create', collection: 'views', id: viewId, doc: { ...view } }],
+      data: await fullApplication(app, events, recording.shown, ctx),
+      writes: [recording.write],
+      // Another read of the same officer counted itself on that view first: this one is then recorded on its own,
+      // so a read never fails for it. A read has no request record, so nothing else of the batch is lost here.
+      onConflict: joined
+        ? async (write) => {
+            if (write.collection !== 'views') return new AppError('CONFLICT');
+            await ctx.store.commit([created.write]);
+            return { data: await fullApplication(app, events, created.shown, ctx) };
+          }
+        : undefined,
     };
   },
 };
@@ -116,7 +133,7 @@ export const requestCorrection: ActionDefinition<{ id: string; items: { item: st
   async run(ctx, { id, items }) {
     const app = await reviewable(ctx, id);
     // Which items can be corrected depends on the application, known only now; any other item is bad input.
-    const allowed = correctableItems(app.kind, app.residence?.kind, app.reason);
+    const allowed = correctableItems(app);
     const bad: Record<string, string> = {};
     items.forEach((entry, index) => {
       if (!allowed.includes(entry.item)) bad[`items.${index}.item`] = FIELD_MESSAGES.correctionItem;

@@ -31,6 +31,8 @@ interface WxMockState {
   calls: WxCall[];
   modalResults: ModalResult[];
   subscribeAnswers: SubscribeAnswer[];
+  /** The texts the next wx.scanCode calls read; none queued is a scan the person cancels. */
+  scanResults: string[];
   pages: PageInstance[];
   app: Record<string, unknown>;
   /** The phone's 字体大小 as wx.getAppBaseInfo().fontSizeSetting reports it (px). */
@@ -46,7 +48,16 @@ type WithState = typeof globalThis & { [STATE_KEY]?: WxMockState };
 function state(): WxMockState {
   const g = globalThis as WithState;
   if (!g[STATE_KEY]) {
-    g[STATE_KEY] = { storage: new Map(), calls: [], modalResults: [], subscribeAnswers: [], pages: [], app: { globalData: {} }, fontSizeSetting: STANDARD_FONT_SIZE };
+    g[STATE_KEY] = {
+      storage: new Map(),
+      calls: [],
+      modalResults: [],
+      subscribeAnswers: [],
+      scanResults: [],
+      pages: [],
+      app: { globalData: {} },
+      fontSizeSetting: STANDARD_FONT_SIZE,
+    };
   }
   return g[STATE_KEY]!;
 }
@@ -78,6 +89,10 @@ export const wxMock = {
   nextSubscribeAnswer(answer: SubscribeAnswer): void {
     state().subscribeAnswers.push(answer);
   },
+  /** Queue the text the next wx.scanCode reads (with none queued, the scan is cancelled). */
+  nextScanResult(result: string): void {
+    state().scanResults.push(result);
+  },
   /** The phone's 字体大小 setting (px) that pages loaded from now on read. */
   setFontSizeSetting(px: number): void {
     state().fontSizeSetting = px;
@@ -96,6 +111,7 @@ export function resetWx(): void {
   s.calls.length = 0;
   s.modalResults.length = 0;
   s.subscribeAnswers.length = 0;
+  s.scanResults.length = 0;
   s.pages.length = 0;
   s.app = { globalData: {} };
   s.fontSizeSetting = STANDARD_FONT_SIZE;
@@ -169,6 +185,22 @@ export function installWxGlobals(): void {
       const answer = state().subscribeAnswers.shift() ?? 'accept';
       const results = typeof answer === 'function' ? answer(options.tmplIds) : typeof answer === 'string' ? Object.fromEntries(options.tmplIds.map((id) => [id, answer])) : answer;
       return settleAsync(options, { errMsg: 'requestSubscribeMessage:ok', ...results });
+    },
+    // Recorded when called; answers the queued text as { result }, or fails as a cancelled scan.
+    scanCode: (options: Record<string, unknown> & Callbacks = {}) => {
+      const { success: _s, fail: _f, complete: _c, ...rest } = options;
+      state().calls.push({ api: 'scanCode', ...rest });
+      const result = state().scanResults.shift();
+      if (result !== undefined) return settleAsync(options, { errMsg: 'scanCode:ok', result, scanType: 'QR_CODE', charSet: 'utf-8' });
+      const error = { errMsg: 'scanCode:fail cancel' };
+      if (options.success || options.fail || options.complete) {
+        setTimeout(() => {
+          options.fail?.(error);
+          options.complete?.(error);
+        }, 0);
+        return undefined;
+      }
+      return new Promise((_resolve, reject) => setTimeout(() => reject(error), 0));
     },
     getAppBaseInfo: () => ({ SDKVersion: '3.4.0', language: 'zh_CN', theme: 'light', fontSizeSetting: state().fontSizeSetting }),
     getAccountInfoSync: () => ({ miniProgram: { appId: 'wx0000000000000000', envVersion: 'develop', version: '' } }),

@@ -5,7 +5,11 @@ import { newRequestId } from '../../../services/transport';
 import { staff } from '../../../services/staff';
 import { confirm, toast, toastDone } from '../../../utils/feedback';
 import { districtChoices, grantOf, memberLine, type DistrictChoice, type GrantForm } from './model';
+import { districtCard, OVERVIEW_DAYS, overviewDistricts, type DistrictCard } from './overview';
 import { careMode } from '../../../utils/careMode';
+
+/** Pages closed before their answers came: those answers are dropped, not drawn on a page that is gone. */
+const closed = new WeakSet<object>();
 
 const EMPTY_FORM: GrantForm = { openid: '', name: '', badge: '', districts: [], supervisor: false };
 
@@ -17,6 +21,8 @@ Component({
     notice: '',
     me: '',
     choices: [] as DistrictChoice[],
+    /** The overview of each district the supervisor oversees. */
+    overview: [] as DistrictCard[],
     form: { ...EMPTY_FORM },
     errors: {} as Record<string, string>,
     granting: false,
@@ -32,7 +38,25 @@ Component({
       if (!result.ok) return this.setData({ loading: false, notice: result.error.code === 'FORBIDDEN' ? '人员管理仅供主管使用' : result.error.message });
       const me: StaffMember = result.data;
       if (!me.supervisor) return this.setData({ loading: false, notice: '人员管理仅供主管使用' });
-      this.setData({ loading: false, supervisor: true, me: `当前登录：${memberLine(me)}`, choices: districtChoices(me.districts) });
+      const codes = overviewDistricts(me.districts);
+      this.setData({
+        loading: false,
+        supervisor: true,
+        me: `当前登录：${memberLine(me)}`,
+        choices: districtChoices(me.districts),
+        overview: codes.map((code) => districtCard(code, null)),
+      });
+      void this.loadOverview(codes);
+    },
+    onUnload() {
+      closed.add(this);
+    },
+    /** Every district's figures, asked at once and shown together; one that fails says so on its own card. */
+    async loadOverview(codes: string[]) {
+      const results = await Promise.all(codes.map((code) => staff.stats(code, OVERVIEW_DAYS)));
+      if (closed.has(this)) return;
+      const overview = results.map((result, index) => (result.ok ? districtCard(codes[index], result.data) : districtCard(codes[index], null, result.error.message)));
+      this.setData({ overview });
     },
     noop() {},
     onField(event: VantEvent<string, { field: keyof GrantForm }>) {

@@ -13,7 +13,7 @@ export interface Option {
 }
 
 /**
- * '' is the server's default: everything waiting for staff (pending reviews, cards to make, cards to hand over).
+ * '' is the server's default: everything waiting for staff or the resident (pending reviews, corrections asked, cards to make, cards to hand over).
  * Five characters at most, so the filter's title fits half a 320 px screen in large text.
  */
 export const STATUS_OPTIONS: Option[] = [
@@ -53,7 +53,8 @@ export function queueRow(item: StaffQueueItem): QueueRow {
     status,
     tagType,
     identity: `${item.idNumberMasked} · ${districtName(item.district)}`,
-    due: `${DUE_LABEL} ${longDate(item.dueOn)}`,
+    // Waiting for the applicant, the review clock does not run: the day it was sent back says how long they have had.
+    due: item.askedOn ? `${longDate(item.askedOn)}要求补正` : `${DUE_LABEL} ${longDate(item.dueOn)}`,
     overdue: item.overdue,
   };
   const spoken = [row.name, row.kind, row.status, row.overdue ? '已超期' : '', row.identity, row.due];

@@ -1,10 +1,12 @@
 // 审核办件: one application in full — the one screen with the whole ID number — and the decisions its
 // status allows, each confirmed first. Every write keeps its request id until it lands, so a retry lands once.
 import type { CorrectionItem, Result } from '../../../domain/contract';
+import { scanQrCode } from '../../../services/scan';
 import { staff, type PickupProof } from '../../../services/staff';
 import { fileUrl } from '../../../services/links';
 import { newRequestId } from '../../../services/transport';
-import { confirm, prompt, toast, toastDone } from '../../../utils/feedback';
+import { FIELD_MESSAGES } from '../../../domain/errors';
+import { confirm, toast, toastDone } from '../../../utils/feedback';
 import { correctionErrors, correctionSummary, reviewModel, type ReviewModel } from './model';
 import { careMode } from '../../../utils/careMode';
 
@@ -15,6 +17,10 @@ Component({
   behaviors: [careMode],
   data: {
     id: '',
+    /** A pickup code scanned on the queue, already found to be this card's: the hand-over starts with it. */
+    code: '',
+    /** 审核意见, sent with an approval when given. */
+    note: '',
     loading: true,
     error: '',
     model: null as ReviewModel | null,
@@ -28,7 +34,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
+      this.setData({ id: query.id ?? '', code: query.code ?? '' });
       this.load();
     },
     async load() {
@@ -44,17 +50,27 @@ Component({
       }
       this.setData({ loading: false, model: reviewModel(result.data, fileUrl) });
     },
+    onPreviewChange(event: VantEvent<unknown, { urls: string[]; url: string }>) {
+      const { urls, url } = event.currentTarget.dataset;
+      wx.previewImage({ urls, current: url });
+    },
     onOpenCorrect() {
       this.setData({ correcting: !this.data.correcting, rejecting: false });
     },
     onOpenReject() {
       this.setData({ rejecting: !this.data.rejecting, correcting: false });
     },
+    onNote(event: VantEvent<string>) {
+      this.setData({ note: event.detail });
+    },
     async onApprove() {
-      const typed = await prompt({ title: '审核通过', placeholder: '审核意见（选填）', confirmText: '通过' });
-      if (typed === null) return;
-      const note = typed.trim();
+      const model = this.data.model;
+      if (!model) return;
+      const note = this.data.note.trim();
+      const content = note ? `${model.approveQuestion}\n审核意见：${note}` : model.approveQuestion;
+      if (!(await confirm({ title: '审核通过', content, confirmText: '通过' }))) return;
       await this.decide('approve', '已通过', (rid) => staff.approve(this.data.id, note, rid));
+      if (!this.data.model?.allowed.approve) this.setData({ note: '' });
     },
     async onCorrect(event: VantEvent<{ items: CorrectionItem[] }>) {
       const { items } = event.detail;
@@ -83,10 +99,23 @@ Component({
       if (!(await confirm({ title: '证件已制作', content, confirmText: '确认' }))) return;
       await this.decide('markReady', '已标记可领取', (rid) => staff.markReady(this.data.id, rid));
     },
+    /** The resident's QR code, read into the pickup field (emptied first, so the same code read again still lands). */
+    async onScanCode() {
+      const scanned = await scanQrCode();
+      if (!scanned) return;
+      this.setData({ code: '' });
+      this.setData({ code: scanned });
+    },
+    /**
+     * The hand-over: a code is checked against this card before anything is asked (a wrong one is said
+     * next to the field, and nothing else happens); then the officer confirms to whom the card goes.
+     */
     async onCollect(event: VantEvent<PickupProof>) {
       const proof = event.detail;
-      const how = 'idCardChecked' in proof ? '已当面核验申请人身份证' : `领取码 ${proof.pickupCode}`;
-      const content = `${how}，确认已将证件交给申请人本人吗？`;
+      const name = this.data.model?.applicantName ?? '申请人';
+      if (this.data.busy.markCollected) return;
+      if ('pickupCode' in proof && !(await this.codeMatches(proof.pickupCode))) return;
+      const content = 'idCardChecked' in proof ? `已当面核验身份证，确认把证件交给${name}本人？` : `已核对领取码，确认把证件交给${name}本人？`;
       if (!(await confirm({ title: '确认领取', content, confirmText: '确认交付' }))) return;
       await this.decide(
         'markCollected',
@@ -94,6 +123,21 @@ Component({
         (rid) => staff.markCollected(this.data.id, proof, rid),
         (fields) => this.setData({ pickupError: fields.pickupCode ?? Object.values(fields).join('；') }),
       );
+    },
+    /** Whether the code finds this very card waiting for pickup; when not, the field says so. */
+    async codeMatches(pickupCode: string): Promise<boolean> {
+      this.setData({ 'busy.markCollected': true, pickupError: '' });
+      const found = await staff.queue({ query: pickupCode });
+      this.setData({ 'busy.markCollected': false });
+      if (!found.ok) {
+        // The check could not be made: the server checks the code again on the hand-over itself.
+        if (found.error.code !== 'INVALID_INPUT') return true;
+        this.setData({ pickupError: found.error.fields?.query ?? FIELD_MESSAGES.pickupCode });
+        return false;
+      }
+      if (found.data.items.some((item) => item.id === this.data.id && item.status === 'ready')) return true;
+      this.setData({ pickupError: FIELD_MESSAGES.pickupCode });
+      return false;
     },
     /** Sends one decision: field errors go next to their fields, anything else to a toast; success reloads. */
     async decide(action: Action, done: string, send: (requestId: string) => Promise<Result<unknown>>, showFields?: (fields: Fields) => void) {

@@ -1,6 +1,7 @@
 // The review screen's view model: the application in full (the one screen with the whole ID number),
 // its timeline with who did each step, the decisions its status allows, and server errors per form.
 import type { ApplicationKind, CorrectionItem, StaffApplication, StaffTimelineEntry, Status } from '../../../domain/contract';
+import { changeRows, type ChangeRow } from './changes';
 import { chinaDateTime } from '../../../domain/dates';
 import { districtName } from '../../../domain/districts';
 import { correctableItems, correctionLine } from '../../../domain/corrections';
@@ -39,12 +40,18 @@ export interface ReviewModel {
   person: Row[];
   residence: Row[];
   materials: { label: string; urls: string[] }[];
+  /** A resubmission under review: what changed since the correction was asked (empty otherwise). */
+  changes: ChangeRow[];
   timeline: TimelineRow[];
   allowed: Allowed;
   /** The items a correction request may name for this application. */
   correctable: string[];
   /** What the application waits for when no decision is open to staff. */
   waiting: string;
+  /** The applicant's name and the service, as the confirmations name them. */
+  applicantName: string;
+  /** 确定通过李晓梅的居住信息申报吗？ */
+  approveQuestion: string;
 }
 
 const STEP_TITLES: Record<Status, string> = {
@@ -66,9 +73,20 @@ const WAITING: Partial<Record<Status, string>> = {
   superseded: '这份申报已由申请人新的申报取代。',
 };
 
-function actorName(actor: StaffTimelineEntry['actor']): string {
-  if (actor.role === 'staff') return `工作人员 ${actor.openid ?? ''}`.trim();
+/** Who did a step: an officer by name and badge number (李强（警号 CS02001）), never by account. */
+export function actorName(actor: StaffTimelineEntry['actor']): string {
+  if (actor.role === 'staff') {
+    if (!actor.name) return '工作人员';
+    return actor.badge ? `${actor.name}（警号 ${actor.badge}）` : actor.name;
+  }
   return actor.role === 'owner' ? '申请人' : '系统';
+}
+
+/** The latest view's minute; with its date too when it fell on another day than the first. */
+function lastViewText(first: number, last: number): string {
+  const [firstDay] = chinaDateTime(first).split(' ');
+  const [lastDay, lastTime] = chinaDateTime(last).split(' ');
+  return lastDay === firstDay ? lastTime : `${lastDay} ${lastTime}`;
 }
 
 function statusRow(entry: StaffTimelineEntry, index: number): TimelineRow {
@@ -85,16 +103,16 @@ function statusRow(entry: StaffTimelineEntry, index: number): TimelineRow {
 
 /**
  * The timeline with who did each step. Views of the full ID number stay on the record but read as one
- * quiet line per run of views by the same person, so reopening the screen does not bury the steps.
+ * quiet line per run of views by the same person (the server already counts a short session's views in
+ * one entry), so reopening the screen does not bury the steps: 查看完整身份号码 3 次（最后 10:42）.
  */
 export function timelineRows(entries: StaffTimelineEntry[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
-  let run: { actor: string; first: number; count: number } | null = null;
+  let run: { actor: string; first: number; last: number; count: number } | null = null;
   const closeRun = (index: number) => {
     if (!run) return;
-    const when = run.count === 1 ? chinaDateTime(run.first) : `${chinaDateTime(run.first)} 起`;
-    const times = run.count === 1 ? '' : ` ${run.count} 次`;
-    rows.push({ key: `v${index}`, view: true, title: `查看了完整身份号码${times}`, meta: `${when} · ${run.actor}`, lines: [] });
+    const times = run.count === 1 ? '' : ` ${run.count} 次（最后 ${lastViewText(run.first, run.last)}）`;
+    rows.push({ key: `v${index}`, view: true, title: `查看完整身份号码${times}`, meta: `${chinaDateTime(run.first)} · ${run.actor}`, lines: [] });
     run = null;
   };
   entries.forEach((entry, index) => {
@@ -104,12 +122,15 @@ export function timelineRows(entries: StaffTimelineEntry[]): TimelineRow[] {
       return;
     }
     const actor = actorName(entry.actor);
+    const count = Math.max(1, entry.count ?? 1);
+    const last = Math.max(entry.at, entry.lastAt ?? entry.at);
     if (run && run.actor === actor) {
-      run.count += 1;
+      run.count += count;
+      run.last = Math.max(run.last, last);
       return;
     }
     closeRun(index);
-    run = { actor, first: entry.at, count: 1 };
+    run = { actor, first: entry.at, last, count };
   });
   closeRun(entries.length);
   return rows;
@@ -140,10 +161,13 @@ export function reviewModel(app: StaffApplication, resolveUrl: ResolveUrl): Revi
     person: personRows(a, a.idNumber),
     residence: residenceRows(r),
     materials: materialRows(app.materials, resolveUrl),
+    changes: app.status === 'pending' ? changeRows(app.timeline, resolveUrl) : [],
     timeline: timelineRows(app.timeline),
     allowed: allowedActions(app.kind, app.status),
-    correctable: correctableItems(app.kind, r?.kind, app.reason),
+    correctable: correctableItems(app),
     waiting: app.status === 'approved' && app.kind === 'declaration' ? '申报已通过，办理完毕。' : (WAITING[app.status] ?? ''),
+    applicantName: a.name,
+    approveQuestion: `确定通过${a.name}的${KIND_LABELS[app.kind]}吗？`,
   };
 }
 
