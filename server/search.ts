@@ -1,11 +1,9 @@
 // How staff find an application by what a resident says at the counter: its id, the pickup code, the last
-// characters of the ID number or the name. Each reading of a search is an equality on a field the record
-// carries (written by records.ts placed()), so every one is answered from an index, never by a scan.
+// characters of the ID number or the name. Each reading of a search is a read by key (the id) or an equality
+// on a field the record carries (written by records.ts placed()): every one is answered from an index, never a scan.
 import type { Applicant } from '../miniprogram/domain/contract';
+import { PICKUP_CODE_SHAPE } from '../miniprogram/domain/limits';
 import type { Scalar } from './store/types';
-
-/** The trailing ID characters a search may give, shortest to longest. */
-export const ID_TAIL_LENGTHS = [4, 5, 6] as const;
 
 /**
  * The fields an application is searched by. The ID tails are cut from `applicant.idNumber`, which the same
@@ -33,7 +31,6 @@ export function searchFieldsOf(applicant: Pick<Applicant, 'name' | 'idNumber'>):
 export type Reading = { byId: string } | { where: Record<string, Scalar> };
 
 const KEY_LIKE = /^[0-9A-Za-z_-]+$/;
-const PICKUP_CODE = /^[0-9A-Za-z]{8}$/;
 const ID_TAIL = /^\d{3,5}[\dXx]$/;
 /** A name holds no digit (declarationForm's NAME_PATTERN): text with one is not read as a name. */
 const HAS_DIGIT = /\d/;
@@ -44,8 +41,9 @@ const HAS_DIGIT = /\d/;
  */
 export function readingsOf(query: string): Reading[] {
   const readings: Reading[] = [];
-  if (KEY_LIKE.test(query)) readings.push({ byId: query });
-  if (PICKUP_CODE.test(query)) readings.push({ where: { pickupCode: query.toUpperCase(), lane: 'ready' } });
+  // Ids are lower case; an officer may type the 办件编号 read out in capitals.
+  if (KEY_LIKE.test(query)) readings.push({ byId: query.toLowerCase() });
+  if (PICKUP_CODE_SHAPE.test(query)) readings.push({ where: { pickupCode: query.toUpperCase(), lane: 'ready' } });
   if (ID_TAIL.test(query)) readings.push({ where: { [`idTail${query.length}`]: query.toUpperCase() } });
   if (!HAS_DIGIT.test(query)) readings.push({ where: { searchName: searchNameOf(query) } });
   return readings;

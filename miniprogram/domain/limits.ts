@@ -49,3 +49,6 @@ export const MAX_CORRECTION_ITEMS = 30;
 
 /** What the pickup field takes: room for the code with spaces typed around it, which are forgiven. */
 export const PICKUP_CODE_TYPED_MAX = 16;
+
+/** What can be a pickup code (server/ids.ts counterCode: 8 letters or digits), in either case. */
+export const PICKUP_CODE_SHAPE = /^[0-9A-Za-z]{8}$/;

@@ -33,7 +33,7 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: 'applications_by_lane_kind_district', collection: 'applications', equals: ['lane', 'kind', 'district'], orderBy: 'dueOn' },
   { name: 'applications_by_lane_kind', collection: 'applications', equals: ['lane', 'kind'], orderBy: 'dueOn' },
   // A staff search (search.ts), by district or city-wide: an exact name, 4, 5 or 6 trailing ID characters, or
-  // the pickup code of a card that is ready (only cards made ever have one, so its index holds only those).
+  // the pickup code of a card that is ready (only what is collected in person ever has one, so its index holds only those).
   { name: 'applications_by_name_district', collection: 'applications', equals: ['searchName', 'district'], orderBy: 'dueOn' },
   { name: 'applications_by_name', collection: 'applications', equals: ['searchName'], orderBy: 'dueOn' },
   { name: 'applications_by_id_tail4_district', collection: 'applications', equals: ['idTail4', 'district'], orderBy: 'dueOn' },

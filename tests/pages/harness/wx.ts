@@ -115,11 +115,49 @@ export function resetWx(): void {
   s.pages.length = 0;
   s.app = { globalData: {} };
   s.fontSizeSetting = STANDARD_FONT_SIZE;
+  inFlight = 0;
 }
+
+/** Requests sent and not yet answered: a test ends only once they have (see requestsSettled). */
+let inFlight = 0;
 
 /** Install the wx.request implementation pages should use (e.g. an adapter to the lead's local server). */
 export function installWxRequest(request: WechatMiniprogram.Wx['request']): void {
-  wxObject().request = request;
+  wxObject().request = ((options: WechatMiniprogram.RequestOption) => {
+    inFlight++;
+    let answered = false;
+    // Counted out on the answer, whichever callback the adapter calls.
+    const settle = () => {
+      if (!answered) inFlight--;
+      answered = true;
+    };
+    return request({
+      ...options,
+      success: (res) => {
+        settle();
+        options.success?.(res);
+      },
+      fail: (err) => {
+        settle();
+        options.fail?.(err);
+      },
+      complete: (res) => {
+        settle();
+        options.complete?.(res);
+      },
+    });
+  }) as WechatMiniprogram.Wx['request'];
+}
+
+/**
+ * Resolves once no request is in flight (or after `timeoutMs`): an answer arriving after a test file's
+ * document is gone would make a page draw into nothing and take the whole file down with it.
+ */
+export async function requestsSettled(timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  // The answer's own setData runs a tick after its callback.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function wxObject(): Record<string, unknown> {

@@ -10,6 +10,7 @@ import { navigate } from '../../../utils/routes';
 import { countTiles, type CountTile } from './counts';
 import { filterOf, KIND_OPTIONS, queueRow, STATUS_OPTIONS, type QueueRow } from './model';
 import { NO_CODE_MATCH, noResults, QUERY_MAX, queryOf, scanOutcome, SEARCH_PLACEHOLDER } from './search';
+import { PICKUP_CODE_SHAPE } from '../../../domain/limits';
 import { careMode } from '../../../utils/careMode';
 
 Component({
@@ -75,7 +76,8 @@ Component({
       const generation = this.data.generation + 1;
       this.setData({ ...(status !== this.data.status ? { status } : {}), ...(kind !== this.data.kind ? { kind } : {}), loading: true, error: '', generation });
       // The counts come with the list, as of the same moment, in the same update of the view.
-      const [result, counts] = await Promise.all([staff.queue(this.currentFilter()), this.data.searched ? null : staff.stats()]);
+      // The tiles show only what waits now, which any window answers: the shortest is asked for (one day's totals).
+      const [result, counts] = await Promise.all([staff.queue(this.currentFilter()), this.data.searched ? null : staff.stats(undefined, 1)]);
       if (generation !== this.data.generation) return;
       if (!result.ok) {
         const forbidden = result.error.code === 'FORBIDDEN';
@@ -138,8 +140,11 @@ Component({
     /** A scanned pickup code: its one card waiting for pickup opens ready to hand over. */
     async onScan() {
       if (this.data.scanning) return;
-      const code = await scanQrCode();
-      if (!code) return;
+      const scanned = await scanQrCode();
+      if (!scanned) return;
+      // A pickup code's QR holds the code alone: anything else scanned (another QR) finds no card to hand over.
+      const code = scanned.trim();
+      if (!PICKUP_CODE_SHAPE.test(code)) return toast(NO_CODE_MATCH);
       this.setData({ scanning: true });
       const result = await staff.queue({ query: code });
       this.setData({ scanning: false });

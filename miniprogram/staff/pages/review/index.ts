@@ -6,6 +6,7 @@ import { staff, type PickupProof } from '../../../services/staff';
 import { fileUrl } from '../../../services/links';
 import { newRequestId } from '../../../services/transport';
 import { FIELD_MESSAGES } from '../../../domain/errors';
+import { PICKUP_CODE_SHAPE, STAFF_TEXT_LENGTH } from '../../../domain/limits';
 import { confirm, toast, toastDone } from '../../../utils/feedback';
 import { correctionErrors, correctionSummary, reviewModel, type ReviewModel } from './model';
 import { careMode } from '../../../utils/careMode';
@@ -16,6 +17,8 @@ type Fields = Record<string, string>;
 Component({
   behaviors: [careMode],
   data: {
+    /** The approval note's limit: every staff text's (limits.ts). */
+    noteMax: STAFF_TEXT_LENGTH.max,
     id: '',
     /** A pickup code scanned on the queue, already found to be this card's: the hand-over starts with it. */
     code: '',
@@ -126,6 +129,11 @@ Component({
     },
     /** Whether the code finds this very card waiting for pickup; when not, the field says so. */
     async codeMatches(pickupCode: string): Promise<boolean> {
+      // Only a code's shape is searched: a name or ID digits typed here would find this card too, and say the code matched.
+      if (!PICKUP_CODE_SHAPE.test(pickupCode.trim())) {
+        this.setData({ pickupError: FIELD_MESSAGES.pickupCode });
+        return false;
+      }
       this.setData({ 'busy.markCollected': true, pickupError: '' });
       const found = await staff.queue({ query: pickupCode });
       this.setData({ 'busy.markCollected': false });
