@@ -9,6 +9,7 @@ import { notificationConfigOf, notificationDocument } from '../../notifications/
 import { deliverPending } from '../../notifications/delivery';
 import { keepDailyTotals } from '../../dailyTotalsKeeping';
 import { migrateEventPlaces } from '../../migrations/eventPlaces';
+import { migrateQueueLanes } from '../../migrations/queueLanes';
 import { pruneExpired } from '../../prune';
 import { StoreConflict } from '../../store/types';
 import type { ActionDefinition, Authorize, HandlersOf } from '../dispatch';
@@ -57,12 +58,15 @@ export const run: ActionDefinition<Record<string, never>, SchedulerResult, false
       : { delivered: 0, failed: 0 };
     const config = notificationConfigOf(ctx);
     const pruned = await pruneExpired(ctx.store, ctx.now, config.batchSize, config.runBatches);
-    // Totals are counted from the events' district and day: a store whose older events lack them (the cloud's,
-    // where no start-up migration runs) gets them first, once, so no day is kept short. The marker makes it a read.
-    await migrateEventPlaces(ctx.store).catch((error: unknown) => {
-      // Another run at once placed them and wrote the marker first.
-      if (!(error instanceof StoreConflict)) throw error;
-    });
+    // The cloud runs no start-up migrations: its daily run brings an older store up to date instead, once each
+    // (their markers make it a read after that). Applications get their queue lanes and search fields, so an
+    // officer finds them; events their district and day, so no day's totals are kept short.
+    for (const migrate of [migrateQueueLanes, migrateEventPlaces]) {
+      await migrate(ctx.store).catch((error: unknown) => {
+        // Another run at once wrote the same first.
+        if (!(error instanceof StoreConflict)) throw error;
+      });
+    }
     // What the totals kept is seen in the stats, not in this answer, whose fields the callers compare whole.
     await keepDailyTotals(ctx.store, chinaDate(ctx.now), config.batchSize * config.runBatches);
     return { data: { created, ...counts, pruned } };
